@@ -1,0 +1,58 @@
+#include "mainwindow.h"
+#include "sendcommand.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+int runSend(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sendscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
+    SendCommand command;
+    const int parsed = command.parse(QCoreApplication::arguments());
+    if (parsed >= 0)
+        return parsed;
+    QObject::connect(&command, &SendCommand::finished, &app, &QCoreApplication::exit);
+    QTimer::singleShot(0, &command, &SendCommand::run);
+    return QCoreApplication::exec();
+}
+
+void printUsage()
+{
+    std::fputs("Usage: sendscope [mailto:URI]          open the compose window\n"
+               "       sendscope send [options]        send one message from the command line\n"
+               "       sendscope send --help           the options of send\n"
+               "       sendscope --version\n",
+               stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && std::strcmp(argv[1], "send") == 0)
+        return runSend(argc, argv);
+    if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
+        std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
+        return 0;
+    }
+    if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        printUsage();
+        return 0;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Sendscope"));
+    QApplication::setOrganizationName(QStringLiteral("Sendscope"));
+    QApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("sendscope"));
+    MainWindow window;
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,310 @@
+#include "sendcommand.h"
+
+#include "plaintextmessage.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSslCertificate>
+
+#include <cstdio>
+
+SendCommand::SendCommand(QObject *parent)
+    : QObject(parent)
+    , m_err(stderr)
+{
+    setupOptions();
+}
+
+SendCommand::~SendCommand() = default;
+
+void SendCommand::setupOptions()
+{
+    m_parser.setApplicationDescription(
+        tr("Send one message and print the SMTP conversation to standard error.\n"
+           "Markers: -> client, <- server, ~> and <~ inside TLS, === information, *** errors.\n"
+           "Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or input; 10 DNS; "
+           "11 connect; 12 TLS; 13 certificate; 14 authentication; 15 policy; 16 every recipient refused; "
+           "17 size; 18 timeout; 19 server unavailable; 20 protocol; 21 cancelled."));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+    m_parser.addPositionalArgument(QStringLiteral("send"), tr("The command."));
+    m_parser.addOptions({
+        {QStringLiteral("server"), tr("SMTP server host name or address (required)."), tr("HOST")},
+        {QStringLiteral("port"), tr("Port; default 587 for starttls, 465 for tls, 25 for none."), tr("N")},
+        {QStringLiteral("security"), tr("none, starttls (default) or tls (implicit TLS)."), tr("MODE"),
+         QStringLiteral("starttls")},
+        {QStringLiteral("user"), tr("User name for authentication."), tr("U")},
+        {QStringLiteral("password-env"), tr("Read the password from environment variable VAR."), tr("VAR")},
+        {QStringLiteral("password-stdin"), tr("Read the password from the first line of standard input.")},
+        {QStringLiteral("token-env"),
+         tr("Read an OAuth 2.0 bearer token from VAR (for OAUTHBEARER or XOAUTH2)."), tr("VAR")},
+        {QStringLiteral("auth"),
+         tr("SASL mechanism: SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN, OAUTHBEARER, XOAUTH2 or none; default: "
+            "the strongest the server offers."),
+         tr("MECH")},
+        {QStringLiteral("allow-plaintext-auth"), tr("Allow sending credentials without encryption.")},
+        {QStringLiteral("ca-file"), tr("Also trust the CA certificates in this PEM file."), tr("PEM")},
+        {QStringLiteral("trust-fingerprint"),
+         tr("Accept the server certificate with this SHA-256 fingerprint (hex, colons optional) even if it "
+            "cannot be verified. May be repeated."),
+         tr("SHA256")},
+        {QStringLiteral("ehlo"), tr("Name to send with EHLO; default: this host's FQDN or address literal."),
+         tr("NAME")},
+        {QStringLiteral("timeout"), tr("Seconds to wait for the connection and for each reply (default 60)."),
+         tr("S"), QStringLiteral("60")},
+        {QStringLiteral("session-timeout"), tr("Seconds the whole session may take (default: no limit)."),
+         tr("S")},
+        {QStringLiteral("no-pipelining"), tr("Do not use PIPELINING even when offered.")},
+        {QStringLiteral("no-chunking"), tr("Do not use CHUNKING (BDAT) even when offered.")},
+        {QStringLiteral("dsn"), tr("Ask for delivery status notifications (success, failure, delay).")},
+        {QStringLiteral("from"), tr("Envelope sender and From address (required)."), tr("ADDR")},
+        {QStringLiteral("to"), tr("Recipient; may be repeated or comma-separated."), tr("ADDR")},
+        {QStringLiteral("cc"), tr("Copy recipient; may be repeated or comma-separated."), tr("ADDR")},
+        {QStringLiteral("bcc"), tr("Blind copy recipient: in the envelope only."), tr("ADDR")},
+        {QStringLiteral("subject"), tr("Subject of the message."), tr("S")},
+        {QStringLiteral("body-file"), tr("UTF-8 text file with the message text (- for standard input)."),
+         tr("F")},
+        {QStringLiteral("attach"), tr("Attach a file (needs the MIME writer; not available yet)."), tr("F")},
+        {QStringLiteral("eml"), tr("Send this prepared RFC 5322 message file as it is."), tr("FILE")},
+        {QStringLiteral("quiet"), tr("Print only the outcome, not the transcript.")},
+    });
+}
+
+int SendCommand::usageError(const QString &message)
+{
+    m_err << tr("sendscope send: %1").arg(message) << Qt::endl
+          << tr("Run 'sendscope send --help' for the options.") << Qt::endl;
+    return kExitUsage;
+}
+
+QStringList SendCommand::addressList(const QString &option) const
+{
+    QStringList out;
+    for (const QString &value : m_parser.values(option)) {
+        for (const QString &part :
+             value.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts)) {
+            const QString address = part.trimmed();
+            if (!address.isEmpty())
+                out << address;
+        }
+    }
+    return out;
+}
+
+int SendCommand::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_err.flush();
+        std::fputs(qPrintable(m_parser.helpText()), stdout);
+        return 0;
+    }
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.value(0) != QStringLiteral("send") || positional.size() > 1)
+        return usageError(tr("unexpected arguments: %1").arg(positional.mid(1).join(u' ')));
+
+    m_quiet = m_parser.isSet(QStringLiteral("quiet"));
+    m_settings.host = m_parser.value(QStringLiteral("server"));
+    if (m_settings.host.isEmpty())
+        return usageError(tr("--server is required."));
+
+    const QString security = m_parser.value(QStringLiteral("security")).toLower();
+    if (security == QStringLiteral("none"))
+        m_settings.security = SmtpSecurity::None;
+    else if (security == QStringLiteral("starttls"))
+        m_settings.security = SmtpSecurity::StartTls;
+    else if (security == QStringLiteral("tls") || security == QStringLiteral("ssl"))
+        m_settings.security = SmtpSecurity::ImplicitTls;
+    else
+        return usageError(tr("--security must be none, starttls or tls, not \"%1\".").arg(security));
+
+    if (m_parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = m_parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return usageError(tr("--port must be a number from 1 to 65535."));
+        m_settings.port = static_cast<quint16>(port);
+    }
+
+    bool ok = false;
+    const double timeout = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || timeout <= 0 || timeout > 3600)
+        return usageError(tr("--timeout must be a number of seconds between 0 and 3600."));
+    m_settings.connectTimeoutMs = m_settings.replyTimeoutMs = static_cast<int>(timeout * 1000);
+    if (m_parser.isSet(QStringLiteral("session-timeout"))) {
+        const double sessionTimeout = m_parser.value(QStringLiteral("session-timeout")).toDouble(&ok);
+        if (!ok || sessionTimeout <= 0 || sessionTimeout > 86400)
+            return usageError(tr("--session-timeout must be a positive number of seconds."));
+        m_settings.sessionTimeoutMs = static_cast<int>(sessionTimeout * 1000);
+    }
+
+    m_settings.username = m_parser.value(QStringLiteral("user"));
+    m_settings.authMechanism = m_parser.value(QStringLiteral("auth")).toUpper().toLatin1();
+    m_settings.allowPlaintextAuth = m_parser.isSet(QStringLiteral("allow-plaintext-auth"));
+    m_settings.usePipelining = !m_parser.isSet(QStringLiteral("no-pipelining"));
+    m_settings.useChunking = !m_parser.isSet(QStringLiteral("no-chunking"));
+    m_settings.localHostName = m_parser.value(QStringLiteral("ehlo"));
+    if (!m_settings.authMechanism.isEmpty() && m_settings.authMechanism != "NONE" &&
+        !SaslMechanism::supportedPasswordMechanisms().contains(m_settings.authMechanism) &&
+        !SaslMechanism::supportedTokenMechanisms().contains(m_settings.authMechanism))
+        return usageError(
+            tr("unknown --auth mechanism \"%1\".").arg(QString::fromLatin1(m_settings.authMechanism)));
+    if (!m_settings.username.isEmpty() && m_settings.authMechanism != "NONE") {
+        if (!readSecret(&m_settings.secret))
+            return kExitUsage;
+    }
+
+    if (m_parser.isSet(QStringLiteral("ca-file"))) {
+        const QString path = m_parser.value(QStringLiteral("ca-file"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(tr("cannot read --ca-file %1: %2").arg(path, file.errorString()));
+        const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (certificates.isEmpty())
+            return usageError(tr("--ca-file %1 holds no PEM certificate.").arg(path));
+        m_settings.extraCaCertificates = certificates;
+    }
+    for (const QString &value : m_parser.values(QStringLiteral("trust-fingerprint"))) {
+        const QByteArray hex = value.toLatin1().replace(':', "").trimmed();
+        const QByteArray raw = QByteArray::fromHex(hex);
+        if (raw.size() != 32 || hex.size() != 64)
+            return usageError(
+                tr("--trust-fingerprint needs a SHA-256 fingerprint (64 hex digits), not \"%1\".")
+                    .arg(value));
+        m_settings.trustedFingerprints << raw;
+    }
+
+    m_message.from = m_parser.value(QStringLiteral("from"));
+    if (m_message.from.isEmpty())
+        return usageError(tr("--from is required."));
+    m_message.recipients = addressList(QStringLiteral("to")) + addressList(QStringLiteral("cc")) +
+                           addressList(QStringLiteral("bcc"));
+    if (m_message.recipients.isEmpty())
+        return usageError(tr("give at least one --to, --cc or --bcc."));
+    m_message.dsn.enabled = m_parser.isSet(QStringLiteral("dsn"));
+
+    QString error;
+    m_message.source = buildMessage(&error);
+    if (!m_message.source)
+        return usageError(error);
+    return -1;
+}
+
+bool SendCommand::readSecret(QString *secret)
+{
+    const bool fromEnv = m_parser.isSet(QStringLiteral("password-env"));
+    const bool fromStdin = m_parser.isSet(QStringLiteral("password-stdin"));
+    const bool fromToken = m_parser.isSet(QStringLiteral("token-env"));
+    if (int(fromEnv) + int(fromStdin) + int(fromToken) != 1) {
+        usageError(tr("--user needs exactly one of --password-env, --password-stdin or --token-env."));
+        return false;
+    }
+    if (fromEnv || fromToken) {
+        const QString variable =
+            m_parser.value(fromEnv ? QStringLiteral("password-env") : QStringLiteral("token-env"));
+        if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData())) {
+            usageError(tr("the environment variable %1 is not set.").arg(variable));
+            return false;
+        }
+        *secret = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        m_settings.secretIsToken = fromToken;
+        return true;
+    }
+    QFile standardInput;
+    QIODevice *input = m_stdin;
+    if (!input) {
+        if (!standardInput.open(stdin, QIODevice::ReadOnly)) {
+            usageError(tr("cannot read standard input."));
+            return false;
+        }
+        input = &standardInput;
+    }
+    QByteArray line = input->readLine(64 * 1024);
+    // Only the line ending goes: spaces may belong to the password.
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    *secret = QString::fromUtf8(line);
+    line.fill('\0');
+    return true;
+}
+
+std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
+{
+    if (m_parser.isSet(QStringLiteral("attach"))) {
+        *error =
+            tr("--attach needs the MIME writer, which is not built yet; prepare the message with another "
+               "tool and send it with --eml.");
+        return nullptr;
+    }
+    if (m_parser.isSet(QStringLiteral("eml"))) {
+        if (m_parser.isSet(QStringLiteral("subject")) || m_parser.isSet(QStringLiteral("body-file"))) {
+            *error = tr("--eml sends a prepared message; --subject and --body-file cannot be used with it.");
+            return nullptr;
+        }
+        return MessageSource::fromFile(m_parser.value(QStringLiteral("eml")), error);
+    }
+    PlainTextMessage message;
+    message.from = m_message.from;
+    message.to = addressList(QStringLiteral("to"));
+    message.cc = addressList(QStringLiteral("cc"));
+    message.subject = m_parser.value(QStringLiteral("subject"));
+    if (m_parser.isSet(QStringLiteral("body-file"))) {
+        const QString path = m_parser.value(QStringLiteral("body-file"));
+        QFile file;
+        const bool opened = path == QStringLiteral("-")
+                                ? file.open(stdin, QIODevice::ReadOnly)
+                                : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            *error = tr("cannot read --body-file %1: %2").arg(path, file.errorString());
+            return nullptr;
+        }
+        message.body = QString::fromUtf8(file.readAll());
+    }
+    const QByteArray bytes = message.toBytes(error);
+    if (bytes.isEmpty())
+        return nullptr;
+    return MessageSource::fromData(bytes);
+}
+
+void SendCommand::run()
+{
+    m_session = new SmtpSession(m_settings, this);
+    connect(m_session, &SmtpSession::transcriptEntryAdded, this, &SendCommand::printEntry);
+    connect(m_session, &SmtpSession::finished, this, &SendCommand::onFinished);
+    m_session->addMessage(std::move(m_message));
+    m_session->start();
+}
+
+void SendCommand::printEntry(const TranscriptEntry &entry)
+{
+    if (m_quiet && entry.kind != TranscriptEntry::Kind::Error)
+        return;
+    m_err << entry.toDisplayString() << Qt::endl;
+}
+
+void SendCommand::onFinished(const SmtpError &error)
+{
+    const MessageResult result = m_session->results().value(0);
+    int exitCode = 0;
+    if (error.isError()) {
+        m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
+        if (!error.explanation.isEmpty())
+            m_err << tr("*** %1").arg(error.explanation) << Qt::endl;
+        if (error.deliveryUncertain)
+            m_err << tr("*** The message may have been delivered; check before sending it again.")
+                  << Qt::endl;
+        exitCode = SmtpError::exitCode(error.category);
+    } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
+        m_err << tr("Sent, but refused for: %1").arg(result.refusedAddresses().join(QStringLiteral(", ")))
+              << Qt::endl;
+        exitCode = kExitPartial;
+    } else {
+        m_err << tr("Sent to %n recipient(s).", nullptr, static_cast<int>(result.recipients.size()))
+              << Qt::endl;
+    }
+    emit finished(exitCode);
+}

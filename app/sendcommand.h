@@ -1,0 +1,56 @@
+#pragma once
+
+#include "smtpsession.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+// `sendscope send`: parses the command line, builds the server settings and the message, runs one
+// SmtpSession and prints its transcript to stderr, one line an event. The exit status tells the failure
+// category (SmtpError::exitCode), 3 when the message was sent but some recipients were refused.
+class SendCommand : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kExitPartial = 3;
+    static constexpr int kExitUsage = 2;
+
+    explicit SendCommand(QObject *parent = nullptr);
+    ~SendCommand() override;
+
+    // arguments start with the program name, then "send". Returns -1 when the session should be run,
+    // otherwise the exit status (help printed, or a usage error explained on stderr).
+    int parse(const QStringList &arguments);
+    // Starts the session; finished() follows.
+    void run();
+
+    const SmtpServerSettings &settings() const { return m_settings; }
+    QString helpText() const { return m_parser.helpText(); }
+
+    // Stdin is read for --password-stdin; tests give a device instead.
+    void setStandardInput(QIODevice *input) { m_stdin = input; }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void setupOptions();
+    int usageError(const QString &message);
+    bool readSecret(QString *secret);
+    std::unique_ptr<MessageSource> buildMessage(QString *error);
+    QStringList addressList(const QString &option) const;
+    void printEntry(const TranscriptEntry &entry);
+    void onFinished(const SmtpError &error);
+
+    QCommandLineParser m_parser;
+    SmtpServerSettings m_settings;
+    OutgoingMessage m_message;
+    SmtpSession *m_session = nullptr;
+    QTextStream m_err;
+    QIODevice *m_stdin = nullptr;
+    bool m_quiet = false;
+};

@@ -1,0 +1,5 @@
+#pragma once
+
+#include "saslmechanism.h"
+
+// TODO(helper): SaslOAuthBearer

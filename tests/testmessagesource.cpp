@@ -1,0 +1,104 @@
+#include "messagesource.h"
+
+#include <QBuffer>
+#include <QTemporaryFile>
+#include <QTest>
+
+class TestMessageSource : public QObject
+{
+    Q_OBJECT
+private slots:
+    void scan_data();
+    void scan();
+    void fromFileReadsAndRewinds();
+    void missingFileIsAClearError();
+    void sequentialDeviceIsRefused();
+};
+
+void TestMessageSource::scan_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<qint64>("canonicalSize");
+    QTest::addColumn<qint64>("longestLine");
+    QTest::addColumn<bool>("eightBit");
+    QTest::addColumn<bool>("headersNonAscii");
+    QTest::addColumn<bool>("nul");
+
+    QTest::newRow("crlf ascii") << QByteArray("Subject: a\r\n\r\nbody\r\n") << qint64(20) << qint64(10)
+                                << false << false << false;
+    QTest::newRow("lf becomes crlf") << QByteArray("Subject: a\n\nbody\n") << qint64(20) << qint64(10)
+                                     << false << false << false;
+    QTest::newRow("final crlf added")
+        << QByteArray("Subject: a\r\n\r\nbody") << qint64(20) << qint64(10) << false << false << false;
+    QTest::newRow("8bit body only") << QByteArray("Subject: a\r\n\r\n中文\r\n") << qint64(22) << qint64(10)
+                                    << true << false << false;
+    QTest::newRow("utf8 header") << QByteArray("Subject: 中文\r\n\r\nx\r\n") << qint64(22) << qint64(15)
+                                 << true << true << false;
+    QTest::newRow("nul") << QByteArray("a\r\n\r\nb\0c\r\n", 10) << qint64(10) << qint64(3) << false << false
+                         << true;
+    QTest::newRow("long line") << QByteArray(2000, 'x') << qint64(2002) << qint64(2000) << false << false
+                               << false;
+}
+
+void TestMessageSource::scan()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(qint64, canonicalSize);
+    QFETCH(qint64, longestLine);
+    QFETCH(bool, eightBit);
+    QFETCH(bool, headersNonAscii);
+    QFETCH(bool, nul);
+    const auto source = MessageSource::fromData(input);
+    QVERIFY(source);
+    QCOMPARE(source->size(), canonicalSize);
+    QCOMPARE(source->scan().longestLine, longestLine);
+    QCOMPARE(source->scan().hasEightBit, eightBit);
+    QCOMPARE(source->scan().headersNonAscii, headersNonAscii);
+    QCOMPARE(source->scan().hasNul, nul);
+    QCOMPARE(source->device()->pos(), qint64(0));
+}
+
+void TestMessageSource::fromFileReadsAndRewinds()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content = QByteArray("From: a@b.c\n\n").repeated(1) + QByteArray(200000, 'z');
+    file.write(content);
+    file.close();
+    QString error;
+    const auto source = MessageSource::fromFile(file.fileName(), &error);
+    QVERIFY2(source, qPrintable(error));
+    QCOMPARE(source->size(), content.size() + 2 + 2); // two LFs become CRLF, final CRLF added
+    QCOMPARE(source->device()->readAll(), content);
+    QVERIFY(source->rewind());
+    QCOMPARE(source->device()->read(5), QByteArray("From:"));
+}
+
+void TestMessageSource::missingFileIsAClearError()
+{
+    QString error;
+    const auto source = MessageSource::fromFile(QStringLiteral("/nonexistent/message.eml"), &error);
+    QVERIFY(!source);
+    QVERIFY2(error.contains(QStringLiteral("/nonexistent/message.eml")), qPrintable(error));
+}
+
+namespace {
+class SequentialBuffer : public QBuffer
+{
+public:
+    bool isSequential() const override { return true; }
+};
+} // namespace
+
+void TestMessageSource::sequentialDeviceIsRefused()
+{
+    auto device = std::make_unique<SequentialBuffer>();
+    device->setData("x");
+    QVERIFY(device->open(QIODevice::ReadOnly));
+    QString error;
+    QVERIFY(!MessageSource::fromDevice(std::move(device), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMessageSource)
+#include "testmessagesource.moc"
