@@ -26,7 +26,7 @@ QByteArray rfc5322Date(const QDateTime &date)
     const QLocale c = QLocale::c();
     const int offsetMinutes = date.offsetFromUtc() / 60;
     const QString zone = QStringLiteral("%1%2%3")
-                             .arg(offsetMinutes < 0 ? u'-' : u'+')
+                             .arg(offsetMinutes < 0 ? QLatin1Char('-') : QLatin1Char('+'))
                              .arg(std::abs(offsetMinutes) / 60, 2, 10, QLatin1Char('0'))
                              .arg(std::abs(offsetMinutes) % 60, 2, 10, QLatin1Char('0'));
     return (c.toString(date, QStringLiteral("ddd, d MMM yyyy HH:mm:ss ")) + zone).toLatin1();

@@ -54,6 +54,18 @@ std::unique_ptr<MessageSource> MessageSource::fromData(const QByteArray &data)
     return fromDevice(std::move(buffer), nullptr);
 }
 
+std::unique_ptr<MessageSource> MessageSource::fromCanonicalDevice(std::unique_ptr<QIODevice> device,
+                                                                  const Scan &scan)
+{
+    if (!device || !device->isOpen() || !device->isReadable() || device->isSequential())
+        return nullptr;
+    std::unique_ptr<MessageSource> source(new MessageSource(std::move(device)));
+    source->m_scan = scan;
+    if (!source->rewind())
+        return nullptr;
+    return source;
+}
+
 bool MessageSource::rewind()
 {
     return m_device->seek(0);

@@ -28,6 +28,10 @@ public:
     static std::unique_ptr<MessageSource> fromDevice(std::unique_ptr<QIODevice> device, QString *error);
     static std::unique_ptr<MessageSource> fromFile(const QString &path, QString *error);
     static std::unique_ptr<MessageSource> fromData(const QByteArray &data);
+    // For a device whose output is already canonical (CRLF line endings, final CRLF) and whose properties
+    // the producer knows, such as the MIME writer's generated stream: no scanning pass.
+    static std::unique_ptr<MessageSource> fromCanonicalDevice(std::unique_ptr<QIODevice> device,
+                                                              const Scan &scan);
 
     const Scan &scan() const { return m_scan; }
     qint64 size() const { return m_scan.canonicalSize; }

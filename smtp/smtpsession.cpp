@@ -1,0 +1,1397 @@
+#include "smtpsession.h"
+
+#include "replyexplainer.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QLocale>
+#include <QMetaEnum>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QUrl>
+
+namespace {
+
+QString stateName(SmtpSession::State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<SmtpSession::State>().valueToKey(static_cast<int>(state)));
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale::c().toString(bytes);
+}
+
+QString fingerprintHex(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':')).toUpper();
+}
+
+bool containsForbiddenControl(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c == u'\r' || c == u'\n' || c == u'\0')
+            return true;
+    }
+    return false;
+}
+
+bool isAscii(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QStringList MessageResult::refusedAddresses() const
+{
+    QStringList refused;
+    for (const RecipientResult &recipient : recipients) {
+        if (!recipient.accepted)
+            refused << recipient.address;
+    }
+    return refused;
+}
+
+SmtpSession::SmtpSession(SmtpServerSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+{
+    qRegisterMetaType<TranscriptEntry>();
+    qRegisterMetaType<SmtpError>();
+    qRegisterMetaType<MessageResult>();
+    m_replyTimer.setSingleShot(true);
+    m_sessionTimer.setSingleShot(true);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        fail({SmtpErrorCategory::Timeout, std::nullopt, std::nullopt,
+              tr("The connection to %1 timed out.").arg(m_settings.host),
+              tr("No connection could be made within %1 seconds. Check the server name and port, and "
+                 "whether a firewall blocks outgoing connections to port %2.")
+                  .arg(m_settings.connectTimeoutMs / 1000)
+                  .arg(m_settings.effectivePort()),
+              true});
+    });
+    connect(&m_replyTimer, &QTimer::timeout, this, [this] {
+        const QString what = m_pending.empty()
+                                 ? tr("the TLS handshake or message data")
+                                 : QString::fromLatin1(smtpCommandName(m_pending.front().command));
+        fail({SmtpErrorCategory::Timeout,
+              m_pending.empty() ? std::nullopt : std::optional(m_pending.front().command), std::nullopt,
+              tr("The server did not answer %1 in time.").arg(what),
+              tr("No complete reply arrived within %1 seconds. The server may be overloaded, or a firewall "
+                 "or proxy may be interfering with the connection.")
+                  .arg(m_settings.replyTimeoutMs / 1000.0),
+              true, m_state == State::AwaitingDataEnd});
+    });
+    connect(&m_sessionTimer, &QTimer::timeout, this, [this] {
+        fail({SmtpErrorCategory::Timeout, std::nullopt, std::nullopt, tr("The session took too long."),
+              tr("The whole session did not finish within %1 seconds.")
+                  .arg(m_settings.sessionTimeoutMs / 1000.0),
+              true, m_state == State::AwaitingDataEnd});
+    });
+}
+
+SmtpSession::~SmtpSession()
+{
+    if (m_socket) {
+        // Destroying a session mid-flight must not leave a half-open connection behind.
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void SmtpSession::addMessage(OutgoingMessage message)
+{
+    m_messages.push_back(std::move(message));
+    m_results.append(MessageResult{});
+}
+
+bool SmtpSession::isEncrypted() const
+{
+    return m_socket && m_socket->isEncrypted();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Starting and validating
+
+void SmtpSession::start()
+{
+    if (m_state != State::Idle)
+        return;
+    m_clock.start();
+
+    SmtpError inputError;
+    if (m_settings.host.trimmed().isEmpty()) {
+        inputError = {
+            SmtpErrorCategory::Input,
+            std::nullopt,
+            std::nullopt,
+            tr("No server name is set."),
+            tr("Enter the name of your provider's outgoing (SMTP) server, for example smtp.example.com."),
+            false};
+    }
+    for (const OutgoingMessage &message : m_messages) {
+        if (inputError.isError())
+            break;
+        validateMessage(message, &inputError);
+    }
+    if (inputError.isError()) {
+        // Report asynchronously so that a caller connecting to finished() after start() still hears it.
+        QMetaObject::invokeMethod(
+            this, [this, inputError] { fail(inputError); }, Qt::QueuedConnection);
+        return;
+    }
+
+    m_socket = new QSslSocket(this);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_settings.extraCaCertificates.isEmpty())
+        tls.addCaCertificates(m_settings.extraCaCertificates);
+    m_socket->setSslConfiguration(tls);
+    m_socket->setPeerVerifyName(m_settings.host);
+    m_socket->setReadBufferSize(0);
+
+    connect(m_socket, &QSslSocket::connected, this, &SmtpSession::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &SmtpSession::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &SmtpSession::onSocketError);
+    connect(m_socket, &QSslSocket::sslErrors, this, &SmtpSession::onSslErrors);
+    connect(m_socket, &QSslSocket::disconnected, this, &SmtpSession::onDisconnected);
+    connect(m_socket, &QSslSocket::bytesWritten, this, &SmtpSession::onBytesWritten);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &SmtpSession::onBytesWritten);
+
+    if (m_settings.sessionTimeoutMs > 0)
+        m_sessionTimer.start(m_settings.sessionTimeoutMs);
+    m_connectTimer.start(m_settings.connectTimeoutMs);
+
+    setState(State::Connecting);
+    log(TranscriptEntry::Kind::Info, tr("Connecting to %1 port %2 (security: %3)")
+                                         .arg(m_settings.host)
+                                         .arg(m_settings.effectivePort())
+                                         .arg(SmtpServerSettings::securityName(m_settings.security)));
+    if (m_settings.security == SmtpSecurity::ImplicitTls)
+        m_socket->connectToHostEncrypted(m_settings.host, m_settings.effectivePort());
+    else
+        m_socket->connectToHost(m_settings.host, m_settings.effectivePort());
+}
+
+bool SmtpSession::validateMessage(const OutgoingMessage &message, SmtpError *error) const
+{
+    auto invalid = [error](const QString &summary, const QString &explanation) {
+        *error = {SmtpErrorCategory::Input, std::nullopt, std::nullopt, summary, explanation, false};
+        return false;
+    };
+    if (!message.source)
+        return invalid(tr("The message has no content."), tr("Nothing to send was given."));
+    if (message.from.isEmpty())
+        return invalid(tr("The sender address is empty."), tr("Set the From address."));
+    if (message.recipients.isEmpty())
+        return invalid(tr("The message has no recipients."), tr("Add at least one To, Cc or Bcc address."));
+    QStringList addresses = message.recipients;
+    addresses.prepend(message.from);
+    for (const QString &address : std::as_const(addresses)) {
+        // CR/LF would let an address inject SMTP commands; angle brackets and spaces would break the
+        // envelope syntax of RFC 5321 section 4.1.2.
+        if (containsForbiddenControl(address) || address.contains(u'<') || address.contains(u'>') ||
+            address.contains(u' ') || address.contains(u'\t')) {
+            return invalid(
+                tr("The address \"%1\" contains characters that are not allowed.")
+                    .arg(QString(address).replace(u'\r', u' ').replace(u'\n', u' ')),
+                tr("Envelope addresses cannot contain spaces, angle brackets, line breaks or NUL."));
+        }
+        const qsizetype at = address.lastIndexOf(u'@');
+        if (at <= 0 || at == address.size() - 1)
+            return invalid(tr("\"%1\" is not a complete e-mail address.").arg(address),
+                           tr("An address needs a name, an @ and a domain, like name@example.com."));
+        // RFC 5321 section 4.5.3.1: local part 64 octets, path 256 octets.
+        if (address.left(at).toUtf8().size() > 64 || address.toUtf8().size() > 254)
+            return invalid(tr("The address \"%1\" is too long.").arg(address.left(80)),
+                           tr("The part before @ may have at most 64 characters and the whole address 254."));
+    }
+    if (message.source->scan().hasNul)
+        return invalid(tr("The message contains NUL bytes."),
+                       tr("Binary data must be attached (base64-encoded), not put into the message text."));
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Socket events
+
+void SmtpSession::onConnected()
+{
+    m_connectTimer.stop();
+    log(TranscriptEntry::Kind::Info, tr("Connected to %1 port %2 in %3 ms")
+                                         .arg(m_socket->peerAddress().toString())
+                                         .arg(m_socket->peerPort())
+                                         .arg(m_clock.elapsed()));
+    if (m_settings.security == SmtpSecurity::ImplicitTls) {
+        setState(State::TlsHandshake);
+        armReplyTimer();
+        return;
+    }
+    setState(State::AwaitingGreeting);
+    m_pending.push_back({SmtpCommand::Greeting});
+    armReplyTimer();
+}
+
+void SmtpSession::onEncrypted()
+{
+    logTlsDetails();
+    if (m_state == State::TlsHandshake) {
+        setState(State::AwaitingGreeting);
+        m_pending.push_back({SmtpCommand::Greeting});
+        armReplyTimer();
+    } else if (m_state == State::StartTlsHandshake) {
+        // RFC 3207 section 4.2: forget everything learned in clear text and ask again.
+        m_extensions.clear();
+        m_ehloAfterTls = true;
+        sendEhlo();
+    }
+}
+
+void SmtpSession::onReadyRead()
+{
+    if (m_finished || !m_socket)
+        return;
+    const QByteArray data = m_socket->readAll();
+    if (m_state == State::TlsHandshake || m_state == State::StartTlsHandshake || m_state == State::Connecting)
+        return; // cannot happen for well-behaved sockets: no application data before the handshake ends
+    m_parser.feed(data);
+    if (m_parser.error() != ReplyParser::Error::None) {
+        failProtocol(tr("The server sent a malformed reply."), m_parser.errorString());
+        return;
+    }
+    while (m_parser.hasReply() && !m_finished) {
+        const SmtpReply reply = m_parser.takeReply();
+        m_flightOpen = false;
+        log(TranscriptEntry::Kind::Server, QString::fromUtf8(reply.toWireFormat()).replace(u'\r', QString()));
+        handleReply(reply);
+    }
+}
+
+void SmtpSession::onSocketError(QAbstractSocket::SocketError socketError)
+{
+    if (m_finished)
+        return;
+    const QString detail = m_socket ? m_socket->errorString() : QString();
+    switch (socketError) {
+    case QAbstractSocket::HostNotFoundError:
+        fail({SmtpErrorCategory::Dns, std::nullopt, std::nullopt,
+              tr("The server name %1 could not be found.").arg(m_settings.host),
+              tr("Check the spelling of the server name and that this computer is online (%1).").arg(detail),
+              true});
+        return;
+    case QAbstractSocket::ConnectionRefusedError:
+        fail(
+            {SmtpErrorCategory::Connect, std::nullopt, std::nullopt,
+             tr("%1 refused the connection on port %2.").arg(m_settings.host).arg(m_settings.effectivePort()),
+             tr("Nothing accepts connections on that port. Check the port: usually 587 for STARTTLS, 465 "
+                "for SSL/TLS, 25 for server-to-server mail."),
+             true});
+        return;
+    case QAbstractSocket::RemoteHostClosedError:
+        onDisconnected();
+        return;
+    case QAbstractSocket::SocketTimeoutError:
+        fail({SmtpErrorCategory::Timeout, std::nullopt, std::nullopt, tr("The connection timed out."), detail,
+              true});
+        return;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        fail({SmtpErrorCategory::Tls, std::nullopt, std::nullopt, tr("The TLS handshake failed."),
+              tr("%1. If the server uses SSL/TLS on this port, choose that security; if it expects STARTTLS, "
+                 "choose STARTTLS. Old servers may not support TLS 1.2 or later.")
+                  .arg(detail),
+              false});
+        return;
+    default:
+        fail({SmtpErrorCategory::Connect, std::nullopt, std::nullopt, tr("The connection failed."), detail,
+              true, m_state == State::AwaitingDataEnd});
+        return;
+    }
+}
+
+void SmtpSession::onSslErrors(const QList<QSslError> &errors)
+{
+    if (m_finished)
+        return;
+    const QList<QSslCertificate> chain = m_socket->peerCertificateChain();
+    const QSslCertificate leaf = chain.isEmpty() ? m_socket->peerCertificate() : chain.first();
+    const QByteArray fingerprint = leaf.digest(QCryptographicHash::Sha256);
+    QStringList reasons;
+    for (const QSslError &sslError : errors)
+        reasons << sslError.errorString();
+    if (!leaf.isNull() && m_settings.trustedFingerprints.contains(fingerprint)) {
+        log(TranscriptEntry::Kind::Tls,
+            tr("Certificate not verified (%1), but its SHA-256 fingerprint %2 is pinned for this account: "
+               "trusted.")
+                .arg(reasons.join(QStringLiteral("; ")), fingerprintHex(leaf)));
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    for (const QSslCertificate &certificate : chain) {
+        log(TranscriptEntry::Kind::Tls,
+            tr("Certificate: subject \"%1\", issuer \"%2\", valid %3 to %4, SHA-256 %5")
+                .arg(certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                     certificate.effectiveDate().toString(Qt::ISODate),
+                     certificate.expiryDate().toString(Qt::ISODate), fingerprintHex(certificate)));
+    }
+    fail({SmtpErrorCategory::Certificate, std::nullopt, std::nullopt,
+          tr("The server's certificate is not trusted: %1").arg(reasons.join(QStringLiteral("; "))),
+          tr("The connection was stopped before anything was sent, because someone could be intercepting it. "
+             "If the server is yours and uses a self-signed certificate, trust exactly this certificate "
+             "(SHA-256 %1) or give its CA certificate.")
+              .arg(fingerprintHex(leaf)),
+          false});
+}
+
+void SmtpSession::onDisconnected()
+{
+    if (m_finished)
+        return;
+    if (m_state == State::Quitting) {
+        finishSession(m_error);
+        return;
+    }
+    const bool uncertain = m_state == State::AwaitingDataEnd || (m_state == State::SendingBody && m_bodyDone);
+    SmtpError error{SmtpErrorCategory::Connect, std::nullopt, std::nullopt, {}, {}, true, uncertain};
+    if (m_state == State::AwaitingGreeting || m_state == State::Connecting ||
+        m_state == State::TlsHandshake) {
+        error.summary = tr("The server closed the connection before greeting.");
+        error.explanation =
+            tr("The server may be overloaded, may not accept connections from your address, or "
+               "may expect a different security setting on this port.");
+    } else if (uncertain) {
+        error.summary = tr("The connection was lost after the message was sent, before the server confirmed "
+                           "it.");
+        error.explanation = tr("The message may or may not have been delivered. It is kept, so you can check "
+                               "with the recipients before sending it again.");
+    } else if (m_state == State::SendingBody) {
+        error.summary = tr("The connection was lost while the message was being sent.");
+        error.explanation =
+            tr("The message was not delivered. Try again; if it keeps failing, the message may "
+               "be too large for the server or a network device is cutting the connection.");
+    } else {
+        error.summary = tr("The server closed the connection unexpectedly.");
+        error.explanation = tr("Look at the last lines of the transcript for the server's reason.");
+    }
+    if (!m_pending.empty())
+        error.command = m_pending.front().command;
+    fail(error);
+}
+
+void SmtpSession::onBytesWritten()
+{
+    if (m_finished || !m_socket)
+        return;
+    if (m_state != State::SendingBody && !(m_state == State::AwaitingDataEnd && m_bodyWritten > 0))
+        return;
+    const qint64 queued = m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    const qint64 sent = std::clamp<qint64>(m_bodyWritten - queued, 0, m_bodyTotal);
+    emit bytesSent(sent, m_bodyTotal);
+    if (m_state == State::SendingBody) {
+        armReplyTimer(); // progress: the server is reading
+        pumpBody();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The one place that handles each reply
+
+void SmtpSession::handleReply(const SmtpReply &reply)
+{
+    m_replyTimer.stop();
+    if (m_state == State::SendingBody) {
+        // A reply before the whole body is out (a 421 or 552 mid-stream): the rest of the body would be
+        // read as commands, so the connection cannot be reused.
+        SmtpError error =
+            ReplyExplainer::explain(m_useBdat ? SmtpCommand::Bdat : SmtpCommand::DataEnd, reply);
+        error.summary = tr("The server answered before the whole message was sent: %1").arg(error.summary);
+        fail(error);
+        return;
+    }
+    if (m_pending.empty()) {
+        if (reply.code() == 421) {
+            failWithReply(SmtpCommand::Greeting, reply);
+            return;
+        }
+        failProtocol(tr("The server sent a reply nobody asked for."),
+                     tr("The reply \"%1\" arrived when no command was waiting for one.")
+                         .arg(QString::fromUtf8(reply.toWireFormat().left(200))));
+        return;
+    }
+    const PendingCommand pending = m_pending.front();
+    m_pending.pop_front();
+
+    // RFC 5321 section 3.8: 421 may come in answer to any command; the server is closing the channel.
+    if (reply.code() == 421 && pending.command != SmtpCommand::Quit) {
+        failWithReply(pending.command, reply);
+        return;
+    }
+
+    switch (pending.command) {
+    case SmtpCommand::Greeting:
+        handleGreeting(reply);
+        break;
+    case SmtpCommand::Ehlo:
+        handleEhlo(reply);
+        break;
+    case SmtpCommand::Helo:
+        handleHelo(reply);
+        break;
+    case SmtpCommand::StartTls:
+        handleStartTls(reply);
+        break;
+    case SmtpCommand::Auth:
+        handleAuth(reply);
+        break;
+    case SmtpCommand::MailFrom:
+        handleMailFrom(reply);
+        break;
+    case SmtpCommand::RcptTo:
+        handleRcptTo(reply, pending.recipientIndex);
+        break;
+    case SmtpCommand::Data:
+        handleData(reply);
+        break;
+    case SmtpCommand::DataEnd:
+    case SmtpCommand::Bdat:
+        handleDataEnd(reply);
+        break;
+    case SmtpCommand::Rset:
+        handleRset(reply);
+        break;
+    case SmtpCommand::Quit:
+        handleQuit(reply);
+        break;
+    }
+    if (!m_finished && !m_pending.empty() && m_state != State::SendingBody)
+        armReplyTimer();
+}
+
+void SmtpSession::handleGreeting(const SmtpReply &reply)
+{
+    if (reply.code() != 220) {
+        failWithReply(SmtpCommand::Greeting, reply);
+        return;
+    }
+    log(TranscriptEntry::Kind::Info, tr("Greeting received %1 ms after start").arg(m_clock.elapsed()));
+    sendEhlo();
+}
+
+void SmtpSession::handleEhlo(const SmtpReply &reply)
+{
+    if (reply.isPositiveCompletion()) {
+        m_extensions.clear();
+        QStringList found;
+        // The first line is the server's name; each further line is "KEYWORD [params]".
+        for (qsizetype i = 1; i < reply.lines().size(); ++i) {
+            const QByteArray line = reply.lines().at(i).trimmed();
+            if (line.isEmpty())
+                continue;
+            const qsizetype space = line.indexOf(' ');
+            QByteArray keyword = (space < 0 ? line : line.left(space)).toUpper();
+            QByteArray params = space < 0 ? QByteArray() : line.mid(space + 1).trimmed();
+            // Pre-RFC 4954 servers advertise "AUTH=LOGIN PLAIN"; treat it as AUTH.
+            if (keyword.startsWith("AUTH=")) {
+                params = (keyword.mid(5) + ' ' + params).trimmed();
+                keyword = "AUTH";
+            }
+            auto existing = m_extensions.find(keyword);
+            if (existing != m_extensions.end() && keyword == "AUTH")
+                existing->second = (existing->second + ' ' + params).trimmed();
+            else
+                m_extensions[keyword] = params;
+        }
+        for (const auto &[keyword, params] : m_extensions)
+            found << (params.isEmpty() ? QString::fromLatin1(keyword)
+                                       : QString::fromLatin1(keyword) + u' ' + QString::fromUtf8(params));
+        log(TranscriptEntry::Kind::Info, found.isEmpty()
+                                             ? tr("The server announced no extensions")
+                                             : tr("Extensions: %1").arg(found.join(QStringLiteral(", "))));
+        afterEhlo();
+        return;
+    }
+    // RFC 5321 section 4.1.4: a server that does not know EHLO answers 500/502; fall back to HELO. After
+    // STARTTLS a HELO fallback would lose extensions we already relied upon.
+    if (!m_ehloAfterTls && (reply.code() == 500 || reply.code() == 502 || reply.code() == 504)) {
+        log(TranscriptEntry::Kind::Info, tr("The server does not understand EHLO; trying HELO"));
+        setState(State::Helo);
+        queueCommand(SmtpCommand::Helo, "HELO " + ehloName().toUtf8());
+        flush();
+        return;
+    }
+    failWithReply(SmtpCommand::Ehlo, reply);
+}
+
+void SmtpSession::handleHelo(const SmtpReply &reply)
+{
+    if (!reply.isPositiveCompletion()) {
+        failWithReply(SmtpCommand::Helo, reply);
+        return;
+    }
+    m_extensions.clear();
+    afterEhlo();
+}
+
+void SmtpSession::afterEhlo()
+{
+    if (m_settings.security == SmtpSecurity::StartTls && !isEncrypted()) {
+        if (!hasExtension("STARTTLS")) {
+            fail(
+                {SmtpErrorCategory::Tls, SmtpCommand::Ehlo, std::nullopt,
+                 tr("The server does not offer STARTTLS, which this account requires."),
+                 tr("Nothing more was sent, so your password and message did not travel in clear text. Use "
+                    "SSL/TLS (usually port 465) or the provider's submission port 587; if the server used to "
+                    "offer STARTTLS, something on the network may be removing it."),
+                 false});
+            return;
+        }
+        setState(State::StartTls);
+        queueCommand(SmtpCommand::StartTls, "STARTTLS");
+        flush();
+        return;
+    }
+    startAuthentication();
+}
+
+void SmtpSession::handleStartTls(const SmtpReply &reply)
+{
+    if (reply.code() != 220) {
+        SmtpError error = ReplyExplainer::explain(SmtpCommand::StartTls, reply);
+        error.category = SmtpErrorCategory::Tls;
+        fail(error);
+        return;
+    }
+    // RFC 3207 section 4.2 and CVE-2011-0411: anything received after the 220 but before the handshake
+    // was sent in clear text and must not be treated as coming from inside TLS.
+    if (m_parser.bufferedBytes() > 0 || m_parser.hasReply() || m_socket->bytesAvailable() > 0) {
+        fail({SmtpErrorCategory::Tls, SmtpCommand::StartTls, reply,
+              tr("The server sent unexpected data right after agreeing to STARTTLS."),
+              tr("This is how a STARTTLS injection attack looks. The session was stopped before TLS started, "
+                 "so nothing was sent. Report it to the server's administrator."),
+              false});
+        return;
+    }
+    m_parser.reset();
+    setState(State::StartTlsHandshake);
+    m_socket->startClientEncryption();
+    armReplyTimer();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Authentication
+
+void SmtpSession::startAuthentication()
+{
+    const bool wantAuth = !m_settings.username.isEmpty() && m_settings.authMechanism.toUpper() != "NONE";
+    if (!wantAuth) {
+        startNextTransaction();
+        return;
+    }
+    if (!isEncrypted() && !m_settings.allowPlaintextAuth) {
+        fail({SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
+              tr("Refusing to send the password over an unencrypted connection."),
+              tr("Choose STARTTLS or SSL/TLS for this account. Only if you are sure the network is private, "
+                 "allow authentication without encryption explicitly."),
+              false});
+        return;
+    }
+    const QByteArrayList offered =
+        m_extensions.count("AUTH") ? m_extensions.at("AUTH").toUpper().split(' ') : QByteArrayList();
+    QByteArray mechanism = m_settings.authMechanism.toUpper();
+    if (offered.isEmpty() || (offered.size() == 1 && offered.first().isEmpty())) {
+        fail({SmtpErrorCategory::Auth, SmtpCommand::Ehlo, std::nullopt,
+              tr("The server does not offer authentication, but a user name is set."),
+              tr("If this server needs no login, set authentication to none. Otherwise use the provider's "
+                 "submission server (port 587 or 465); port 25 often offers no login."),
+              false});
+        return;
+    }
+    if (mechanism.isEmpty()) {
+        mechanism = SaslMechanism::strongestOffered(offered, m_settings.secretIsToken);
+        if (mechanism.isEmpty()) {
+            fail({SmtpErrorCategory::Auth, SmtpCommand::Ehlo, std::nullopt,
+                  tr("No login method offered by the server can be used."),
+                  tr("The server offers %1; Sendscope supports %2.")
+                      .arg(QString::fromLatin1(offered.join(' ')),
+                           QString::fromLatin1((m_settings.secretIsToken
+                                                    ? SaslMechanism::supportedTokenMechanisms()
+                                                    : SaslMechanism::supportedPasswordMechanisms())
+                                                   .join(' '))),
+                  false});
+            return;
+        }
+    } else if (!offered.contains(mechanism)) {
+        fail({SmtpErrorCategory::Auth, SmtpCommand::Ehlo, std::nullopt,
+              tr("The server does not offer the login method %1.").arg(QString::fromLatin1(mechanism)),
+              tr("It offers %1. Choose one of those, or automatic.")
+                  .arg(QString::fromLatin1(offered.join(' '))),
+              false});
+        return;
+    }
+    SaslCredentials credentials{m_settings.username, m_settings.secret, m_settings.host,
+                                m_settings.effectivePort()};
+    m_sasl = SaslMechanism::create(mechanism, credentials);
+    if (!m_sasl) {
+        fail({SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
+              tr("The login method %1 is not supported.").arg(QString::fromLatin1(mechanism)),
+              tr("Choose automatic, or one of %1.")
+                  .arg(QString::fromLatin1(SaslMechanism::supportedPasswordMechanisms().join(' '))),
+              false});
+        return;
+    }
+    m_authMechanismName = m_sasl->name();
+    setState(State::Authenticating);
+    log(TranscriptEntry::Kind::Info,
+        tr("Authenticating with %1 (%2)")
+            .arg(QString::fromLatin1(m_authMechanismName), m_sasl->redactedDescription()));
+    const std::optional<QByteArray> initial = m_sasl->initialResponse();
+    QByteArray line = "AUTH " + m_authMechanismName;
+    if (initial)
+        line += ' ' + (initial->isEmpty() ? QByteArray("=") : initial->toBase64());
+    queueCommand(SmtpCommand::Auth, line,
+                 QStringLiteral("AUTH ") + QString::fromLatin1(m_authMechanismName) +
+                     (initial ? QStringLiteral(" ********") : QString()));
+    flush();
+}
+
+void SmtpSession::handleAuth(const SmtpReply &reply)
+{
+    if (reply.code() == 334) {
+        const QByteArray encoded = reply.lines().value(0).trimmed();
+        const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            queueCommand(SmtpCommand::Auth, "*", QStringLiteral("* (cancelling the login)"));
+            flush();
+            m_transactionError = {SmtpErrorCategory::Protocol,
+                                  SmtpCommand::Auth,
+                                  reply,
+                                  tr("The server sent a login challenge that is not valid base64."),
+                                  tr("The login was cancelled. The server's SASL implementation is broken."),
+                                  false};
+            return;
+        }
+        const SaslMechanism::Step step = m_sasl->respond(*decoded);
+        if (!step.ok) {
+            queueCommand(SmtpCommand::Auth, "*", QStringLiteral("* (cancelling the login)"));
+            flush();
+            m_transactionError = {SmtpErrorCategory::Auth,
+                                  SmtpCommand::Auth,
+                                  reply,
+                                  tr("The login was cancelled: %1").arg(step.error),
+                                  tr("The server's answer during login was not acceptable, so the login was "
+                                     "stopped before it could complete."),
+                                  false};
+            return;
+        }
+        queueCommand(SmtpCommand::Auth, step.response.toBase64(),
+                     step.response.isEmpty() ? QStringLiteral("(empty response)")
+                                             : QStringLiteral("********"));
+        flush();
+        return;
+    }
+    if (m_transactionError.isError()) {
+        SmtpError error = m_transactionError;
+        m_transactionError = {};
+        fail(error);
+        return;
+    }
+    if (reply.isPositiveCompletion()) {
+        if (!m_sasl->isServerVerified()) {
+            fail({SmtpErrorCategory::Auth, SmtpCommand::Auth, reply,
+                  tr("The server accepted the login without proving that it knows the password."),
+                  tr("With SCRAM the server must prove its identity. It did not, so the session was stopped: "
+                     "you may be talking to an impostor."),
+                  false});
+            return;
+        }
+        log(TranscriptEntry::Kind::Info,
+            tr("Authenticated as %1 with %2")
+                .arg(m_settings.username, QString::fromLatin1(m_authMechanismName)));
+        m_sasl.reset();
+        startNextTransaction();
+        return;
+    }
+    failWithReply(SmtpCommand::Auth, reply);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mail transactions
+
+void SmtpSession::startNextTransaction()
+{
+    m_pipelining = m_settings.usePipelining && hasExtension("PIPELINING");
+    while (++m_current < static_cast<int>(m_messages.size())) {
+        OutgoingMessage &message = m_messages[static_cast<size_t>(m_current)];
+        MessageResult &result = m_results[m_current];
+        for (const QString &address : std::as_const(message.recipients))
+            result.recipients.append({address, {}, false, false});
+
+        const qint64 size = message.source->size();
+        const qint64 limit = hasExtension("SIZE") ? m_extensions.at("SIZE").toLongLong() : 0;
+        if (limit > 0 && size > limit) {
+            finishMessage(
+                MessageResult::Outcome::Failed,
+                {SmtpErrorCategory::Size, std::nullopt, std::nullopt,
+                 tr("The message is too large for this server: %1 bytes, the limit is %2 bytes.")
+                     .arg(formatBytes(size), formatBytes(limit)),
+                 tr("Nothing was sent. Remove or shrink attachments, or share large files by link."), false});
+            continue;
+        }
+        if (messageNeedsSmtpUtf8(message) && !hasExtension("SMTPUTF8")) {
+            finishMessage(
+                MessageResult::Outcome::Failed,
+                {SmtpErrorCategory::Policy, std::nullopt, std::nullopt,
+                 tr("This server cannot carry non-ASCII addresses (it lacks SMTPUTF8)."),
+                 tr("An address in the envelope or the message headers uses characters beyond ASCII. "
+                    "Use an ASCII form of the address, or another server."),
+                 false});
+            continue;
+        }
+        m_transactionRecipients.clear();
+        for (int i = 0; i < message.recipients.size(); ++i)
+            m_transactionRecipients.append(i);
+        m_deferredRecipients.clear();
+        beginTransaction();
+        return;
+    }
+    // No more messages.
+    setState(State::Quitting);
+    sendQuit(false);
+}
+
+bool SmtpSession::messageNeedsSmtpUtf8(const OutgoingMessage &message) const
+{
+    if (message.requireSmtpUtf8 || message.source->scan().headersNonAscii)
+        return true;
+    auto localPartNonAscii = [](const QString &address) {
+        return !isAscii(address.left(address.lastIndexOf(u'@')));
+    };
+    if (localPartNonAscii(message.from))
+        return true;
+    return std::any_of(message.recipients.begin(), message.recipients.end(), localPartNonAscii);
+}
+
+QByteArray SmtpSession::encodeAddress(const QString &address, bool smtpUtf8) const
+{
+    if (smtpUtf8 || isAscii(address))
+        return address.toUtf8();
+    // An internationalised domain with an ASCII local part travels as A-labels without SMTPUTF8.
+    const qsizetype at = address.lastIndexOf(u'@');
+    const QByteArray ace = QUrl::toAce(address.mid(at + 1));
+    return address.left(at).toUtf8() + '@' + (ace.isEmpty() ? address.mid(at + 1).toUtf8() : ace);
+}
+
+void SmtpSession::beginTransaction()
+{
+    const OutgoingMessage &message = m_messages[static_cast<size_t>(m_current)];
+    MessageResult &result = m_results[m_current];
+    ++result.transactions;
+    m_txQueue.clear();
+    m_acceptedInTransaction = 0;
+    m_mailRejected = false;
+    m_transactionError = {};
+    m_useBdat = m_settings.useChunking && hasExtension("CHUNKING");
+    m_quitPipelined = false;
+    if (result.transactions == 1) {
+        if (message.dsn.enabled && !hasExtension("DSN"))
+            log(TranscriptEntry::Kind::Info,
+                tr("The server does not offer DSN: no delivery notifications can be "
+                   "requested for this message"));
+        if (message.source->scan().hasEightBit && !hasExtension("8BITMIME") && !messageNeedsSmtpUtf8(message))
+            log(TranscriptEntry::Kind::Info,
+                tr("The message has 8-bit content but the server does not announce "
+                   "8BITMIME; sending it anyway, as most servers accept it"));
+    }
+    const bool smtpUtf8 = messageNeedsSmtpUtf8(message);
+
+    if (m_needRset || m_transactionOpen)
+        m_txQueue.push_back({SmtpCommand::Rset, "RSET"});
+    m_needRset = false;
+    m_txQueue.push_back({SmtpCommand::MailFrom, "MAIL FROM:<" + encodeAddress(message.from, smtpUtf8) + '>' +
+                                                    mailFromParameters(message)});
+    for (const int index : std::as_const(m_transactionRecipients)) {
+        const QString &recipient = message.recipients.at(index);
+        m_txQueue.push_back(
+            {SmtpCommand::RcptTo,
+             "RCPT TO:<" + encodeAddress(recipient, smtpUtf8) + '>' + rcptToParameters(message, recipient),
+             index});
+    }
+    if (m_useBdat)
+        m_txQueue.push_back(
+            {SmtpCommand::Bdat, "BDAT " + QByteArray::number(message.source->size()) + " LAST"});
+    else
+        m_txQueue.push_back({SmtpCommand::Data, "DATA"});
+    setState(State::MailTransaction);
+    sendNextTransactionCommands();
+}
+
+void SmtpSession::sendNextTransactionCommands()
+{
+    while (!m_txQueue.empty()) {
+        const TransactionCommand next = m_txQueue.front();
+        m_txQueue.pop_front();
+        if (next.command == SmtpCommand::Bdat) {
+            // Without PIPELINING we know the RCPT results by now; with it, the server sorts it out
+            // (RFC 3030 section 4.2: BDAT after failed RCPTs is answered with 503/554).
+            if (!m_pipelining && (m_mailRejected || m_acceptedInTransaction == 0)) {
+                finishTransaction({});
+                return;
+            }
+            queueCommand(SmtpCommand::Bdat, next.line);
+            startBody();
+            return;
+        }
+        if (next.command == SmtpCommand::Data && !m_pipelining &&
+            (m_mailRejected || m_acceptedInTransaction == 0)) {
+            finishTransaction({});
+            return;
+        }
+        queueCommand(next.command, next.line, {}, next.recipientIndex);
+        if (!m_pipelining)
+            break;
+    }
+    flush();
+}
+
+void SmtpSession::handleRset(const SmtpReply &reply)
+{
+    m_transactionOpen = false;
+    if (!reply.isPositiveCompletion())
+        log(TranscriptEntry::Kind::Info, tr("The server did not accept RSET; continuing"));
+    if (!m_pipelining && m_state == State::MailTransaction)
+        sendNextTransactionCommands();
+}
+
+void SmtpSession::handleMailFrom(const SmtpReply &reply)
+{
+    if (reply.isPositiveCompletion()) {
+        m_transactionOpen = true;
+    } else {
+        m_mailRejected = true;
+        m_transactionError = ReplyExplainer::explain(SmtpCommand::MailFrom, reply);
+        if (!m_pipelining) {
+            finishTransaction({});
+            return;
+        }
+    }
+    if (!m_pipelining)
+        sendNextTransactionCommands();
+}
+
+void SmtpSession::handleRcptTo(const SmtpReply &reply, int recipientIndex)
+{
+    MessageResult &result = m_results[m_current];
+    RecipientResult &recipient = result.recipients[recipientIndex];
+    recipient.reply = reply;
+    if (m_mailRejected) {
+        // Pipelined behind a refused MAIL FROM: the 503 says nothing about the recipient.
+    } else if (reply.isPositiveCompletion()) {
+        recipient.accepted = true;
+        recipient.deferred = false;
+        ++m_acceptedInTransaction;
+    } else if (reply.code() == 452 && m_acceptedInTransaction > 0) {
+        // RFC 5321 section 4.5.3.1.10: "too many recipients" - the rest go in another transaction. Only
+        // when this transaction has recipients already, otherwise a second try would get the same answer.
+        recipient.deferred = true;
+        m_deferredRecipients.append(recipientIndex);
+        log(TranscriptEntry::Kind::Info,
+            tr("Recipient %1 deferred to a further transaction (the server limits recipients per message)")
+                .arg(recipient.address));
+    } else {
+        recipient.accepted = false;
+        log(TranscriptEntry::Kind::Error, tr("Recipient %1 refused").arg(recipient.address));
+        if (!m_transactionError.isError())
+            m_transactionError = ReplyExplainer::explain(SmtpCommand::RcptTo, reply);
+    }
+    if (!m_pipelining)
+        sendNextTransactionCommands();
+}
+
+void SmtpSession::handleData(const SmtpReply &reply)
+{
+    if (reply.code() == 354) {
+        if (m_mailRejected || m_acceptedInTransaction == 0) {
+            // RFC 2920 section 3.1: the server accepted DATA although no recipient was accepted; end the
+            // (empty) message at once so that nothing is delivered.
+            m_encoder.reset();
+            writeRaw(".\r\n");
+            log(TranscriptEntry::Kind::Client, QStringLiteral("."));
+            m_pending.push_back({SmtpCommand::DataEnd});
+            m_bodyWritten = 0;
+            m_bodyDone = true;
+            setState(State::AwaitingDataEnd);
+            armReplyTimer();
+            return;
+        }
+        startBody();
+        return;
+    }
+    finishTransaction(reply);
+}
+
+void SmtpSession::startBody()
+{
+    OutgoingMessage &message = m_messages[static_cast<size_t>(m_current)];
+    if (!message.source->rewind()) {
+        failProtocol(tr("The message could not be read again."), message.source->device()->errorString());
+        return;
+    }
+    m_encoder = std::make_unique<BodyEncoder>(m_useBdat ? BodyEncoder::Mode::Bdat : BodyEncoder::Mode::Data);
+    m_bodyWritten = 0;
+    m_bodyTotal = message.source->size();
+    m_bodyDone = false;
+    // With CHUNKING the QUIT can go behind the body, unless a 452 could still split the recipients, which
+    // we only learn after the body is on its way.
+    const bool lastTransaction = m_current + 1 == static_cast<int>(m_messages.size());
+    m_quitPipelined = m_pipelining && lastTransaction &&
+                      (m_useBdat ? m_transactionRecipients.size() == 1 : m_deferredRecipients.isEmpty());
+    setState(State::SendingBody);
+    // BDAT: MAIL, RCPT and BDAT are still buffered and must precede the body in the same write.
+    flush();
+    pumpBody();
+}
+
+void SmtpSession::pumpBody()
+{
+    if (m_finished || m_bodyDone || !m_socket)
+        return;
+    QIODevice *device = m_messages[static_cast<size_t>(m_current)].source->device();
+    QByteArray chunk(kReadChunk, Qt::Uninitialized);
+    QByteArray encoded;
+    while (!m_bodyDone && m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() < kSocketHighWater) {
+        const qint64 n = device->read(chunk.data(), chunk.size());
+        encoded.clear();
+        if (n < 0) {
+            failProtocol(tr("Reading the message failed while sending it."), device->errorString());
+            return;
+        }
+        if (n == 0) {
+            m_encoder->finish(encoded);
+            m_bodyDone = true;
+        } else {
+            m_encoder->encode(QByteArrayView(chunk.constData(), n), encoded);
+        }
+        const qint64 payload = m_bodyDone && !m_useBdat ? encoded.size() - 3 : encoded.size();
+        if (m_useBdat && m_bodyWritten + payload > m_bodyTotal) {
+            // BDAT announced an exact size; the file must have changed since it was measured.
+            fail({SmtpErrorCategory::Input, SmtpCommand::Bdat, std::nullopt,
+                  tr("The message changed while it was being sent."),
+                  tr("A file grew during sending. The connection was closed so that no partial message is "
+                     "delivered; send again."),
+                  true});
+            return;
+        }
+        m_bodyWritten += payload;
+        if (!m_flightOpen) {
+            ++m_flight;
+            m_flightOpen = true;
+        }
+        writeRaw(encoded);
+    }
+    if (!m_bodyDone)
+        return;
+    if (m_useBdat && m_bodyWritten != m_bodyTotal) {
+        fail({SmtpErrorCategory::Input, SmtpCommand::Bdat, std::nullopt,
+              tr("The message changed while it was being sent."),
+              tr("A file shrank during sending. The connection was closed so that no partial message is "
+                 "delivered; send again."),
+              true});
+        return;
+    }
+    m_results[m_current].bytesSent = m_bodyWritten;
+    log(TranscriptEntry::Kind::Client, tr("[message body: %1 bytes, %2 lines]")
+                                           .arg(formatBytes(m_bodyWritten))
+                                           .arg(m_encoder->inputLines()));
+    if (!m_useBdat) {
+        log(TranscriptEntry::Kind::Client, QStringLiteral("."));
+        m_pending.push_back({SmtpCommand::DataEnd});
+    }
+    setState(State::AwaitingDataEnd);
+    if (m_quitPipelined)
+        sendQuit(true);
+    armReplyTimer();
+}
+
+void SmtpSession::handleDataEnd(const SmtpReply &reply)
+{
+    finishTransaction(reply);
+}
+
+void SmtpSession::finishTransaction(const SmtpReply &reply)
+{
+    MessageResult &result = m_results[m_current];
+    m_encoder.reset();
+    const bool delivered =
+        reply.isValid() && reply.isPositiveCompletion() && !m_mailRejected && m_acceptedInTransaction > 0;
+    if (reply.isValid())
+        m_transactionOpen = false;
+    if (delivered) {
+        result.finalReply = reply;
+        if (!m_deferredRecipients.isEmpty() && !m_quitPipelined) {
+            log(TranscriptEntry::Kind::Info,
+                tr("Sending to the %n deferred recipient(s) in a further transaction", nullptr,
+                   static_cast<int>(m_deferredRecipients.size())));
+            m_transactionRecipients = m_deferredRecipients;
+            m_deferredRecipients.clear();
+            beginTransaction();
+            return;
+        }
+        const QStringList refused = result.refusedAddresses();
+        if (refused.isEmpty()) {
+            finishMessage(MessageResult::Outcome::Sent);
+        } else {
+            SmtpError partial = m_transactionError;
+            partial.summary =
+                tr("Sent, but %n recipient(s) refused: %1", nullptr, static_cast<int>(refused.size()))
+                    .arg(refused.join(QStringLiteral(", ")));
+            finishMessage(MessageResult::Outcome::PartiallySent, partial);
+        }
+        advance();
+        return;
+    }
+    SmtpError error;
+    if (m_mailRejected || (m_acceptedInTransaction == 0 && m_transactionError.isError())) {
+        error = m_transactionError;
+        if (!m_mailRejected && error.category != SmtpErrorCategory::Policy)
+            error.category = SmtpErrorCategory::Recipient;
+        if (!m_mailRejected)
+            error.summary = tr("Every recipient was refused. %1").arg(error.summary);
+    } else if (reply.isValid()) {
+        error = ReplyExplainer::explain(m_useBdat ? SmtpCommand::Bdat : SmtpCommand::DataEnd, reply);
+    } else {
+        error = {SmtpErrorCategory::Recipient,     std::nullopt, std::nullopt,
+                 tr("No recipient was accepted."), {},           false};
+    }
+    if (m_results[m_current].transactions > 1) {
+        // An earlier transaction of this message was delivered to some recipients.
+        finishMessage(MessageResult::Outcome::PartiallySent, error);
+    } else {
+        finishMessage(MessageResult::Outcome::Failed, error);
+    }
+    advance();
+}
+
+void SmtpSession::finishMessage(MessageResult::Outcome outcome, const SmtpError &error)
+{
+    MessageResult &result = m_results[m_current];
+    result.outcome = outcome;
+    result.error = error;
+    if (outcome == MessageResult::Outcome::Failed)
+        log(TranscriptEntry::Kind::Error, error.summary + u' ' + error.explanation);
+    else
+        log(TranscriptEntry::Kind::Info,
+            outcome == MessageResult::Outcome::Sent
+                ? tr("Message %1 sent (%2 bytes)").arg(m_current + 1).arg(formatBytes(result.bytesSent))
+                : error.summary);
+    if (outcome == MessageResult::Outcome::Failed && !m_error.isError())
+        m_error = error;
+    m_needRset = true;
+    emit messageFinished(m_current, result);
+}
+
+void SmtpSession::advance()
+{
+    if (m_finished)
+        return;
+    if (m_quitPipelined) {
+        setState(State::Quitting); // the QUIT is already on its way
+        return;
+    }
+    startNextTransaction();
+}
+
+void SmtpSession::failCurrentMessage(const SmtpError &error)
+{
+    // Every message not yet through fails with the session: the caller keeps it (outbox) with the reason.
+    for (int index = std::max(m_current, 0); index < m_results.size(); ++index) {
+        MessageResult &result = m_results[index];
+        if (result.outcome != MessageResult::Outcome::NotSent)
+            continue;
+        result.outcome =
+            result.transactions > 1 ? MessageResult::Outcome::PartiallySent : MessageResult::Outcome::Failed;
+        result.error = error;
+        emit messageFinished(index, result);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ending
+
+void SmtpSession::sendQuit(bool pipelinedAfterData)
+{
+    queueCommand(SmtpCommand::Quit, "QUIT");
+    flush();
+    if (!pipelinedAfterData)
+        setState(State::Quitting);
+    armReplyTimer();
+}
+
+void SmtpSession::handleQuit(const SmtpReply &)
+{
+    if (m_state != State::Quitting)
+        setState(State::Quitting);
+    finishSession(m_error);
+}
+
+void SmtpSession::cancel()
+{
+    if (m_finished)
+        return;
+    fail({SmtpErrorCategory::Cancelled, std::nullopt, std::nullopt, tr("Sending was cancelled."),
+          m_state == State::AwaitingDataEnd
+              ? tr("The message had been sent completely; it may or may not have been delivered.")
+              : tr("The connection was closed."),
+          false, m_state == State::AwaitingDataEnd});
+}
+
+void SmtpSession::failWithReply(SmtpCommand command, const SmtpReply &reply)
+{
+    fail(ReplyExplainer::explain(command, reply));
+}
+
+void SmtpSession::failProtocol(const QString &summary, const QString &explanation)
+{
+    fail({SmtpErrorCategory::Protocol,
+          m_pending.empty() ? std::nullopt : std::optional(m_pending.front().command), std::nullopt, summary,
+          explanation, false, m_state == State::AwaitingDataEnd});
+}
+
+void SmtpSession::fail(const SmtpError &error)
+{
+    if (m_finished)
+        return;
+    // The first failure is the one the user needs to hear about.
+    m_error = error;
+    log(TranscriptEntry::Kind::Error,
+        error.explanation.isEmpty() ? error.summary : error.summary + u' ' + error.explanation);
+    failCurrentMessage(error);
+    // A server that answered sensibly deserves a QUIT; after a timeout, a protocol violation, a TLS problem
+    // or a cancel we just drop the connection.
+    const bool polite = error.reply.has_value() && error.reply->code() != 421 &&
+                        m_state != State::SendingBody && m_state != State::StartTlsHandshake &&
+                        m_state != State::TlsHandshake && error.category != SmtpErrorCategory::Tls;
+    teardown(polite);
+    finishSession(error);
+}
+
+void SmtpSession::teardown(bool polite)
+{
+    stopTimers();
+    if (!m_socket)
+        return;
+    // The session is over: aborting emits disconnected() synchronously, and nothing the socket says now
+    // may replace the error being reported.
+    m_socket->disconnect(this);
+    if (polite && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_outBuffer.clear();
+        queueCommand(SmtpCommand::Quit, "QUIT");
+        flush();
+        m_socket->disconnectFromHost();
+        // A server that never closes must not keep the socket open: give it a moment, then abort.
+        QTimer::singleShot(2000, m_socket, &QSslSocket::abort);
+    } else {
+        m_socket->abort();
+    }
+}
+
+void SmtpSession::finishSession(const SmtpError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    stopTimers();
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState && !error.isError()) {
+        m_socket->disconnectFromHost();
+        QTimer::singleShot(2000, m_socket, &QSslSocket::abort);
+    }
+    setState(State::Finished);
+    log(error.isError() ? TranscriptEntry::Kind::Error : TranscriptEntry::Kind::Info,
+        error.isError()
+            ? tr("Session failed after %1 ms (%2)")
+                  .arg(m_clock.elapsed())
+                  .arg(SmtpError::categoryName(error.category))
+            : tr("Session finished after %1 ms, %2 client flights").arg(m_clock.elapsed()).arg(m_flight));
+    emit finished(error);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing and logging
+
+void SmtpSession::setState(State state)
+{
+    if (state == m_state)
+        return;
+    log(TranscriptEntry::Kind::Info, QStringLiteral("[%1 → %2]").arg(stateName(m_state), stateName(state)));
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SmtpSession::sendEhlo()
+{
+    setState(State::Ehlo);
+    queueCommand(SmtpCommand::Ehlo, "EHLO " + ehloName().toUtf8());
+    flush();
+}
+
+void SmtpSession::queueCommand(SmtpCommand command, const QByteArray &line, const QString &shownAs,
+                               int recipientIndex)
+{
+    if (!m_flightOpen) {
+        ++m_flight;
+        m_flightOpen = true;
+    }
+    m_outBuffer += line;
+    m_outBuffer += "\r\n";
+    m_pending.push_back({command, recipientIndex});
+    log(TranscriptEntry::Kind::Client, shownAs.isEmpty() ? QString::fromUtf8(line) : shownAs);
+}
+
+void SmtpSession::flush()
+{
+    if (m_outBuffer.isEmpty())
+        return;
+    writeRaw(m_outBuffer);
+    m_outBuffer.clear();
+    armReplyTimer();
+}
+
+void SmtpSession::writeRaw(const QByteArray &data)
+{
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(data);
+}
+
+void SmtpSession::log(TranscriptEntry::Kind kind, const QString &text)
+{
+    TranscriptEntry entry;
+    entry.timestamp = QDateTime::currentDateTime();
+    entry.kind = kind;
+    entry.encrypted = isEncrypted();
+    entry.flight = m_flight;
+    entry.text = text;
+    m_transcript.append(entry);
+    emit transcriptEntryAdded(entry);
+}
+
+void SmtpSession::logTlsDetails()
+{
+    const QSslCipher cipher = m_socket->sessionCipher();
+    const QString protocol = [&] {
+        switch (m_socket->sessionProtocol()) {
+        case QSsl::TlsV1_2:
+            return QStringLiteral("TLS 1.2");
+        case QSsl::TlsV1_3:
+            return QStringLiteral("TLS 1.3");
+        default:
+            return cipher.protocolString();
+        }
+    }();
+    log(TranscriptEntry::Kind::Tls, tr("TLS established after %1 ms: %2, cipher %3 (%4 bits)")
+                                        .arg(m_clock.elapsed())
+                                        .arg(protocol, cipher.name())
+                                        .arg(cipher.usedBits()));
+    const QList<QSslCertificate> chain = m_socket->peerCertificateChain();
+    for (qsizetype i = 0; i < chain.size(); ++i) {
+        const QSslCertificate &certificate = chain.at(i);
+        log(TranscriptEntry::Kind::Tls,
+            tr("Certificate %1: subject \"%2\", issuer \"%3\", valid %4 to %5, SHA-256 %6")
+                .arg(i)
+                .arg(certificate.subjectDisplayName(), certificate.issuerDisplayName(),
+                     certificate.effectiveDate().toString(Qt::ISODate),
+                     certificate.expiryDate().toString(Qt::ISODate), fingerprintHex(certificate)));
+    }
+}
+
+QString SmtpSession::ehloName() const
+{
+    if (!m_settings.localHostName.isEmpty())
+        return m_settings.localHostName;
+    // RFC 5321 section 4.1.4: the client's fully qualified name, or an address literal when it has none.
+    const QString host = QHostInfo::localHostName();
+    const QString domain = QHostInfo::localDomainName();
+    const QString fqdn = host.contains(u'.') ? host : (domain.isEmpty() ? QString() : host + u'.' + domain);
+    if (!fqdn.isEmpty() && !fqdn.endsWith(QStringLiteral(".localdomain")) &&
+        !fqdn.startsWith(QStringLiteral("localhost")))
+        return fqdn;
+    const QHostAddress local = m_socket ? m_socket->localAddress() : QHostAddress(QHostAddress::LocalHost);
+    bool isV4 = false;
+    const quint32 v4 = local.toIPv4Address(&isV4);
+    if (isV4)
+        return u'[' + QHostAddress(v4).toString() + u']';
+    return QStringLiteral("[IPv6:") + local.toString() + u']';
+}
+
+QByteArray SmtpSession::xtext(const QByteArray &value)
+{
+    // RFC 3461 section 4: "+" followed by two upper-case hex digits for '+', '=', controls and non-ASCII.
+    QByteArray out;
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 33 || byte > 126 || byte == '+' || byte == '=')
+            out += '+' + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
+        else
+            out += c;
+    }
+    return out;
+}
+
+QByteArray SmtpSession::mailFromParameters(const OutgoingMessage &message) const
+{
+    QByteArray params;
+    const MessageSource::Scan &scan = message.source->scan();
+    if (hasExtension("SIZE"))
+        params += " SIZE=" + QByteArray::number(message.source->size());
+    if (scan.hasEightBit && hasExtension("8BITMIME"))
+        params += " BODY=8BITMIME";
+    if (messageNeedsSmtpUtf8(message) && hasExtension("SMTPUTF8"))
+        params += " SMTPUTF8";
+    if (message.dsn.enabled && hasExtension("DSN")) {
+        params += message.dsn.returnFullMessage ? " RET=FULL" : " RET=HDRS";
+        if (!message.dsn.envelopeId.isEmpty())
+            params += " ENVID=" + xtext(message.dsn.envelopeId.toUtf8());
+    }
+    return params;
+}
+
+QByteArray SmtpSession::rcptToParameters(const OutgoingMessage &message, const QString &recipient) const
+{
+    if (!message.dsn.enabled || !hasExtension("DSN"))
+        return {};
+    QByteArrayList notify;
+    if (message.dsn.notifySuccess)
+        notify << "SUCCESS";
+    if (message.dsn.notifyFailure)
+        notify << "FAILURE";
+    if (message.dsn.notifyDelay)
+        notify << "DELAY";
+    if (notify.isEmpty())
+        notify << "NEVER";
+    QByteArray params = " NOTIFY=" + notify.join(',');
+    if (isAscii(recipient))
+        params += " ORCPT=rfc822;" + xtext(recipient.toUtf8());
+    return params;
+}
+
+void SmtpSession::armReplyTimer()
+{
+    if (!m_finished && m_settings.replyTimeoutMs > 0)
+        m_replyTimer.start(m_settings.replyTimeoutMs);
+}
+
+void SmtpSession::stopTimers()
+{
+    m_replyTimer.stop();
+    m_connectTimer.stop();
+    m_sessionTimer.stop();
+}
