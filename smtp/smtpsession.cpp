@@ -21,7 +21,7 @@ QString stateName(SmtpSession::State state)
 
 QString formatBytes(qint64 bytes)
 {
-    return QLocale::c().toString(bytes);
+    return QLocale().toString(bytes);
 }
 
 QString fingerprintHex(const QSslCertificate &certificate)

@@ -324,7 +324,7 @@ void TestIntegration::tooLargeIsRefusedBeforeSending()
         send(settings, {QStringLiteral("alice@sendscope.test")},
              makeMessage(QStringLiteral("big"), QStringLiteral("alice@sendscope.test"), limit * 2));
     QCOMPARE(outcome.error.category, SmtpErrorCategory::Size);
-    QVERIFY(outcome.error.summary.contains(QLocale::c().toString(limit)));
+    QVERIFY(outcome.error.summary.contains(QLocale().toString(limit)));
     QVERIFY2(!transcriptText(outcome).contains(QStringLiteral("MAIL FROM")),
              "MAIL FROM sent for a too-large message");
 }

@@ -1,0 +1,866 @@
+#include "scriptedsmtpserver.h"
+#include "smtpsession.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// SmtpSession against scripted servers on loopback: every branch of the state machine that a real
+// server will not act out on demand. The real-server proof is testintegration.
+class TestSmtpSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pipelinedTransactionAndQuitBehindData();
+    void withoutPipeliningOneCommandPerFlight();
+    void repliesSplitIntoPieces_data();
+    void repliesSplitIntoPieces();
+    void manyRepliesInOneWrite();
+    void ehloExtensionsParsed();
+    void heloFallback();
+    void starttlsRequiredButNotOffered();
+    void starttlsRefused();
+    void starttlsUpgradeAndAuthRedacted();
+    void starttlsInjectionAborts();
+    void untrustedCertificateStops();
+    void pinnedCertificateIsAccepted();
+    void implicitTls();
+    void authLoginTwoSteps();
+    void noPasswordInClearText();
+    void wrongPassword();
+    void sizeRefusedBeforeMailFrom();
+    void partialRecipients();
+    void allRecipientsRefusedWith354SendsOnlyDot();
+    void tooManyRecipientsSplitsTransaction();
+    void chunkingSendsExactBdatWithQuit();
+    void eightBitAndDsnParameters();
+    void twoMessagesOneConnection();
+    void closedMidData();
+    void closedAfterFinalDotIsUncertain();
+    void unavailableAtGreeting();
+    void silentServerTimesOut();
+    void tricklingServerTimesOut();
+    void endlessLineIsProtocolError();
+    void hugeEhloIsBounded();
+    void cancelMidSession();
+    void connectionRefused();
+    void unknownHost();
+    void invalidAddressRefusedBeforeConnecting_data();
+    void invalidAddressRefusedBeforeConnecting();
+
+private:
+    SmtpServerSettings plainSettings(quint16 port) const;
+    SmtpServerSettings tlsSettings(quint16 port) const;
+    static OutgoingMessage message(const QByteArray &body,
+                                   const QStringList &recipients = {QStringLiteral("b@example.com")});
+    struct Run
+    {
+        SmtpError error;
+        QList<MessageResult> results;
+        QString transcript;
+        int finishedCount = 0;
+        qint64 lastBytesSent = 0;
+    };
+    Run run(SmtpSession &session, int timeoutMs = 10000);
+
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+};
+
+namespace {
+const QByteArray kGreeting = "220 fake.example.com ESMTP ready\r\n";
+const QByteArray kEhloPipelining =
+    "250-fake.example.com\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SIZE 100000\r\n"
+    "250 ENHANCEDSTATUSCODES\r\n";
+const QByteArray kSimpleBody = "Subject: t\r\n\r\nhello\r\n.starts with dot\r\n.\r\nend\r\n";
+const QByteArray kStuffedBody = "Subject: t\r\n\r\nhello\r\n..starts with dot\r\n..\r\nend\r\n";
+} // namespace
+
+void TestSmtpSession::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")),
+                   QStringLiteral("-out"), m_dir.filePath(QStringLiteral("cert.pem"))});
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+    m_certificate = QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("cert.pem"))).value(0);
+    QFile keyFile(m_dir.filePath(QStringLiteral("key.pem")));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    m_key = QSslKey(keyFile.readAll(), QSsl::Rsa);
+    QVERIFY(!m_certificate.isNull());
+    QVERIFY(!m_key.isNull());
+}
+
+SmtpServerSettings TestSmtpSession::plainSettings(quint16 port) const
+{
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.security = SmtpSecurity::None;
+    settings.localHostName = QStringLiteral("client.example.com");
+    settings.replyTimeoutMs = 3000;
+    settings.connectTimeoutMs = 3000;
+    return settings;
+}
+
+SmtpServerSettings TestSmtpSession::tlsSettings(quint16 port) const
+{
+    SmtpServerSettings settings = plainSettings(port);
+    settings.security = SmtpSecurity::StartTls;
+    settings.extraCaCertificates = {m_certificate};
+    return settings;
+}
+
+OutgoingMessage TestSmtpSession::message(const QByteArray &body, const QStringList &recipients)
+{
+    OutgoingMessage outgoing;
+    outgoing.from = QStringLiteral("a@example.com");
+    outgoing.recipients = recipients;
+    outgoing.source = MessageSource::fromData(body);
+    return outgoing;
+}
+
+TestSmtpSession::Run TestSmtpSession::run(SmtpSession &session, int timeoutMs)
+{
+    QSignalSpy finished(&session, &SmtpSession::finished);
+    Run result;
+    connect(&session, &SmtpSession::bytesSent, this,
+            [&result](qint64 sent, qint64) { result.lastBytesSent = sent; });
+    session.start();
+    finished.wait(timeoutMs);
+    result.finishedCount = static_cast<int>(finished.size());
+    if (!finished.isEmpty())
+        result.error = finished.first().first().value<SmtpError>();
+    result.results = session.results();
+    QStringList lines;
+    for (const TranscriptEntry &entry : session.transcript())
+        lines << entry.toDisplayString();
+    result.transcript = lines.join(u'\n');
+    return result;
+}
+
+void TestSmtpSession::pipelinedTransactionAndQuitBehindData()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO client.example.com")
+        .send(kEhloPipelining)
+        .expect("MAIL FROM:<a@example.com> SIZE=")
+        .expect("RCPT TO:<b@example.com>")
+        .expect("DATA")
+        .send("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 2.0.0 queued\r\n221 2.0.0 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QCOMPARE(result.finishedCount, 1);
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Sent);
+    QCOMPARE(server.bodies().value(0), kStuffedBody);
+    // MAIL, RCPT and DATA in one flight; the final dot and QUIT in one flight.
+    QCOMPARE(server.flightOf("RCPT"), server.flightOf("MAIL"));
+    QCOMPARE(server.flightOf("DATA"), server.flightOf("MAIL"));
+    QCOMPARE(server.flightOf("QUIT"), server.flightOf("."));
+    QCOMPARE(session.clientFlights(), 3); // EHLO; MAIL+RCPT+DATA; body+QUIT
+    QCOMPARE(result.lastBytesSent, MessageSource::fromData(kSimpleBody)->size());
+    QVERIFY(!result.transcript.contains(QStringLiteral("starts with dot")));
+    QVERIFY(result.transcript.contains(QStringLiteral("[message body:")));
+}
+
+void TestSmtpSession::withoutPipeliningOneCommandPerFlight()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 8BITMIME\r\n")
+        .expect("MAIL")
+        .send("250 Ok\r\n")
+        .expect("RCPT")
+        .send("250 Ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .send("250 Ok\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(server.flightOf("RCPT") > server.flightOf("MAIL"));
+    QVERIFY(server.flightOf("DATA") > server.flightOf("RCPT"));
+    QVERIFY(server.flightOf("QUIT") > server.flightOf("."));
+}
+
+void TestSmtpSession::repliesSplitIntoPieces_data()
+{
+    QTest::addColumn<int>("chunk");
+    for (const int chunk : {1, 2, 3, 5, 7, 13})
+        QTest::addRow("%d-byte pieces", chunk) << chunk;
+}
+
+void TestSmtpSession::repliesSplitIntoPieces()
+{
+    QFETCH(int, chunk);
+    ScriptedSmtpServer server;
+    server.send(kGreeting, chunk)
+        .expect("EHLO")
+        .send(kEhloPipelining, chunk)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n", chunk)
+        .receiveData()
+        .expect("QUIT")
+        .send("250 2.0.0 queued\r\n221 Bye\r\n", chunk);
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(session.hasExtension("PIPELINING"));
+    QCOMPARE(session.extensions().at("SIZE"), QByteArray("100000"));
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Sent);
+}
+
+void TestSmtpSession::manyRepliesInOneWrite()
+{
+    QStringList recipients;
+    QByteArray replies = "250 Ok\r\n";
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO").send(kEhloPipelining).expect("MAIL");
+    for (int i = 0; i < 10; ++i) {
+        recipients << QStringLiteral("r%1@example.com").arg(i);
+        server.expect("RCPT");
+        replies += "250 2.1.5 Ok\r\n";
+    }
+    server.expect("DATA")
+        .send(replies + "354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody, recipients));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QCOMPARE(result.results.first().recipients.size(), 10);
+    for (const RecipientResult &recipient : result.results.first().recipients)
+        QVERIFY(recipient.accepted);
+}
+
+void TestSmtpSession::ehloExtensionsParsed()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-AUTH PLAIN LOGIN\r\n250-AUTH=CRAM-MD5\r\n250-size 1000\r\n250 DSN\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QCOMPARE(session.extensions().at("AUTH"), QByteArray("PLAIN LOGIN CRAM-MD5"));
+    QCOMPARE(session.extensions().at("SIZE"), QByteArray("1000"));
+    QVERIFY(session.hasExtension("DSN"));
+}
+
+void TestSmtpSession::heloFallback()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("502 5.5.1 EHLO not implemented\r\n")
+        .expect("HELO client.example.com")
+        .send("250 fake\r\n")
+        .expect("MAIL")
+        .send("250 Ok\r\n")
+        .expect("RCPT")
+        .send("250 Ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .send("250 Ok\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestSmtpSession::starttlsRequiredButNotOffered()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO").send("250-fake\r\n250 AUTH PLAIN\r\n").silent();
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.username = QStringLiteral("user");
+    settings.secret = QStringLiteral("secret");
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
+    QCOMPARE(server.lineTexts(), QList<QByteArray>{"EHLO client.example.com"}); // nothing after EHLO
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+}
+
+void TestSmtpSession::starttlsRefused()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("454 4.7.0 TLS not available due to local problem\r\n")
+        .silent();
+    SmtpSession session(tlsSettings(server.port()));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
+    QCOMPARE(server.lineTexts().size(), 2);
+}
+
+void TestSmtpSession::starttlsUpgradeAndAuthRedacted()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-AUTH LOGIN\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("220 2.0.0 go ahead\r\n")
+        .startTls()
+        .expect("EHLO")
+        .send("250-fake\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN\r\n")
+        .expect("AUTH PLAIN ")
+        .send("235 2.7.0 ok\r\n")
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok\r\n221 Bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.username = QStringLiteral("user@example.com");
+    settings.secret = QStringLiteral("correct horse ");
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(session.isEncrypted());
+    QCOMPARE(session.authenticatedMechanism(), QByteArray("PLAIN")); // strongest offered after TLS
+    const QByteArray authLine = server.lineTexts().value(3);
+    QCOMPARE(authLine, "AUTH PLAIN " + QByteArray("\0user@example.com\0correct horse ", 32).toBase64());
+    QVERIFY(!result.transcript.contains(QStringLiteral("correct horse")));
+    QVERIFY(!result.transcript.contains(QString::fromLatin1(authLine.mid(11))));
+    QVERIFY(result.transcript.contains(QStringLiteral("~> AUTH PLAIN ********")));
+    QVERIFY(result.transcript.contains(QStringLiteral("ends with a space")));
+    QVERIFY(result.transcript.contains(QStringLiteral("TLS established")));
+}
+
+void TestSmtpSession::starttlsInjectionAborts()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("220 2.0.0 go ahead\r\n250-injected\r\n250 AUTH PLAIN\r\n")
+        .silent();
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.username = QStringLiteral("user");
+    settings.secret = QStringLiteral("secret");
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
+    QVERIFY(result.error.summary.contains(QStringLiteral("unexpected data")));
+    QCOMPARE(server.lineTexts().size(), 2); // EHLO, STARTTLS and nothing else
+}
+
+void TestSmtpSession::untrustedCertificateStops()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("220 go\r\n")
+        .startTls()
+        .silent();
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.extraCaCertificates.clear();
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QVERIFY2(result.error.category == SmtpErrorCategory::Certificate, qPrintable(result.transcript));
+    const QString fingerprint =
+        QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha256).toHex(':')).toUpper();
+    QVERIFY(result.error.explanation.contains(fingerprint));
+    QCOMPARE(server.lineTexts().size(), 2);
+}
+
+void TestSmtpSession::pinnedCertificateIsAccepted()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("220 go\r\n")
+        .startTls()
+        .expect("EHLO")
+        .send("250 fake\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.extraCaCertificates.clear();
+    settings.trustedFingerprints = {m_certificate.digest(QCryptographicHash::Sha256)};
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(result.transcript.contains(QStringLiteral("pinned")));
+}
+
+void TestSmtpSession::implicitTls()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.setImplicitTls(true);
+    server.send(kGreeting).expect("EHLO").send("250 fake\r\n").expect("QUIT").send("221 Bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.security = SmtpSecurity::ImplicitTls;
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(result.transcript.contains(QStringLiteral("<~ 220")));
+}
+
+void TestSmtpSession::authLoginTwoSteps()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.setImplicitTls(true);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 AUTH LOGIN\r\n")
+        .expect("AUTH LOGIN")
+        .send("334 VXNlcm5hbWU6\r\n")
+        .expect(QByteArray("alice").toBase64())
+        .send("334 UGFzc3dvcmQ6\r\n")
+        .expect(QByteArray("pw pw").toBase64())
+        .send("235 ok\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.security = SmtpSecurity::ImplicitTls;
+    settings.username = QStringLiteral("alice");
+    settings.secret = QStringLiteral("pw pw");
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(!result.transcript.contains(QString::fromLatin1(QByteArray("pw pw").toBase64())));
+}
+
+void TestSmtpSession::noPasswordInClearText()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO").send("250-fake\r\n250 AUTH PLAIN LOGIN\r\n").silent();
+    SmtpServerSettings settings = plainSettings(server.port());
+    settings.username = QStringLiteral("alice");
+    settings.secret = QStringLiteral("secret");
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Auth);
+    QCOMPARE(server.lineTexts().size(), 1);
+}
+
+void TestSmtpSession::wrongPassword()
+{
+    ScriptedSmtpServer server;
+    server.setCertificate(m_certificate, m_key);
+    server.setImplicitTls(true);
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 AUTH PLAIN\r\n")
+        .expect("AUTH PLAIN")
+        .send("535 5.7.8 Authentication credentials invalid\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.security = SmtpSecurity::ImplicitTls;
+    settings.username = QStringLiteral("alice");
+    settings.secret = QStringLiteral("wrong");
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Auth);
+    QVERIFY2(result.error.reply && result.error.reply->enhancedCode(), qPrintable(result.transcript));
+    QCOMPARE(result.error.reply->enhancedCode()->toString(), QStringLiteral("5.7.8"));
+    QVERIFY(result.error.explanation.contains(QStringLiteral("app password")));
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+    QTRY_VERIFY_WITH_TIMEOUT(server.scriptFinished(), 3000); // a polite QUIT after the refusal
+}
+
+void TestSmtpSession::sizeRefusedBeforeMailFrom()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-PIPELINING\r\n250 SIZE 1000\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message("Subject: big\r\n\r\n" + QByteArray(5000, 'x') + "\r\n"));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Size);
+    QVERIFY(result.error.summary.contains(QLocale().toString(1000)));
+    QCOMPARE(server.flightOf("MAIL"), -1);
+}
+
+void TestSmtpSession::partialRecipients()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n550 5.1.1 <nobody@example.com>: User unknown\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(
+        message(kSimpleBody, {QStringLiteral("nobody@example.com"), QStringLiteral("b@example.com")}));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::PartiallySent);
+    QCOMPARE(result.results.first().refusedAddresses(), QStringList{QStringLiteral("nobody@example.com")});
+    QCOMPARE(result.results.first().error.category, SmtpErrorCategory::Recipient);
+}
+
+void TestSmtpSession::allRecipientsRefusedWith354SendsOnlyDot()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n550 5.1.1 unknown\r\n354 go anyway\r\n")
+        .receiveData()
+        .send("554 5.5.1 No valid recipients\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Recipient);
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+    QCOMPARE(server.bodies().value(0), QByteArray()); // only the dot: no message content
+}
+
+void TestSmtpSession::tooManyRecipientsSplitsTransaction()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("RCPT")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n250 Ok\r\n452 4.5.3 Too many recipients\r\n354 go\r\n")
+        .receiveData()
+        .send("250 Ok first\r\n")
+        .expect("MAIL")
+        .expect("RCPT <c@")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok second\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody, {QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
+                                             QStringLiteral("c@example.com")}));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Sent);
+    QCOMPARE(result.results.first().transactions, 2);
+    QCOMPARE(server.bodies().size(), 2);
+    QCOMPARE(server.bodies().at(1), kStuffedBody);
+}
+
+void TestSmtpSession::chunkingSendsExactBdatWithQuit()
+{
+    const auto source = MessageSource::fromData(kSimpleBody);
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-PIPELINING\r\n250 CHUNKING\r\n")
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("BDAT " + QByteArray::number(source->size()) + " LAST")
+        .receiveBdat()
+        .expect("QUIT")
+        .send("250 Ok\r\n250 Ok\r\n250 2.0.0 queued\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QCOMPARE(server.bodies().value(0), kSimpleBody); // BDAT: no dot-stuffing
+    QCOMPARE(server.flightOf("QUIT"), server.flightOf("MAIL"));
+    QCOMPARE(session.clientFlights(), 2); // EHLO; MAIL+RCPT+BDAT+body+QUIT
+}
+
+void TestSmtpSession::eightBitAndDsnParameters()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 DSN\r\n")
+        .expect("MAIL FROM:<a@example.com> BODY=8BITMIME RET=HDRS ENVID=id+2B1")
+        .expect("RCPT TO:<b@example.com> NOTIFY=SUCCESS,FAILURE,DELAY ORCPT=rfc822;b@example.com")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    OutgoingMessage outgoing = message("Subject: x\r\n\r\n中文\r\n");
+    outgoing.dsn.enabled = true;
+    outgoing.dsn.envelopeId = QStringLiteral("id+1");
+    session.addMessage(std::move(outgoing));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestSmtpSession::twoMessagesOneConnection()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .send("250 Ok one\r\n")
+        .expect("RSET")
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .receiveData()
+        .expect("QUIT")
+        .send("250 Ok two\r\n221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    session.addMessage(message("Subject: second\r\n\r\nsecond\r\n"));
+    QSignalSpy perMessage(&session, &SmtpSession::messageFinished);
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QCOMPARE(perMessage.size(), 2);
+    QCOMPARE(server.bodies().size(), 2);
+    QCOMPARE(server.flightOf("RSET"), server.flightOf(".") + 1);
+    QCOMPARE(server.flightOf("QUIT"), server.lines().last().flight);
+}
+
+void TestSmtpSession::closedMidData()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT")
+        .expect("DATA")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .closeConnection();
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message("Subject: big\r\n\r\n" + QByteArray(60000, 'x')));
+    const Run result = run(session);
+    QVERIFY(result.error.isError());
+    QVERIFY(result.error.category == SmtpErrorCategory::Connect ||
+            result.error.category == SmtpErrorCategory::Protocol);
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+}
+
+void TestSmtpSession::closedAfterFinalDotIsUncertain()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250 fake\r\n")
+        .expect("MAIL")
+        .send("250 Ok\r\n")
+        .expect("RCPT")
+        .send("250 Ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .closeConnection();
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Connect);
+    QVERIFY(result.error.deliveryUncertain);
+    QVERIFY(result.error.explanation.contains(QStringLiteral("may or may not")));
+}
+
+void TestSmtpSession::unavailableAtGreeting()
+{
+    ScriptedSmtpServer server;
+    server.send("421 4.3.2 Service shutting down\r\n").closeConnection();
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::ServerUnavailable);
+    QVERIFY(result.error.temporary);
+}
+
+void TestSmtpSession::silentServerTimesOut()
+{
+    ScriptedSmtpServer server;
+    server.silent();
+    SmtpServerSettings settings = plainSettings(server.port());
+    settings.replyTimeoutMs = 300;
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Timeout);
+    QCOMPARE(result.finishedCount, 1);
+}
+
+void TestSmtpSession::tricklingServerTimesOut()
+{
+    // Bytes keep arriving, but no reply ever completes: the reply timeout must still fire.
+    ScriptedSmtpServer server;
+    server.trickle("220 " + QByteArray(200, 'x'), 50);
+    SmtpServerSettings settings = plainSettings(server.port());
+    settings.replyTimeoutMs = 400;
+    SmtpSession session(settings);
+    QElapsedTimer timer;
+    timer.start();
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Timeout);
+    QVERIFY(timer.elapsed() < 3000);
+}
+
+void TestSmtpSession::endlessLineIsProtocolError()
+{
+    ScriptedSmtpServer server;
+    server.send("220 " + QByteArray(100000, 'x'));
+    SmtpSession session(plainSettings(server.port()));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
+}
+
+void TestSmtpSession::hugeEhloIsBounded()
+{
+    QByteArray ehlo = "250-fake\r\n";
+    for (int i = 0; i < 100000; ++i)
+        ehlo += "250-X" + QByteArray::number(i) + "\r\n";
+    ehlo += "250 END\r\n";
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO").send(ehlo).silent();
+    SmtpSession session(plainSettings(server.port()));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
+    QVERIFY(result.error.explanation.contains(QStringLiteral("1024")));
+}
+
+void TestSmtpSession::cancelMidSession()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO").silent();
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    QSignalSpy finished(&session, &SmtpSession::finished);
+    connect(&session, &SmtpSession::stateChanged, &session, [&session](SmtpSession::State state) {
+        if (state == SmtpSession::State::Ehlo)
+            QMetaObject::invokeMethod(&session, &SmtpSession::cancel, Qt::QueuedConnection);
+    });
+    session.start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<SmtpError>().category, SmtpErrorCategory::Cancelled);
+    QCOMPARE(session.results().first().outcome, MessageResult::Outcome::Failed);
+    QTRY_VERIFY_WITH_TIMEOUT(server.clientDisconnected(), 3000);
+    session.cancel(); // a second cancel is harmless
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestSmtpSession::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    SmtpSession session(plainSettings(port));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Connect);
+}
+
+void TestSmtpSession::unknownHost()
+{
+    SmtpServerSettings settings = plainSettings(25);
+    settings.host = QStringLiteral("nonexistent.invalid");
+    SmtpSession session(settings);
+    const Run result = run(session, 20000);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Dns);
+}
+
+void TestSmtpSession::invalidAddressRefusedBeforeConnecting_data()
+{
+    QTest::addColumn<QString>("recipient");
+    QTest::newRow("crlf injection") << QStringLiteral("b@example.com>\r\nRCPT TO:<evil@example.com");
+    QTest::newRow("nul") << QStringLiteral("b@exam") + QChar(0) + QStringLiteral("ple.com");
+    QTest::newRow("space") << QStringLiteral("b c@example.com");
+    QTest::newRow("no at") << QStringLiteral("example.com");
+    QTest::newRow("empty domain") << QStringLiteral("b@");
+    QTest::newRow("local part too long") << QString(65, u'a') + QStringLiteral("@example.com");
+}
+
+void TestSmtpSession::invalidAddressRefusedBeforeConnecting()
+{
+    QFETCH(QString, recipient);
+    QTcpServer listener; // must never see a connection
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    SmtpSession session(plainSettings(listener.serverPort()));
+    session.addMessage(message(kSimpleBody, {recipient}));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Input);
+    QVERIFY(!listener.hasPendingConnections());
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+}
+
+QTEST_GUILESS_MAIN(TestSmtpSession)
+#include "testsmtpsession.moc"
