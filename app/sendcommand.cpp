@@ -303,7 +303,8 @@ void SendCommand::onFinished(const SmtpError &error)
               << Qt::endl;
         exitCode = kExitPartial;
     } else {
-        m_err << tr("Sent to %n recipient(s).", nullptr, static_cast<int>(result.recipients.size()))
+        m_err << (result.recipients.size() == 1 ? tr("Sent to 1 recipient.")
+                                                : tr("Sent to %1 recipients.").arg(result.recipients.size()))
               << Qt::endl;
     }
     emit finished(exitCode);

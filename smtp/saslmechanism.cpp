@@ -68,11 +68,14 @@ QString SaslMechanism::describeSecret(const QString &secret)
         return QCoreApplication::translate("SaslMechanism", "(empty)");
     // Facts that reveal a bad paste, never the secret: its length and stray whitespace.
     QStringList facts;
-    facts << QCoreApplication::translate("SaslMechanism", "%n character(s)", nullptr,
-                                         static_cast<int>(secret.size()));
-    if (secret.front().isSpace())
+    // Spelled out rather than %n: the English source is shown as is when no translation is loaded.
+    facts << (secret.size() == 1
+                  ? QCoreApplication::translate("SaslMechanism", "1 character")
+                  : QCoreApplication::translate("SaslMechanism", "%1 characters").arg(secret.size()));
+    auto isBlank = [](QChar c) { return c.isSpace() && c != u'\n' && c != u'\r'; };
+    if (isBlank(secret.front()))
         facts << QCoreApplication::translate("SaslMechanism", "starts with a space");
-    if (secret.back().isSpace())
+    if (isBlank(secret.back()))
         facts << QCoreApplication::translate("SaslMechanism", "ends with a space");
     if (secret.contains(u'\n') || secret.contains(u'\r'))
         facts << QCoreApplication::translate("SaslMechanism", "contains a line break");

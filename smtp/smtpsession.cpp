@@ -1040,8 +1040,8 @@ void SmtpSession::finishTransaction(const SmtpReply &reply)
         result.finalReply = reply;
         if (!m_deferredRecipients.isEmpty() && !m_quitPipelined) {
             log(TranscriptEntry::Kind::Info,
-                tr("Sending to the %n deferred recipient(s) in a further transaction", nullptr,
-                   static_cast<int>(m_deferredRecipients.size())));
+                tr("Sending to the deferred recipients (%1) in a further transaction")
+                    .arg(m_deferredRecipients.size()));
             m_transactionRecipients = m_deferredRecipients;
             m_deferredRecipients.clear();
             beginTransaction();
@@ -1052,9 +1052,7 @@ void SmtpSession::finishTransaction(const SmtpReply &reply)
             finishMessage(MessageResult::Outcome::Sent);
         } else {
             SmtpError partial = m_transactionError;
-            partial.summary =
-                tr("Sent, but %n recipient(s) refused: %1", nullptr, static_cast<int>(refused.size()))
-                    .arg(refused.join(QStringLiteral(", ")));
+            partial.summary = tr("Sent, but refused for: %1").arg(refused.join(QStringLiteral(", ")));
             finishMessage(MessageResult::Outcome::PartiallySent, partial);
         }
         advance();
