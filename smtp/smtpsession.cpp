@@ -410,9 +410,13 @@ void SmtpSession::onBytesWritten()
 void SmtpSession::handleReply(const SmtpReply &reply)
 {
     m_replyTimer.stop();
-    if (m_state == State::SendingBody) {
-        // A reply before the whole body is out (a 421 or 552 mid-stream): the rest of the body would be
-        // read as commands, so the connection cannot be reused.
+    // With BDAT pipelined, the replies to MAIL and RCPT may arrive while the body is still streaming;
+    // anything else then (a reply to DATA's body or to BDAT itself, a 421) means the server gave up
+    // mid-message, and the rest of the body would be read as commands: the connection cannot be reused.
+    const bool expectedDuringBody =
+        !m_pending.empty() && (m_pending.front().command == SmtpCommand::MailFrom ||
+                               m_pending.front().command == SmtpCommand::RcptTo);
+    if (m_state == State::SendingBody && (!expectedDuringBody || reply.code() == 421)) {
         SmtpError error =
             ReplyExplainer::explain(m_useBdat ? SmtpCommand::Bdat : SmtpCommand::DataEnd, reply);
         error.summary = tr("The server answered before the whole message was sent: %1").arg(error.summary);

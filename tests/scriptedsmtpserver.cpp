@@ -130,7 +130,8 @@ void ScriptedSmtpServer::write(const QByteArray &bytes)
 
 void ScriptedSmtpServer::run()
 {
-    if (m_busy || !m_socket)
+    QSslSocket *const socket = m_socket.data();
+    if (m_busy || !socket)
         return;
     while (m_step < m_script.size()) {
         Step &step = m_script[m_step];
@@ -143,7 +144,7 @@ void ScriptedSmtpServer::run()
             }
             // One piece now, the rest in later event-loop turns, so the client sees them in separate reads.
             write(step.bytes.left(step.chunk));
-            m_socket->flush();
+            socket->flush();
             step.bytes.remove(0, step.chunk);
             m_busy = true;
             QTimer::singleShot(step.intervalMs > 0 ? step.intervalMs : 2, this, [this] {
@@ -218,11 +219,11 @@ void ScriptedSmtpServer::run()
                     run();
                 },
                 Qt::SingleShotConnection);
-            m_socket->startServerEncryption();
+            socket->startServerEncryption();
             return;
         case Step::Kind::Close:
             ++m_step;
-            m_socket->disconnectFromHost();
+            socket->disconnectFromHost();
             return;
         case Step::Kind::Silent:
             // Read and ignore whatever comes; never answer.

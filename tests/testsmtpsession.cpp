@@ -37,6 +37,7 @@ private slots:
     void allRecipientsRefusedWith354SendsOnlyDot();
     void tooManyRecipientsSplitsTransaction();
     void chunkingSendsExactBdatWithQuit();
+    void chunkingRepliesArriveDuringBody();
     void eightBitAndDsnParameters();
     void twoMessagesOneConnection();
     void closedMidData();
@@ -634,6 +635,31 @@ void TestSmtpSession::chunkingSendsExactBdatWithQuit()
     QCOMPARE(server.bodies().value(0), kSimpleBody); // BDAT: no dot-stuffing
     QCOMPARE(server.flightOf("QUIT"), server.flightOf("MAIL"));
     QCOMPARE(session.clientFlights(), 2); // EHLO; MAIL+RCPT+BDAT+body+QUIT
+}
+
+void TestSmtpSession::chunkingRepliesArriveDuringBody()
+{
+    // A server that answers MAIL and RCPT at once while a large BDAT body is still on its way.
+    const QByteArray body = "Subject: big\r\n\r\n" + QByteArray(76, 'x').append("\r\n").repeated(40000);
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250-PIPELINING\r\n250 CHUNKING\r\n")
+        .expect("MAIL")
+        .send("250 2.1.0 Ok\r\n")
+        .expect("RCPT")
+        .send("250 2.1.5 Ok\r\n")
+        .expect("BDAT")
+        .receiveBdat()
+        .send("250 2.0.0 queued\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(body));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QCOMPARE(server.bodies().value(0).size(), body.size());
+    QCOMPARE(result.lastBytesSent, qint64(body.size()));
 }
 
 void TestSmtpSession::eightBitAndDsnParameters()

@@ -12,6 +12,12 @@ DIR=${1:?usage: start-test-servers.sh DIR}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
+chmod 755 "$DIR"
+if ! runuser -u postfix -- test -x "$DIR"; then
+    echo "start-test-servers: Postfix runs as user postfix, which cannot reach $DIR; use a directory" \
+         "whose parents are world-searchable (not one inside a private temporary directory)" >&2
+    exit 1
+fi
 bash "$HERE/stop-test-servers.sh" "$DIR" || true
 rm -rf "$DIR/postfix" "$DIR/queue" "$DIR/data" "$DIR/maildir" "$DIR/aiosmtpd" "$DIR/env" "$DIR/maillog"
 mkdir -p "$DIR/postfix/sasl" "$DIR/queue" "$DIR/data" "$DIR/maildir" "$DIR/aiosmtpd"
