@@ -996,11 +996,14 @@ void SmtpSession::pumpBody()
                   true});
             return;
         }
-        m_bodyWritten += payload;
+        // The body after a 354 starts a flight; its continuation never does, even when pipelined replies
+        // to MAIL and RCPT came in meanwhile, because nothing waited for them.
         if (!m_flightOpen) {
-            ++m_flight;
+            if (m_bodyWritten == 0)
+                ++m_flight;
             m_flightOpen = true;
         }
+        m_bodyWritten += payload;
         writeRaw(encoded);
     }
     if (!m_bodyDone)

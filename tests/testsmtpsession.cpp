@@ -660,6 +660,7 @@ void TestSmtpSession::chunkingRepliesArriveDuringBody()
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QCOMPARE(server.bodies().value(0).size(), body.size());
     QCOMPARE(result.lastBytesSent, qint64(body.size()));
+    QCOMPARE(session.clientFlights(), 2); // the replies that came in did not make the body a new flight
 }
 
 void TestSmtpSession::eightBitAndDsnParameters()
