@@ -29,6 +29,8 @@ void printUsage()
     std::fputs("Usage: sendscope [mailto:URI]          open the compose window\n"
                "       sendscope send [options]        send one message from the command line\n"
                "       sendscope send --help           the options of send\n"
+               "       sendscope compose [options] --output FILE.eml\n"
+               "                                       write the message instead of sending it\n"
                "       sendscope --version\n",
                stdout);
 }
@@ -37,7 +39,7 @@ void printUsage()
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], "send") == 0)
+    if (argc > 1 && (std::strcmp(argv[1], "send") == 0 || std::strcmp(argv[1], "compose") == 0))
         return runSend(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);

@@ -1,6 +1,7 @@
 #include "sendcommand.h"
 
-#include "plaintextmessage.h"
+#include "addressparser.h"
+#include "mimewriter.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -58,14 +59,21 @@ void SendCommand::setupOptions()
         {QStringLiteral("no-pipelining"), tr("Do not use PIPELINING even when offered.")},
         {QStringLiteral("no-chunking"), tr("Do not use CHUNKING (BDAT) even when offered.")},
         {QStringLiteral("dsn"), tr("Ask for delivery status notifications (success, failure, delay).")},
-        {QStringLiteral("from"), tr("Envelope sender and From address (required)."), tr("ADDR")},
-        {QStringLiteral("to"), tr("Recipient; may be repeated or comma-separated."), tr("ADDR")},
+        {QStringLiteral("from"),
+         tr("From address, \"Name <addr>\" or addr; also the envelope sender (required)."), tr("ADDR")},
+        {QStringLiteral("to"),
+         tr("Recipient(s), \"Name <addr>\" or addr; may be repeated or comma-separated."), tr("ADDR")},
         {QStringLiteral("cc"), tr("Copy recipient; may be repeated or comma-separated."), tr("ADDR")},
         {QStringLiteral("bcc"), tr("Blind copy recipient: in the envelope only."), tr("ADDR")},
         {QStringLiteral("subject"), tr("Subject of the message."), tr("S")},
         {QStringLiteral("body-file"), tr("UTF-8 text file with the message text (- for standard input)."),
          tr("F")},
-        {QStringLiteral("attach"), tr("Attach a file (needs the MIME writer; not available yet)."), tr("F")},
+        {QStringLiteral("reply-to"), tr("Reply-To address; may be repeated."), tr("ADDR")},
+        {QStringLiteral("html-file"), tr("UTF-8 HTML file sent as an alternative to the text."), tr("F")},
+        {QStringLiteral("attach"), tr("Attach a file; may be repeated. Streamed from disk while sending."),
+         tr("F")},
+        {QStringLiteral("output"),
+         tr("compose only: write the message to this .eml file instead of sending."), tr("FILE")},
         {QStringLiteral("eml"), tr("Send this prepared RFC 5322 message file as it is."), tr("FILE")},
         {QStringLiteral("quiet"), tr("Print only the outcome, not the transcript.")},
     });
@@ -78,20 +86,6 @@ int SendCommand::usageError(const QString &message)
     return kExitUsage;
 }
 
-QStringList SendCommand::addressList(const QString &option) const
-{
-    QStringList out;
-    for (const QString &value : m_parser.values(option)) {
-        for (const QString &part :
-             value.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts)) {
-            const QString address = part.trimmed();
-            if (!address.isEmpty())
-                out << address;
-        }
-    }
-    return out;
-}
-
 int SendCommand::parse(const QStringList &arguments)
 {
     if (!m_parser.parse(arguments))
@@ -102,10 +96,23 @@ int SendCommand::parse(const QStringList &arguments)
         return 0;
     }
     const QStringList positional = m_parser.positionalArguments();
-    if (positional.value(0) != QStringLiteral("send") || positional.size() > 1)
+    m_compose = positional.value(0) == QStringLiteral("compose");
+    if ((!m_compose && positional.value(0) != QStringLiteral("send")) || positional.size() > 1)
         return usageError(tr("unexpected arguments: %1").arg(positional.mid(1).join(u' ')));
-
     m_quiet = m_parser.isSet(QStringLiteral("quiet"));
+    if (m_compose) {
+        if (!m_parser.isSet(QStringLiteral("output")))
+            return usageError(tr("compose needs --output FILE.eml."));
+    } else {
+        const int serverStatus = parseServerOptions();
+        if (serverStatus >= 0)
+            return serverStatus;
+    }
+    return parseMessageOptions();
+}
+
+int SendCommand::parseServerOptions()
+{
     m_settings.host = m_parser.value(QStringLiteral("server"));
     if (m_settings.host.isEmpty())
         return usageError(tr("--server is required."));
@@ -176,13 +183,36 @@ int SendCommand::parse(const QStringList &arguments)
         m_settings.trustedFingerprints << raw;
     }
 
-    m_message.from = m_parser.value(QStringLiteral("from"));
-    if (m_message.from.isEmpty())
+    return -1;
+}
+
+int SendCommand::parseMessageOptions()
+{
+    if (!m_parser.isSet(QStringLiteral("from")))
         return usageError(tr("--from is required."));
-    m_message.recipients = addressList(QStringLiteral("to")) + addressList(QStringLiteral("cc")) +
-                           addressList(QStringLiteral("bcc"));
-    if (m_message.recipients.isEmpty())
+    AddressParser::Error addressError;
+    const MailAddress from =
+        AddressParser::parseMailbox(m_parser.value(QStringLiteral("from")), &addressError);
+    if (from.isNull())
+        return usageError(tr("--from: %1").arg(addressError.message));
+    m_mime.from = from;
+    for (const auto &[option, list] :
+         {std::pair{"to", &m_mime.to}, std::pair{"cc", &m_mime.cc}, std::pair{"bcc", &m_mime.bcc},
+          std::pair{"reply-to", &m_mime.replyTo}}) {
+        const QString name = QString::fromLatin1(option);
+        for (const QString &value : m_parser.values(name)) {
+            const QList<MailAddress> parsed = AddressParser::parseList(value, &addressError);
+            if (parsed.isEmpty())
+                return usageError(tr("--%1 \"%2\": %3").arg(name, value, addressError.message));
+            *list += parsed;
+        }
+    }
+    if (m_mime.envelopeRecipients().isEmpty())
         return usageError(tr("give at least one --to, --cc or --bcc."));
+    m_message.from = from.address();
+    for (const MailAddress &recipient : m_mime.envelopeRecipients())
+        m_message.recipients << recipient.address();
+    m_message.requireSmtpUtf8 = m_mime.requiresSmtpUtf8();
     m_message.dsn.enabled = m_parser.isSet(QStringLiteral("dsn"));
 
     QString error;
@@ -234,49 +264,88 @@ bool SendCommand::readSecret(QString *secret)
 
 std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
 {
-    if (m_parser.isSet(QStringLiteral("attach"))) {
-        *error =
-            tr("--attach needs the MIME writer, which is not built yet; prepare the message with another "
-               "tool and send it with --eml.");
-        return nullptr;
-    }
     if (m_parser.isSet(QStringLiteral("eml"))) {
-        if (m_parser.isSet(QStringLiteral("subject")) || m_parser.isSet(QStringLiteral("body-file"))) {
-            *error = tr("--eml sends a prepared message; --subject and --body-file cannot be used with it.");
-            return nullptr;
+        for (const char *conflicting : {"subject", "body-file", "attach", "html-file"}) {
+            if (m_parser.isSet(QString::fromLatin1(conflicting))) {
+                *error = tr("--eml sends a prepared message; --%1 cannot be used with it.")
+                             .arg(QString::fromLatin1(conflicting));
+                return nullptr;
+            }
         }
         return MessageSource::fromFile(m_parser.value(QStringLiteral("eml")), error);
     }
-    PlainTextMessage message;
-    message.from = m_message.from;
-    message.to = addressList(QStringLiteral("to"));
-    message.cc = addressList(QStringLiteral("cc"));
-    message.subject = m_parser.value(QStringLiteral("subject"));
-    if (m_parser.isSet(QStringLiteral("body-file"))) {
-        const QString path = m_parser.value(QStringLiteral("body-file"));
+    m_mime.subject = m_parser.value(QStringLiteral("subject"));
+    m_mime.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
+    auto readText = [this, error](const QString &option, QString *out) {
+        if (!m_parser.isSet(option))
+            return true;
+        const QString path = m_parser.value(option);
         QFile file;
         const bool opened = path == QStringLiteral("-")
                                 ? file.open(stdin, QIODevice::ReadOnly)
                                 : (file.setFileName(path), file.open(QIODevice::ReadOnly));
         if (!opened) {
-            *error = tr("cannot read --body-file %1: %2").arg(path, file.errorString());
-            return nullptr;
+            *error = tr("cannot read --%1 %2: %3").arg(option, path, file.errorString());
+            return false;
         }
-        message.body = QString::fromUtf8(file.readAll());
-    }
-    const QByteArray bytes = message.toBytes(error);
-    if (bytes.isEmpty())
+        const QByteArray bytes = file.readAll();
+        *out = QString::fromUtf8(bytes);
+        if (out->toUtf8() != bytes) {
+            *error = tr("--%1 %2 is not UTF-8 text.").arg(option, path);
+            return false;
+        }
+        return true;
+    };
+    if (!readText(QStringLiteral("body-file"), &m_mime.text) ||
+        !readText(QStringLiteral("html-file"), &m_mime.html))
         return nullptr;
-    return MessageSource::fromData(bytes);
+    for (const QString &path : m_parser.values(QStringLiteral("attach")))
+        m_mime.attachments << MimeAttachment{path, {}, {}, {}, -1};
+    MimeWriter::Error mimeError;
+    // Quoted-printable rather than 8bit: the server's 8BITMIME is unknown until EHLO.
+    std::unique_ptr<MessageSource> source = MimeWriter::source(m_mime, {}, &mimeError);
+    if (!source)
+        *error = mimeError.message;
+    return source;
 }
 
 void SendCommand::run()
 {
+    if (m_compose) {
+        emit finished(writeOutput());
+        return;
+    }
     m_session = new SmtpSession(m_settings, this);
     connect(m_session, &SmtpSession::transcriptEntryAdded, this, &SendCommand::printEntry);
     connect(m_session, &SmtpSession::finished, this, &SendCommand::onFinished);
     m_session->addMessage(std::move(m_message));
     m_session->start();
+}
+
+int SendCommand::writeOutput()
+{
+    const QString path = m_parser.value(QStringLiteral("output"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_err << tr("sendscope compose: cannot write %1: %2").arg(path, file.errorString()) << Qt::endl;
+        return kExitUsage;
+    }
+    QIODevice *device = m_message.source->device();
+    QByteArray chunk(SmtpSession::kReadChunk, Qt::Uninitialized);
+    qint64 n = 0;
+    while ((n = device->read(chunk.data(), chunk.size())) > 0) {
+        if (file.write(chunk.constData(), n) != n)
+            break;
+    }
+    if (n < 0 || file.error() != QFileDevice::NoError) {
+        m_err << tr("sendscope compose: writing %1 failed: %2")
+                     .arg(path, n < 0 ? device->errorString() : file.errorString())
+              << Qt::endl;
+        file.remove();
+        return n < 0 ? SmtpError::exitCode(SmtpErrorCategory::Input) : 1;
+    }
+    m_err << tr("Wrote %1 (%2 bytes).").arg(path).arg(file.size()) << Qt::endl;
+    return 0;
 }
 
 void SendCommand::printEntry(const TranscriptEntry &entry)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mimemessage.h"
 #include "smtpsession.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 // `sendscope send`: parses the command line, builds the server settings and the message, runs one
 // SmtpSession and prints its transcript to stderr, one line an event. The exit status tells the failure
 // category (SmtpError::exitCode), 3 when the message was sent but some recipients were refused.
+// `sendscope compose` takes the same message options and writes the message to --output instead.
 class SendCommand : public QObject
 {
     Q_OBJECT
@@ -41,14 +43,18 @@ private:
     void setupOptions();
     int usageError(const QString &message);
     bool readSecret(QString *secret);
+    int parseServerOptions();
+    int parseMessageOptions();
     std::unique_ptr<MessageSource> buildMessage(QString *error);
-    QStringList addressList(const QString &option) const;
+    int writeOutput();
     void printEntry(const TranscriptEntry &entry);
     void onFinished(const SmtpError &error);
 
     QCommandLineParser m_parser;
     SmtpServerSettings m_settings;
     OutgoingMessage m_message;
+    MimeMessage m_mime;
+    bool m_compose = false; // `sendscope compose --output`: write the message instead of sending it
     SmtpSession *m_session = nullptr;
     QTextStream m_err;
     QIODevice *m_stdin = nullptr;

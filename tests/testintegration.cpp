@@ -1,13 +1,18 @@
+#include "addressparser.h"
+#include "mimeoracle.h"
+#include "mimewriter.h"
 #include "smtpsession.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -33,6 +38,7 @@ private slots:
     void untrustedCertificateStops();
     void pinnedFingerprintIsTrusted();
     void aiosmtpdWithoutPipeliningByteForByte();
+    void mimeMessageArrivesIntact();
     void commandLineExitCodes_data();
     void commandLineExitCodes();
 
@@ -149,9 +155,15 @@ QByteArray TestIntegration::waitForMaildir(const QString &user, const QString &t
     QByteArray found;
     const QByteArray needle = "Message-ID: <" + token.toUtf8() + '@';
     for (int attempt = 0; attempt < 200 && found.isEmpty(); ++attempt) {
-        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
+        // Only new/ and cur/: Maildir writers fill tmp/ first and rename when the message is complete.
+        QStringList files;
+        for (const QString &sub : {QStringLiteral("/new"), QStringLiteral("/cur")}) {
+            QDirIterator it(root + sub, QDir::Files);
+            while (it.hasNext())
+                files << it.next();
+        }
+        for (const QString &path : std::as_const(files)) {
+            QFile file(path);
             if (file.open(QIODevice::ReadOnly)) {
                 const QByteArray content = file.readAll();
                 if (content.contains(needle))
@@ -417,6 +429,68 @@ void TestIntegration::aiosmtpdWithoutPipeliningByteForByte()
     }
     QVERIFY(!stored.isEmpty());
     QCOMPARE(lf(stored), lf(message));
+}
+
+void TestIntegration::mimeMessageArrivesIntact()
+{
+    // Compose with the MIME writer, deliver through Postfix, and let Python's email package read what
+    // arrived in the Maildir: every header, the text and the attachment's bytes must be what was composed.
+    QTemporaryDir dir;
+    const QString attachmentPath = dir.filePath(QStringLiteral("data.bin"));
+    QFile attachmentFile(attachmentPath);
+    QVERIFY(attachmentFile.open(QIODevice::WriteOnly));
+    QByteArray content(1024 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = static_cast<char>((i * 7919) % 251);
+    attachmentFile.write(content);
+    attachmentFile.close();
+
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    AddressParser::Error addressError;
+    MimeMessage message;
+    message.from =
+        AddressParser::parseMailbox(QStringLiteral("测试者 <tester@sendscope.test>"), &addressError);
+    message.to = AddressParser::parseList(QStringLiteral("爱丽丝 <alice@sendscope.test>"), &addressError);
+    message.bcc = AddressParser::parseList(QStringLiteral("bob@sendscope.test"), &addressError);
+    message.subject = QStringLiteral("集成测试 %1 🎉").arg(token);
+    message.text = QStringLiteral("你好，附件是数据文件。\n.a line with a leading dot\n");
+    message.messageId = "<" + token.toLatin1() + "@sendscope.test>";
+    message.attachments << MimeAttachment{attachmentPath, QStringLiteral("数据文件.bin"), {}, {}, -1};
+    MimeWriter::Error error;
+    std::unique_ptr<MessageSource> source = MimeWriter::source(message, {}, &error);
+    QVERIFY2(source, qPrintable(error.message));
+
+    SmtpSession session(submission());
+    QSignalSpy finished(&session, &SmtpSession::finished);
+    OutgoingMessage outgoing;
+    outgoing.from = message.from.address();
+    for (const MailAddress &recipient : message.envelopeRecipients())
+        outgoing.recipients << recipient.address();
+    outgoing.source = std::move(source);
+    session.addMessage(std::move(outgoing));
+    session.start();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(finished.first().first().value<SmtpError>().summary));
+
+    for (const QString &user : {QStringLiteral("alice"), QStringLiteral("bob")}) {
+        const QByteArray delivered = waitForMaildir(user, token);
+        QVERIFY2(!delivered.isEmpty(), qPrintable(user));
+        const QJsonObject seen = runMimeOracle(delivered);
+        QVERIFY(!seen.isEmpty());
+        const QJsonObject headers = seen.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(), message.subject);
+        QCOMPARE(headers.value(QStringLiteral("From")).toString(),
+                 QStringLiteral("测试者 <tester@sendscope.test>"));
+        QCOMPARE(headers.value(QStringLiteral("To")).toString(),
+                 QStringLiteral("爱丽丝 <alice@sendscope.test>"));
+        QVERIFY(!headers.contains(QStringLiteral("Bcc")));
+        QCOMPARE(seen.value(QStringLiteral("text")).toString(), message.text);
+        const QJsonObject attachment = seen.value(QStringLiteral("attachments")).toArray().at(0).toObject();
+        QCOMPARE(attachment.value(QStringLiteral("filename")).toString(), QStringLiteral("数据文件.bin"));
+        QCOMPARE(attachment.value(QStringLiteral("sha256")).toString().toLatin1(),
+                 QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    }
 }
 
 void TestIntegration::commandLineExitCodes_data()

@@ -1,7 +1,8 @@
-#include "plaintextmessage.h"
 #include "sendcommand.h"
 
 #include <QBuffer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -15,10 +16,9 @@ private slots:
     void usageErrors();
     void settingsFromOptions();
     void passwordFromStdinKeepsSpaces();
-    void headerEncoding_data();
-    void headerEncoding();
-    void plainMessageIsWellFormed();
     void headerInjectionIsRefused();
+    void composeWritesEml();
+    void addressErrorsNamePosition();
 };
 
 namespace {
@@ -63,8 +63,18 @@ void TestSendCommand::usageErrors_data()
     QTest::newRow("eml and subject") << kBase + QStringList{QStringLiteral("--eml"),
                                                             QStringLiteral("/etc/hostname"),
                                                             QStringLiteral("--subject"), QStringLiteral("x")};
-    QTest::newRow("attach not yet") << kBase + QStringList{QStringLiteral("--attach"),
+    QTest::newRow("missing attachment")
+        << kBase + QStringList{QStringLiteral("--attach"), QStringLiteral("/nonexistent.pdf")};
+    QTest::newRow("eml and attach") << kBase + QStringList{QStringLiteral("--eml"),
+                                                           QStringLiteral("/etc/hostname"),
+                                                           QStringLiteral("--attach"),
                                                            QStringLiteral("/etc/hostname")};
+    QTest::newRow("bad to address") << kBase + QStringList{QStringLiteral("--to"), QStringLiteral("bob@")};
+    QTest::newRow("body not utf-8") << kBase + QStringList{QStringLiteral("--body-file"),
+                                                           QStringLiteral("/usr/bin/true")};
+    QTest::newRow("compose without output")
+        << QStringList{QStringLiteral("sendscope"), QStringLiteral("compose"), QStringLiteral("--from"),
+                       QStringLiteral("a@b.c"),     QStringLiteral("--to"),    QStringLiteral("d@e.f")};
     QTest::newRow("unknown option") << kBase + QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("stray argument") << kBase + QStringList{QStringLiteral("extra")};
 }
@@ -127,65 +137,49 @@ void TestSendCommand::passwordFromStdinKeepsSpaces()
     QCOMPARE(command.settings().secret, QStringLiteral(" s3cret pass "));
 }
 
-void TestSendCommand::headerEncoding_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::newRow("ascii") << QStringLiteral("Hello");
-    QTest::newRow("chinese") << QStringLiteral("你好，世界：关于附件的问题");
-    QTest::newRow("emoji") << QStringLiteral("Party 🎉🎉🎉 tonight");
-    QTest::newRow("long chinese") << QString(QStringLiteral("测试邮件主题")).repeated(20);
-    QTest::newRow("looks encoded") << QStringLiteral("=?UTF-8?B?abc?=");
-}
-
-void TestSendCommand::headerEncoding()
-{
-    QFETCH(QString, value);
-    const QByteArray encoded = PlainTextMessage::encodeHeaderValue(value, 7);
-    // Every folded line stays within 76 octets, and decoding the encoded-words gives the value back.
-    QString decoded;
-    for (const QByteArray &line : encoded.split('\n')) {
-        QVERIFY2(line.size() <= 77, line.constData());
-        const QByteArray word = line.trimmed();
-        if (word.startsWith("=?UTF-8?B?")) {
-            QVERIFY(word.endsWith("?="));
-            decoded += QString::fromUtf8(QByteArray::fromBase64(word.mid(10, word.size() - 12)));
-        } else {
-            decoded += QString::fromUtf8(word);
-        }
-    }
-    QCOMPARE(decoded, value);
-    if (value == QStringLiteral("=?UTF-8?B?abc?="))
-        QVERIFY(encoded.startsWith("=?UTF-8?B?"));
-}
-
-void TestSendCommand::plainMessageIsWellFormed()
-{
-    PlainTextMessage message;
-    message.from = QStringLiteral("tester@sendscope.test");
-    message.to = {QStringLiteral("alice@sendscope.test")};
-    message.subject = QStringLiteral("附件");
-    message.body = QStringLiteral("第一行\n.dot line\n") + QString(1200, u'x');
-    QString error;
-    const QByteArray bytes = message.toBytes(&error);
-    QVERIFY2(!bytes.isEmpty(), qPrintable(error));
-    QVERIFY(bytes.contains("Subject: =?UTF-8?B?"));
-    QVERIFY(bytes.contains("Content-Transfer-Encoding: quoted-printable"));
-    QVERIFY(bytes.contains("\r\nMessage-ID: <"));
-    QVERIFY(bytes.contains("@sendscope.test>\r\n"));
-    for (const QByteArray &line : bytes.split('\n')) {
-        QVERIFY2(line.size() <= 78, line.constData());
-        QVERIFY(line.isEmpty() || line == bytes.split('\n').last() || line.endsWith('\r'));
-    }
-    // Nothing but ASCII on the wire: no SMTPUTF8 or 8BITMIME needed.
-    for (const char c : bytes)
-        QVERIFY(static_cast<unsigned char>(c) < 0x80);
-}
-
 void TestSendCommand::headerInjectionIsRefused()
 {
     SendCommand command;
     QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--subject"),
                                                QStringLiteral("Hi\r\nBcc: victim@example.com")}),
+             SendCommand::kExitUsage);
+}
+
+void TestSendCommand::composeWritesEml()
+{
+    QTemporaryDir dir;
+    const QString output = dir.filePath(QStringLiteral("out.eml"));
+    const QString attachment = dir.filePath(QStringLiteral("notes.txt"));
+    QFile file(attachment);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("attached text\n");
+    file.close();
+    SendCommand command;
+    QSignalSpy finished(&command, &SendCommand::finished);
+    QCOMPARE(command.parse({QStringLiteral("sendscope"), QStringLiteral("compose"), QStringLiteral("--from"),
+                            QStringLiteral("张三 <zhangsan@example.com>"), QStringLiteral("--to"),
+                            QStringLiteral("Bob <bob@example.com>; carol@example.com"),
+                            QStringLiteral("--bcc"), QStringLiteral("hidden@example.com"),
+                            QStringLiteral("--subject"), QStringLiteral("附件"), QStringLiteral("--attach"),
+                            attachment, QStringLiteral("--output"), output}),
+             -1);
+    command.run();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QFile eml(output);
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QByteArray bytes = eml.readAll();
+    QVERIFY(bytes.contains("To: Bob <bob@example.com>, carol@example.com\r\n"));
+    QVERIFY(bytes.contains("Subject: =?UTF-8?"));
+    QVERIFY(bytes.contains("filename=\"notes.txt\""));
+    QVERIFY(!bytes.contains("hidden@example.com"));
+}
+
+void TestSendCommand::addressErrorsNamePosition()
+{
+    SendCommand command;
+    QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--cc"),
+                                               QStringLiteral("ok@example.com, bad address@x")}),
              SendCommand::kExitUsage);
 }
 
