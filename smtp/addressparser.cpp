@@ -249,8 +249,14 @@ QList<MailAddress> AddressParser::parseList(const QString &text, Error *error)
     int comment = 0;
     int angle = 0;
     qsizetype start = 0;
+    qsizetype quoteStart = -1;
     for (qsizetype i = 0; i <= text.size(); ++i) {
         const bool end = i == text.size();
+        if (end && inQuote) {
+            fail(error, ErrorCode::UnterminatedQuote, quoteStart,
+                 tr("the quotation mark at position %1 is not closed").arg(quoteStart + 1));
+            return {};
+        }
         if (!end) {
             const QChar c = text.at(i);
             if (inQuote) {
@@ -260,9 +266,10 @@ QList<MailAddress> AddressParser::parseList(const QString &text, Error *error)
                     inQuote = false;
                 continue;
             }
-            if (c == u'"' && comment == 0)
+            if (c == u'"' && comment == 0) {
                 inQuote = true;
-            else if (c == u'(')
+                quoteStart = i;
+            } else if (c == u'(')
                 ++comment;
             else if (c == u')' && comment > 0)
                 --comment;
