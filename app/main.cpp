@@ -1,8 +1,13 @@
-#include "mainwindow.h"
+#include "addressparser.h"
+#include "composewindow.h"
+#include "sandboxserver.h"
 #include "sendcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -54,7 +59,31 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Sendscope"));
     QApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("sendscope"));
-    MainWindow window;
+
+    // Until accounts exist, the built-in sandbox is the account: a local SMTP server that keeps every
+    // message it receives, so the first send works without any set-up.
+    SandboxServer sandbox(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                          QStringLiteral("/sandbox"));
+    if (!sandbox.start()) {
+        QMessageBox::critical(nullptr, QObject::tr("Sendscope"), sandbox.errorString());
+        return 1;
+    }
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = sandbox.port();
+    settings.security = SmtpSecurity::None;
+    AddressParser::Error error;
+    const MailAddress identity =
+        AddressParser::parseMailbox(QStringLiteral("You <you@sandbox.invalid>"), &error);
+    ComposeWindow window(settings, identity, QObject::tr("Local sandbox (nothing leaves this computer)"));
+    QObject::connect(&sandbox, &SandboxServer::messageStored, &window, [&window](const QString &path) {
+        window.statusBar()->showMessage(QObject::tr("The sandbox kept the message as %1").arg(path));
+    });
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
+        if (arguments.at(i) == QStringLiteral("--attach"))
+            window.addAttachment(arguments.at(++i));
+    }
     window.show();
     return QApplication::exec();
 }

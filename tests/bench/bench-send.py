@@ -50,61 +50,92 @@ def log(*parts):
 # --- messages ---------------------------------------------------------------------------------------------
 
 def make_message(path, size, seed):
-    """An RFC 5322 message of exactly `size` bytes with CRLF line ends. The 2 KB one is plain text; the
-    50 MB one carries pseudo-random data in base64's 76-character lines (fixed seed: same bytes every run)."""
+    """Writes an RFC 5322 message of exactly `size` bytes with CRLF line ends. The 2 KB one is plain
+    text; the 50 MB one carries pseudo-random data as base64 in 76-character lines. A fixed seed makes
+    the bytes the same on every run."""
     rng = random.Random(seed)
-    if size <= 64 * 1024:
-        head = ("From: Tester <%s>\r\nTo: Alice <%s>\r\nSubject: Sendscope benchmark, %d bytes\r\n"
-                "Date: Sun, 22 Nov 2026 12:00:00 +0000\r\nMessage-ID: <bench-%d@sendscope.test>\r\n"
-                "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-                % (FROM, TO, size, size)).encode()
-        words = ("the quick brown fox jumps over a lazy dog while sendscope msmtp curl and swaks "
-                 "each send one message through the same postfix server").split()
-        body = bytearray()
-        while len(head) + len(body) < size:
-            line = " ".join(rng.choice(words) for _ in range(11)).capitalize() + ".\r\n"
-            body += line.encode()
-        body = body[:size - len(head)]
-        body[-2:] = b"\r\n"
-        data = head + bytes(body)
+    large = size > 64 * 1024
+    head = ("From: Tester <%s>\r\nTo: Alice <%s>\r\nSubject: Sendscope benchmark, %d bytes\r\n"
+            "Date: Sun, 22 Nov 2026 12:00:00 +0000\r\nMessage-ID: <bench-%d@sendscope.test>\r\n"
+            "MIME-Version: 1.0\r\n" % (FROM, TO, size, size))
+    if large:
+        head += ("Content-Type: application/octet-stream; name=\"bench.bin\"\r\n"
+                 "Content-Transfer-Encoding: base64\r\n\r\n")
     else:
-        head = ("From: Tester <%s>\r\nTo: Alice <%s>\r\nSubject: Sendscope benchmark, %d bytes\r\n"
-                "Date: Sun, 22 Nov 2026 12:00:00 +0000\r\nMessage-ID: <bench-%d@sendscope.test>\r\n"
-                "MIME-Version: 1.0\r\nContent-Type: application/octet-stream; name=\"bench.bin\"\r\n"
-                "Content-Transfer-Encoding: base64\r\n\r\n" % (FROM, TO, size, size)).encode()
-        lines, rest = divmod(size - len(head), 78)          # 76 characters + CRLF
-        raw = rng.randbytes(lines * 57)
-        body = base64.encodebytes(raw).replace(b"\n", b"\r\n")  # 76-character lines
-        tail = base64.b64encode(rng.randbytes(57))[:max(rest - 2, 0) // 4 * 4]
-        tail = tail + b"=" * (rest - 2 - len(tail)) if rest >= 2 else b""
-        data = head + body + (tail + b"\r\n" if rest >= 2 else b"")
-        data = data[:size] if len(data) > size else data + b"\r\n"[:size - len(data)]
+        head += "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+    need = size - len(head)
     with open(path, "wb") as f:
-        f.write(data)
-    return len(data)
+        if large:
+            if need % 78 == 1:                                # no room for a last line: pad the head
+                head = head.replace(" bytes\r\n", " bytes \r\n", 1)
+                need -= 1
+            f.write(head.encode())
+            lines, rest = divmod(need, 78)                    # 76 characters + CRLF
+            block = 16384                                     # lines per write: ~1.2 MB, keeps our RSS low
+            for first in range(0, lines, block):
+                count = min(block, lines - first)
+                f.write(base64.encodebytes(rng.randbytes(count * 57)).replace(b"\n", b"\r\n"))
+            if rest >= 2:
+                f.write(base64.b64encode(rng.randbytes(57))[:rest - 2] + b"\r\n")
+        else:
+            words = ("the quick brown fox jumps over a lazy dog while sendscope msmtp curl and swaks "
+                     "each send one message through the same postfix server").split()
+            body = bytearray()
+            while True:
+                line = (" ".join(rng.choice(words) for _ in range(11)).capitalize() + ".\r\n").encode()
+                if len(body) + len(line) + 3 > need:
+                    break
+                body += line
+            filler = need - len(body) - 2                     # >= 1: a last short line
+            body += (b"The end " * (filler // 8 + 1))[:filler] + b"\r\n"
+            f.write(head.encode() + bytes(body))
+    written = os.path.getsize(path)
+    assert written == size, (written, size)
+    return written
 
 
 # --- processes --------------------------------------------------------------------------------------------
 
+MEASURE = None  # the compiled measure.c launcher, when a C compiler is at hand
+
+
+def build_measure(workdir):
+    """Compiles measure.c (about 0.1 s). Returns the binary or None (then RSS has the driver's floor)."""
+    compiler = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not compiler:
+        return None
+    binary = os.path.join(workdir, "measure")
+    result = subprocess.run([compiler, "-O2", "-o", binary, os.path.join(HERE, "measure.c")],
+                            capture_output=True, text=True, timeout=120)
+    return binary if result.returncode == 0 and os.access(binary, os.X_OK) else None
+
+
 def run_measured(argv, stdin_path=None, env=None, timeout=120):
     """Runs one client directly (no shell, so the figures are the client's own) and reaps it with
-    os.wait4. Returns dict(seconds, maxrss_kib, code, timed_out, stderr)."""
+    wait4(): through the small measure.c launcher when it could be built, since a child forked straight
+    from this Python process inherits its resident size as a floor of ru_maxrss; else with os.wait4.
+    Returns dict(seconds, seconds_outer, maxrss_kib, code, timed_out, stderr)."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     errfile = tempfile.TemporaryFile()
-    timed_out = threading.Event()
+    resultfile = None
+    if MEASURE:
+        fd, resultfile = tempfile.mkstemp(prefix="measure-")
+        os.close(fd)
+        argv = [MEASURE, str(int(timeout)), resultfile] + list(argv)
+    killed = threading.Event()
     try:
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=errfile, env=env,
                                    start_new_session=True)
 
-        def kill():
-            timed_out.set()
+        def kill():  # the launcher's own alarm comes first; this is the backstop
+            killed.set()
             try:
                 os.killpg(process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
 
-        timer = threading.Timer(timeout, kill)
+        timer = threading.Timer(timeout + (10 if MEASURE else 0), kill)
         timer.start()
         try:
             while True:
@@ -115,7 +146,7 @@ def run_measured(argv, stdin_path=None, env=None, timeout=120):
                     continue
         finally:
             timer.cancel()
-        elapsed = time.perf_counter() - start
+        outer = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen never waits for it again
     finally:
         if stdin_path:
@@ -123,8 +154,19 @@ def run_measured(argv, stdin_path=None, env=None, timeout=120):
     errfile.seek(0)
     stderr = errfile.read().decode(errors="replace")
     errfile.close()
-    return {"seconds": elapsed, "maxrss_kib": rusage.ru_maxrss, "code": process.returncode,
-            "timed_out": timed_out.is_set(), "stderr": stderr}
+    result = {"seconds": outer, "seconds_outer": outer, "maxrss_kib": rusage.ru_maxrss,
+              "code": process.returncode, "timed_out": killed.is_set(), "stderr": stderr}
+    if resultfile:
+        with open(resultfile) as f:
+            fields = f.read().split()
+        os.unlink(resultfile)
+        if len(fields) == 4 and process.returncode == 0:
+            wstatus, maxrss, wall_ns, timed_out = map(int, fields)
+            result.update(seconds=wall_ns / 1e9, maxrss_kib=maxrss, code=os.waitstatus_to_exitcode(wstatus),
+                          timed_out=bool(timed_out))
+        else:
+            result.update(code=125 if process.returncode == 0 else process.returncode)
+    return result
 
 
 def first_line(argv, pattern=None):
@@ -228,7 +270,7 @@ class Bench:
             os.chmod(config, 0o600)
             return ["msmtp", "--file=" + config, "-f", FROM, "--", TO], message
         if client.startswith("curl"):
-            argv = ["curl", "-q", "--silent", "--show-error", "--url", "smtp://127.0.0.1:%d" % port, "--ssl-reqd",
+            argv = ["curl", "-q", "--silent", "--show-error", "--url", "smtp://127.0.0.1:%d/bench.sendscope.test" % port, "--ssl-reqd",
                     "--cacert", ca, "--mail-from", FROM, "--mail-rcpt", TO, "--upload-file", message,
                     "--user", "%s:%s" % (user, self.password), "--login-options", "AUTH=PLAIN",
                     "--max-time", "300"]
@@ -272,7 +314,8 @@ class Bench:
         t1 = time.time()
         records = proxy.records_between(t0, t1, connected=result["code"] == 0)
         row = {"client": client, "size": size_label, "rtt_ms": 2 * proxy.delay_ms, "rep": rep,
-               "seconds": result["seconds"], "maxrss_kib": result["maxrss_kib"], "exit": result["code"],
+               "seconds": result["seconds"], "seconds_outer": result["seconds_outer"],
+               "maxrss_kib": result["maxrss_kib"], "exit": result["code"],
                "timed_out": result["timed_out"], "connections": len(records)}
         if records:
             rec = records[0]
@@ -513,6 +556,15 @@ def main():
                 if sep:
                     env[key] = value
         bench = Bench(args, workdir, env, sendscope)
+        global MEASURE
+        MEASURE = build_measure(workdir)
+        if MEASURE:
+            bench.notes.append("wall time and peak RSS taken by measure.c (fork, exec, wait4) around each client")
+        else:
+            import resource
+            bench.notes.append("no C compiler: clients reaped with os.wait4 from this driver, so each peak RSS "
+                               "is at least the driver's own (%.1f MiB)"
+                               % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
         if not sendscope:
             bench.skip["sendscope"] = bench.skip["sendscope --no-chunking"] = why_not
         else:

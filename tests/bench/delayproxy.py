@@ -121,6 +121,8 @@ class Connection:
         self.waited_flights = 0
         self.bytes_up = 0
         self.bytes_down = 0
+        self.chunks_up = 0
+        self.chunks_down = 0
         self.server_forwarded = False   # server bytes forwarded to the client since the last client chunk
         self.last_client_chunk = None   # monotonic arrival time of the previous client chunk
         self.flight_is_smtp = False     # the current flight carried more than TLS alerts
@@ -133,6 +135,7 @@ class Connection:
     # -- client -> server -------------------------------------------------------------------------
     def client_chunk(self, data, now):
         self.bytes_up += len(data)
+        self.chunks_up += 1
         if self.client_tls is None and data[:1] == bytes([TLS_HANDSHAKE]) and data[1:2] == b"\x03":
             self.client_tls = RecordScanner()  # ClientHello: after STARTTLS's 220, or implicit TLS
         if self.client_flights == 0 or self.server_forwarded:
@@ -174,6 +177,7 @@ class Connection:
     # -- server -> client -------------------------------------------------------------------------
     def server_chunk(self, data):
         self.bytes_down += len(data)
+        self.chunks_down += 1
         self.log("<S", data)
         if self.server_tls is None and self.client_tls is not None and data[:1] == bytes([TLS_HANDSHAKE]):
             self.server_tls = RecordScanner()
@@ -191,6 +195,7 @@ class Connection:
                   "smtp_flights": self.smtp_flights,
                   "waited_flights": self.waited_flights if self.delay > 0 else None,
                   "bytes_up": self.bytes_up, "bytes_down": self.bytes_down,
+                  "chunks_up": self.chunks_up, "chunks_down": self.chunks_down,
                   "duration_ms": round((time.monotonic() - self.started) * 1000, 1),
                   "tls_version": self.tls_version, "opened_unix": round(self.opened_unix, 6),
                   "delay_ms": round(self.delay * 1000, 3)}

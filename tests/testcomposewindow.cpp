@@ -1,0 +1,232 @@
+#include "addressparser.h"
+#include "composewindow.h"
+#include "mimeoracle.h"
+#include "sandboxserver.h"
+#include "transcriptmodel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The compose window on the offscreen platform, driven as a person would: typing into the fields,
+// attaching a file, pressing Ctrl+Return. Set SENDSCOPE_SCREENSHOT_DIR to keep PNGs of what it showed.
+class TestComposeWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sendsToSandboxWithAttachment();
+    void invalidAddressIsMarkedAndNotSent();
+    void titleFollowsSubject();
+    void refusedRecipientExplainedAndMessageKept();
+
+private:
+    void screenshot(QWidget *widget, const QString &name);
+    MailAddress me() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+};
+
+void TestComposeWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    if (qEnvironmentVariableIsSet("SENDSCOPE_SCREENSHOT_DARK")) {
+        // A dark palette as a desktop in dark mode would give, to look at the colours.
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        QApplication::setPalette(dark);
+    }
+    m_sandbox = std::make_unique<SandboxServer>(m_dir.filePath(QStringLiteral("sandbox")));
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+}
+
+MailAddress TestComposeWindow::me() const
+{
+    AddressParser::Error error;
+    return AddressParser::parseMailbox(QStringLiteral("测试者 <tester@sendscope.test>"), &error);
+}
+
+namespace {
+// Types ASCII key by key; other text arrives as an input method would commit it, in one piece.
+void type(QWidget *widget, const QString &text)
+{
+    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        QTest::keyClicks(widget, text);
+        return;
+    }
+    widget->setFocus();
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+} // namespace
+
+void TestComposeWindow::screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SENDSCOPE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    // Let pending layout requests run, as the next event loop turn would before the screen updates.
+    QCoreApplication::sendPostedEvents();
+    QApplication::processEvents();
+    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
+void TestComposeWindow::sendsToSandboxWithAttachment()
+{
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = m_sandbox->port();
+    settings.security = SmtpSecurity::None;
+    ComposeWindow window(settings, me(), QStringLiteral("Local sandbox"));
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QString attachment = m_dir.filePath(QStringLiteral("报告.txt"));
+    QFile file(attachment);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("quarterly numbers\n");
+    file.close();
+
+    type(window.toField(), QStringLiteral("爱丽丝 <alice@example.com>, bob@example.com"));
+    type(window.subjectField(), QStringLiteral("季度报告"));
+    type(window.bodyEdit(), QStringLiteral("你好，附件是季度报告。"));
+    window.addAttachment(attachment);
+    QCOMPARE(window.attachmentList()->count(), 1);
+    QVERIFY(window.toField()->toolTip().isEmpty());
+
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    QTest::keyClick(window.bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window.statusLabel()->text()));
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("Sent to 2")));
+    QVERIFY(window.sendButton()->isEnabled());
+    screenshot(&window, QStringLiteral("compose-sent"));
+
+    // The transcript shows the conversation, with pipelining and chunking, and no body text.
+    const QString transcript = window.transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("-> EHLO")));
+    QVERIFY(transcript.contains(QStringLiteral("<- 250-PIPELINING")));
+    QVERIFY(transcript.contains(QStringLiteral("-> BDAT ")));
+    QVERIFY(transcript.contains(QStringLiteral("<- 221")));
+    QVERIFY(!transcript.contains(QStringLiteral("季度报告。")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    const QString path = stored.first().first().toString();
+    QCOMPARE(stored.first().at(2).toStringList(),
+             (QStringList{QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com")}));
+    QFile eml(path);
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(eml.readAll());
+    QCOMPARE(seen.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Subject")).toString(),
+             QStringLiteral("季度报告"));
+    QCOMPARE(seen.value(QStringLiteral("text")).toString(), QStringLiteral("你好，附件是季度报告。\n"));
+    QCOMPARE(seen.value(QStringLiteral("attachments"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("filename"))
+                 .toString(),
+             QStringLiteral("报告.txt"));
+}
+
+void TestComposeWindow::invalidAddressIsMarkedAndNotSent()
+{
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = m_sandbox->port();
+    settings.security = SmtpSecurity::None;
+    ComposeWindow window(settings, me(), QStringLiteral("Local sandbox"));
+    window.setConfirmations(false);
+    window.show();
+    type(window.toField(), QStringLiteral("alice@example.com, bob@"));
+    QVERIFY(window.toField()->toolTip().contains(QStringLiteral("domain")));
+    const qsizetype before = m_sandbox->storedMessages().size();
+    window.send();
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("domain")));
+    QCOMPARE(window.transcriptModel()->totalCount(), 0); // nothing was attempted
+    QCOMPARE(m_sandbox->storedMessages().size(), before);
+    screenshot(&window, QStringLiteral("compose-invalid-address"));
+}
+
+void TestComposeWindow::titleFollowsSubject()
+{
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("x"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("(no subject) — Sendscope"));
+    type(window.subjectField(), QStringLiteral("Lunch?"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Lunch? — Sendscope"));
+}
+
+void TestComposeWindow::refusedRecipientExplainedAndMessageKept()
+{
+    // Against the real Postfix of the integration tests, when they run.
+    QFile envFile(qEnvironmentVariable("SENDSCOPE_TEST_ENV"));
+    if (!envFile.open(QIODevice::ReadOnly))
+        QSKIP("the test servers are not running (run through ctest)");
+    QHash<QString, QString> env;
+    for (const QByteArray &line : envFile.readAll().split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (eq > 0)
+            env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
+    }
+    QFile passwordFile(env.value(QStringLiteral("TEST_PASSWORD_FILE")));
+    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+    SmtpServerSettings settings;
+    settings.host = env.value(QStringLiteral("SMTP_HOST"));
+    settings.port = env.value(QStringLiteral("POSTFIX_SUBMISSION_PORT")).toUShort();
+    settings.security = SmtpSecurity::StartTls;
+    settings.username = env.value(QStringLiteral("TEST_USER"));
+    settings.secret = QString::fromUtf8(passwordFile.readAll()).remove(u'\n');
+    settings.extraCaCertificates = QSslCertificate::fromPath(env.value(QStringLiteral("CA_CERT")));
+    ComposeWindow window(settings, me(), QStringLiteral("Test Postfix"));
+    window.setConfirmations(false);
+    window.show();
+    type(window.toField(), QStringLiteral("nobody@sendscope.test"));
+    type(window.subjectField(), QStringLiteral("Will be refused"));
+    type(window.bodyEdit(), QStringLiteral("Keep me."));
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    window.send();
+    QVERIFY(finished.wait(20000));
+    const SmtpError error = finished.first().first().value<SmtpError>();
+    QCOMPARE(error.category, SmtpErrorCategory::Recipient);
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("spelling")));
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("still here")));
+    // Nothing is lost: every field still holds what was typed.
+    QCOMPARE(window.toField()->text(), QStringLiteral("nobody@sendscope.test"));
+    QCOMPARE(window.subjectField()->text(), QStringLiteral("Will be refused"));
+    QCOMPARE(window.bodyEdit()->toPlainText(), QStringLiteral("Keep me."));
+    const QString transcript = window.transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("<~ 550 5.1.1")));
+    QVERIFY(transcript.contains(QStringLiteral("~> AUTH PLAIN ********")) ||
+            transcript.contains(QStringLiteral("~> AUTH SCRAM-SHA-256")));
+    QVERIFY(!transcript.contains(settings.secret));
+    screenshot(&window, QStringLiteral("compose-refused"));
+}
+
+QTEST_MAIN(TestComposeWindow)
+#include "testcomposewindow.moc"

@@ -1,0 +1,372 @@
+#include "composewindow.h"
+
+#include "addressparser.h"
+#include "mimewriter.h"
+#include "smtpsession.h"
+#include "transcriptmodel.h"
+#include "transcriptpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QMimeDatabase>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
+                             QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(std::move(settings))
+    , m_identity(std::move(identity))
+    , m_accountName(std::move(accountName))
+    , m_transcript(new TranscriptModel(this))
+{
+    buildUi();
+    updateTitle();
+    setAcceptDrops(true);
+    resize(1100, 680);
+}
+
+ComposeWindow::~ComposeWindow()
+{
+    if (m_session)
+        m_session->cancel();
+}
+
+void ComposeWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    auto *from = new QLabel(m_identity.toDisplayString() + QStringLiteral("  —  ") + m_accountName, central);
+    from->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    from->setAccessibleName(tr("From"));
+    form->addRow(tr("From:"), from);
+
+    auto addressField = [this, central](const QString &name) {
+        auto *field = new QLineEdit(central);
+        field->setAccessibleName(name);
+        field->setPlaceholderText(tr("name@example.com, Name <name@example.com>"));
+        connect(field, &QLineEdit::textChanged, this, [this, field] { validateAddressField(field); });
+        return field;
+    };
+    m_to = addressField(tr("To"));
+    m_cc = addressField(tr("Cc"));
+    m_bcc = addressField(tr("Bcc"));
+    m_bccToggle = new QToolButton(central);
+    m_bccToggle->setText(tr("Bcc"));
+    m_bccToggle->setCheckable(true);
+    m_bccToggle->setToolTip(tr("Show the Bcc field: blind copies, never visible to the other recipients"));
+    auto *toRow = new QHBoxLayout;
+    toRow->addWidget(m_to, 1);
+    toRow->addWidget(m_bccToggle);
+    auto *toLabel = new QLabel(tr("&To:"), central);
+    toLabel->setBuddy(m_to);
+    form->addRow(toLabel, toRow);
+    form->addRow(tr("&Cc:"), m_cc);
+    m_bccLabel = new QLabel(tr("&Bcc:"), central);
+    m_bccLabel->setBuddy(m_bcc);
+    form->addRow(m_bccLabel, m_bcc);
+    m_bccLabel->hide();
+    m_bcc->hide();
+    connect(m_bccToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_bccLabel->setVisible(on);
+        m_bcc->setVisible(on);
+        if (on)
+            m_bcc->setFocus();
+    });
+
+    m_subject = new QLineEdit(central);
+    m_subject->setAccessibleName(tr("Subject"));
+    connect(m_subject, &QLineEdit::textChanged, this, &ComposeWindow::updateTitle);
+    form->addRow(tr("&Subject:"), m_subject);
+
+    m_body = new QPlainTextEdit(central);
+    m_body->setAccessibleName(tr("Message text"));
+    m_body->setTabChangesFocus(true);
+
+    m_attachments = new QListWidget(central);
+    m_attachments->setAccessibleName(tr("Attachments"));
+    m_attachments->setMaximumHeight(90);
+    m_attachments->setVisible(false);
+    auto *attach = new QPushButton(tr("&Attach…"), central);
+    connect(attach, &QPushButton::clicked, this, &ComposeWindow::chooseAttachments);
+    auto *remove = new QPushButton(tr("&Remove"), central);
+    remove->setToolTip(tr("Remove the selected attachment"));
+    connect(remove, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_attachments->selectedItems());
+        m_attachments->setVisible(m_attachments->count() > 0);
+    });
+
+    m_status = new QLabel(central);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    // Word-wrapped rich text must be allowed to grow, or all but its first line is clipped.
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Sending status"));
+    m_progress = new QProgressBar(central);
+    m_progress->setVisible(false);
+    m_progress->setAccessibleName(tr("Sending progress"));
+    m_send = new QPushButton(tr("&Send"), central);
+    m_send->setDefault(true);
+    m_send->setToolTip(tr("Send (Ctrl+Return)"));
+    m_cancel = new QPushButton(tr("Cancel"), central);
+    m_cancel->setEnabled(false);
+    connect(m_send, &QPushButton::clicked, this, &ComposeWindow::send);
+    connect(m_cancel, &QPushButton::clicked, this, &ComposeWindow::cancel);
+    auto *sendAction = new QAction(tr("Send"), this);
+    sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(sendAction, &QAction::triggered, this, &ComposeWindow::send);
+    addAction(sendAction);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(attach);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    buttons->addWidget(m_progress, 2);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->addLayout(form);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_attachments);
+    layout->addWidget(m_status);
+    layout->addLayout(buttons);
+    setCentralWidget(central);
+
+    m_transcriptPanel = new TranscriptPanel(m_transcript, this);
+    auto *dock = new QDockWidget(tr("SMTP transcript"), this);
+    dock->setObjectName(QStringLiteral("transcriptDock"));
+    dock->setWidget(m_transcriptPanel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {520}, Qt::Horizontal);
+
+    setTabOrder(m_to, m_cc);
+    setTabOrder(m_cc, m_bcc);
+    setTabOrder(m_bcc, m_subject);
+    setTabOrder(m_subject, m_body);
+    m_to->setFocus();
+}
+
+void ComposeWindow::validateAddressField(QLineEdit *field)
+{
+    if (field->text().trimmed().isEmpty()) {
+        field->setStyleSheet({});
+        field->setToolTip({});
+        return;
+    }
+    AddressParser::Error error;
+    AddressParser::parseList(field->text(), &error);
+    const bool bad = error.code != AddressParser::ErrorCode::None;
+    // A red frame that reads in light and dark palettes; the reason is in the tooltip.
+    field->setStyleSheet(bad ? QStringLiteral("QLineEdit { border: 2px solid #d93025; border-radius: 3px; }")
+                             : QString());
+    field->setToolTip(bad ? error.message : QString());
+}
+
+void ComposeWindow::updateTitle()
+{
+    const QString subject = m_subject->text().trimmed();
+    setWindowTitle((subject.isEmpty() ? tr("(no subject)") : subject) + QStringLiteral(" — Sendscope"));
+}
+
+void ComposeWindow::addAttachment(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        showStatus(tr("Cannot attach %1: the file cannot be read.").arg(path), true);
+        return;
+    }
+    const QString type = QMimeDatabase().mimeTypeForFile(info).comment();
+    auto *item = new QListWidgetItem(
+        QStringLiteral("%1  (%2, %3)").arg(info.fileName(), QLocale().formattedDataSize(info.size()), type),
+        m_attachments);
+    item->setData(Qt::UserRole, info.absoluteFilePath());
+    item->setToolTip(info.absoluteFilePath());
+    m_attachments->setVisible(true);
+}
+
+void ComposeWindow::chooseAttachments()
+{
+    for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Attach files")))
+        addAttachment(path);
+}
+
+void ComposeWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ComposeWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            addAttachment(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void ComposeWindow::showStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::WindowText, error
+                                               ? (dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xc5, 0x22, 0x1f))
+                                               : QApplication::palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+void ComposeWindow::setSending(bool sending)
+{
+    m_send->setEnabled(!sending);
+    m_cancel->setEnabled(sending);
+    m_progress->setVisible(sending);
+    for (QWidget *field : {static_cast<QWidget *>(m_to), static_cast<QWidget *>(m_cc),
+                           static_cast<QWidget *>(m_bcc), static_cast<QWidget *>(m_subject)})
+        field->setEnabled(!sending);
+    m_body->setReadOnly(sending);
+}
+
+void ComposeWindow::send()
+{
+    if (m_session)
+        return;
+    MimeMessage message;
+    message.from = m_identity;
+    for (const auto &[field, list] :
+         {std::pair{m_to, &message.to}, std::pair{m_cc, &message.cc}, std::pair{m_bcc, &message.bcc}}) {
+        if (field->text().trimmed().isEmpty())
+            continue;
+        AddressParser::Error error;
+        *list = AddressParser::parseList(field->text(), &error);
+        if (error.code != AddressParser::ErrorCode::None) {
+            field->setFocus();
+            showStatus(tr("%1: %2").arg(field->accessibleName(), error.message), true);
+            return;
+        }
+    }
+    if (message.envelopeRecipients().isEmpty()) {
+        m_to->setFocus();
+        showStatus(tr("Add at least one recipient in To, Cc or Bcc."), true);
+        return;
+    }
+    message.subject = m_subject->text();
+    message.text = m_body->toPlainText();
+    message.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
+    for (int i = 0; i < m_attachments->count(); ++i)
+        message.attachments << MimeAttachment{
+            m_attachments->item(i)->data(Qt::UserRole).toString(), {}, {}, {}, -1};
+
+    if (m_confirmations) {
+        if (message.subject.trimmed().isEmpty() &&
+            QMessageBox::question(this, tr("No subject"),
+                                  tr("This message has no subject. Send it anyway?")) != QMessageBox::Yes)
+            return;
+        static const QRegularExpression mentionsAttachment(QStringLiteral("\\battach|附件"),
+                                                           QRegularExpression::CaseInsensitiveOption);
+        if (message.attachments.isEmpty() &&
+            mentionsAttachment.match(message.text + message.subject).hasMatch() &&
+            QMessageBox::question(
+                this, tr("Forgotten attachment?"),
+                tr("The message mentions an attachment, but nothing is attached. Send it anyway?")) !=
+                QMessageBox::Yes)
+            return;
+    }
+
+    MimeWriter::Error error;
+    std::unique_ptr<MessageSource> source = MimeWriter::source(message, {}, &error);
+    if (!source) {
+        showStatus(error.message, true);
+        return;
+    }
+    OutgoingMessage outgoing;
+    outgoing.from = message.from.address();
+    for (const MailAddress &recipient : message.envelopeRecipients())
+        outgoing.recipients << recipient.address();
+    outgoing.requireSmtpUtf8 = message.requiresSmtpUtf8();
+    outgoing.source = std::move(source);
+
+    m_session = new SmtpSession(m_settings, this);
+    connect(m_session, &SmtpSession::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
+    connect(m_session, &SmtpSession::bytesSent, this, [this](qint64 sent, qint64 total) {
+        m_progress->setMaximum(1000);
+        m_progress->setValue(total > 0 ? static_cast<int>(sent * 1000 / total) : 0);
+    });
+    connect(m_session, &SmtpSession::finished, this, &ComposeWindow::onSessionFinished);
+    m_session->addMessage(std::move(outgoing));
+    setSending(true);
+    m_progress->setRange(0, 0); // busy until the body starts
+    showStatus(tr("Sending…"), false);
+    m_sendTimer.start();
+    m_session->start();
+}
+
+void ComposeWindow::cancel()
+{
+    if (m_session)
+        m_session->cancel();
+}
+
+void ComposeWindow::onSessionFinished(const SmtpError &error)
+{
+    const MessageResult result = m_session ? m_session->results().value(0) : MessageResult{};
+    setSending(false);
+    const QString seconds = QLocale().toString(m_sendTimer.elapsed() / 1000.0, 'f', 1);
+    if (error.isError()) {
+        QString text = QStringLiteral("<b>%1</b><br>%2")
+                           .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped());
+        if (error.deliveryUncertain)
+            text += QStringLiteral("<br>") +
+                    tr("It may have been delivered; check before sending again.").toHtmlEscaped();
+        text += QStringLiteral("<br><i>%1</i>")
+                    .arg(tr("The message is still here: fix the problem and send again.").toHtmlEscaped());
+        showStatus(text, true);
+    } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
+        showStatus(
+            tr("Sent in %1 s, but refused for: %2. %3")
+                .arg(seconds, result.refusedAddresses().join(QStringLiteral(", ")), result.error.explanation),
+            true);
+    } else {
+        showStatus(tr("Sent to %1 in %2 s.").arg(result.recipients.size()).arg(seconds), false);
+    }
+    if (m_session)
+        m_session->deleteLater();
+    m_session = nullptr;
+    emit sendFinished(error);
+}
+
+void ComposeWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session) {
+        if (QMessageBox::question(this, tr("Sending"),
+                                  tr("The message is still being sent. Stop sending and close?")) !=
+            QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_session->cancel();
+    }
+    event->accept();
+}

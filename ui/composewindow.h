@@ -1,0 +1,88 @@
+#pragma once
+
+#include "mailaddress.h"
+#include "smtperror.h"
+#include "smtpserversettings.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+class SmtpSession;
+class TranscriptModel;
+class TranscriptPanel;
+
+// The compose window: From, To/Cc/Bcc, Subject, text and attachments, and the live transcript beside
+// it. Sending runs in the background on the SMTP engine; the window stays responsive, shows progress,
+// can cancel, and keeps the message as it is when sending fails, with the reason and the fix.
+class ComposeWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
+                  QWidget *parent = nullptr);
+    ~ComposeWindow() override;
+
+    void addAttachment(const QString &path);
+    // When false, send() does not ask about an empty subject or a missing attachment (for tests).
+    void setConfirmations(bool on) { m_confirmations = on; }
+
+    QLineEdit *toField() const { return m_to; }
+    QLineEdit *ccField() const { return m_cc; }
+    QLineEdit *bccField() const { return m_bcc; }
+    QLineEdit *subjectField() const { return m_subject; }
+    QPlainTextEdit *bodyEdit() const { return m_body; }
+    QPushButton *sendButton() const { return m_send; }
+    QLabel *statusLabel() const { return m_status; }
+    TranscriptModel *transcriptModel() const { return m_transcript; }
+    QListWidget *attachmentList() const { return m_attachments; }
+
+public slots:
+    void send();
+    void cancel();
+
+signals:
+    void sendFinished(const SmtpError &error);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void validateAddressField(QLineEdit *field);
+    void updateTitle();
+    void setSending(bool sending);
+    void showStatus(const QString &text, bool error);
+    void onSessionFinished(const SmtpError &error);
+    void chooseAttachments();
+
+    SmtpServerSettings m_settings;
+    MailAddress m_identity;
+    QString m_accountName;
+    TranscriptModel *m_transcript;
+    TranscriptPanel *m_transcriptPanel = nullptr;
+    QLineEdit *m_to = nullptr;
+    QLineEdit *m_cc = nullptr;
+    QLineEdit *m_bcc = nullptr;
+    QLabel *m_bccLabel = nullptr;
+    QToolButton *m_bccToggle = nullptr;
+    QLineEdit *m_subject = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QListWidget *m_attachments = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPointer<SmtpSession> m_session;
+    QElapsedTimer m_sendTimer;
+    bool m_confirmations = true;
+};

@@ -1,0 +1,156 @@
+#include "transcriptpanel.h"
+
+#include "transcriptmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+// Colours chosen against the current palette's base, so they stay readable in light and dark themes.
+class TranscriptDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const bool dark = option->palette.color(QPalette::Base).lightness() < 128;
+        const auto kind = static_cast<TranscriptEntry::Kind>(index.data(TranscriptModel::KindRole).toInt());
+        QColor color;
+        switch (kind) {
+        case TranscriptEntry::Kind::Client:
+            color = dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x56, 0xc4);
+            break;
+        case TranscriptEntry::Kind::Server:
+            color = option->palette.color(QPalette::Text);
+            break;
+        case TranscriptEntry::Kind::Tls:
+            color = dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x1e, 0x7b, 0x34);
+            break;
+        case TranscriptEntry::Kind::Error:
+            color = dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xc5, 0x22, 0x1f);
+            option->font.setBold(true);
+            break;
+        case TranscriptEntry::Kind::Info:
+            color = option->palette.color(QPalette::PlaceholderText);
+            break;
+        }
+        option->palette.setColor(QPalette::Text, color);
+    }
+};
+
+} // namespace
+
+TranscriptPanel::TranscriptPanel(TranscriptModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QListView(this))
+    , m_filter(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_badge(new QLabel(this))
+{
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new TranscriptDelegate(m_view));
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setUniformItemSizes(true); // stays fast with 100 000 lines
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideNone);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setAccessibleName(tr("SMTP transcript"));
+
+    m_filter->addItem(tr("All events"), QVariant::fromValue(TranscriptModel::Filter::All));
+    m_filter->addItem(tr("Commands and replies"),
+                      QVariant::fromValue(TranscriptModel::Filter::CommandsAndReplies));
+    m_filter->addItem(tr("Errors only"), QVariant::fromValue(TranscriptModel::Filter::ErrorsOnly));
+    m_filter->setAccessibleName(tr("Transcript filter"));
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setFilter(m_filter->currentData().value<TranscriptModel::Filter>()); });
+
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the transcript"));
+    connect(m_search, &QLineEdit::returnPressed, this, &TranscriptPanel::findNext);
+
+    m_badge->setText(tr("Redacted: passwords and tokens are never shown"));
+    m_badge->setToolTip(tr("AUTH exchanges show their structure only; message bodies are summarised."));
+    m_badge->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *copy = new QToolButton(this);
+    copy->setText(tr("Copy all"));
+    copy->setToolTip(tr("Copy the visible lines (redacted)"));
+    connect(copy, &QToolButton::clicked, this, &TranscriptPanel::copyAll);
+    auto *save = new QToolButton(this);
+    save->setText(tr("Save as…"));
+    connect(save, &QToolButton::clicked, this, &TranscriptPanel::saveAs);
+    auto *clear = new QToolButton(this);
+    clear->setText(tr("Clear"));
+    connect(clear, &QToolButton::clicked, m_model, &TranscriptModel::clear);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(copy);
+    bar->addWidget(save);
+    bar->addWidget(clear);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_badge);
+
+    // Follow the conversation as it grows, unless the user scrolled up to read.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum() - 2)
+            m_view->scrollToBottom();
+    });
+}
+
+void TranscriptPanel::findNext()
+{
+    const QString needle = m_search->text();
+    if (needle.isEmpty())
+        return;
+    const int start = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + 1 : 0;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const QModelIndex index = m_model->index((start + i) % m_model->rowCount());
+        if (index.data().toString().contains(needle, Qt::CaseInsensitive)) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            return;
+        }
+    }
+}
+
+void TranscriptPanel::copyAll()
+{
+    QApplication::clipboard()->setText(m_model->visibleText());
+}
+
+void TranscriptPanel::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save transcript"), QStringLiteral("transcript.txt"), tr("Text files (*.txt)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_model->visibleText().toUtf8()) < 0 || !file.commit())
+        QMessageBox::warning(this, tr("Save transcript"),
+                             tr("Could not save %1: %2").arg(path, file.errorString()));
+}

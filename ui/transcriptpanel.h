@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class TranscriptModel;
+
+// The live SMTP conversation beside the composer: one line per event with time and direction marker,
+// colours per direction that follow the palette, a filter, search, copy and save. The text is redacted
+// by the engine (AUTH payloads never arrive here), and a badge says so.
+class TranscriptPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TranscriptPanel(TranscriptModel *model, QWidget *parent = nullptr);
+
+    QListView *view() const { return m_view; }
+
+public slots:
+    void copyAll();
+    void saveAs();
+
+private:
+    void findNext();
+
+    TranscriptModel *m_model;
+    QListView *m_view;
+    QComboBox *m_filter;
+    QLineEdit *m_search;
+    QLabel *m_badge;
+};
