@@ -1,3 +1,4 @@
+#include "accountcommand.h"
 #include "addressparser.h"
 #include "composewindow.h"
 #include "sandboxserver.h"
@@ -15,17 +16,24 @@
 
 namespace {
 
-int runSend(int argc, char **argv)
+// One name for the command line and the GUI, so both find the same settings (~/.config/sendscope/).
+void setApplicationIdentity()
 {
-    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QString());
     QCoreApplication::setApplicationName(QStringLiteral("sendscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
-    SendCommand command;
+}
+
+template <typename Command> int runCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    Command command;
     const int parsed = command.parse(QCoreApplication::arguments());
     if (parsed >= 0)
         return parsed;
-    QObject::connect(&command, &SendCommand::finished, &app, &QCoreApplication::exit);
-    QTimer::singleShot(0, &command, &SendCommand::run);
+    QObject::connect(&command, &Command::finished, &app, &QCoreApplication::exit);
+    QTimer::singleShot(0, &command, &Command::run);
     return QCoreApplication::exec();
 }
 
@@ -36,6 +44,8 @@ void printUsage()
                "       sendscope send --help           the options of send\n"
                "       sendscope compose [options] --output FILE.eml\n"
                "                                       write the message instead of sending it\n"
+               "       sendscope account add|list|remove\n"
+               "                                       manage accounts (passwords in the keychain)\n"
                "       sendscope --version\n",
                stdout);
 }
@@ -45,7 +55,9 @@ void printUsage()
 int main(int argc, char **argv)
 {
     if (argc > 1 && (std::strcmp(argv[1], "send") == 0 || std::strcmp(argv[1], "compose") == 0))
-        return runSend(argc, argv);
+        return runCommand<SendCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "account") == 0)
+        return runCommand<AccountCommand>(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;
@@ -55,9 +67,8 @@ int main(int argc, char **argv)
         return 0;
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Sendscope"));
-    QApplication::setOrganizationName(QStringLiteral("Sendscope"));
-    QApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
+    setApplicationIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Sendscope"));
     QApplication::setDesktopFileName(QStringLiteral("sendscope"));
 
     // Until accounts exist, the built-in sandbox is the account: a local SMTP server that keeps every

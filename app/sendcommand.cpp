@@ -1,7 +1,10 @@
 #include "sendcommand.h"
 
+#include "accountstore.h"
 #include "addressparser.h"
+#include "commandlinesecret.h"
 #include "mimewriter.h"
+#include "secretstore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -26,12 +29,19 @@ void SendCommand::setupOptions()
            "Markers: -> client, <- server, ~> and <~ inside TLS, === information, *** errors.\n"
            "Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or input; 10 DNS; "
            "11 connect; 12 TLS; 13 certificate; 14 authentication; 15 policy; 16 every recipient refused; "
-           "17 size; 18 timeout; 19 server unavailable; 20 protocol; 21 cancelled."));
+           "17 size; 18 timeout; 19 server unavailable; 20 protocol; 21 cancelled; 4 the password could not "
+           "be read from the keychain."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
     m_parser.addPositionalArgument(QStringLiteral("send"), tr("The command."));
     m_parser.addOptions({
-        {QStringLiteral("server"), tr("SMTP server host name or address (required)."), tr("HOST")},
+        {QStringLiteral("account"),
+         tr("Use the server, login and identity of this account (see 'sendscope account list'); the password "
+            "comes from the system keychain unless --password-* is given. Other options override the "
+            "account's."),
+         tr("NAME")},
+        {QStringLiteral("server"), tr("SMTP server host name or address (required without --account)."),
+         tr("HOST")},
         {QStringLiteral("port"), tr("Port; default 587 for starttls, 465 for tls, 25 for none."), tr("N")},
         {QStringLiteral("security"), tr("none, starttls (default) or tls (implicit TLS)."), tr("MODE"),
          QStringLiteral("starttls")},
@@ -113,19 +123,36 @@ int SendCommand::parse(const QStringList &arguments)
 
 int SendCommand::parseServerOptions()
 {
-    m_settings.host = m_parser.value(QStringLiteral("server"));
+    if (m_parser.isSet(QStringLiteral("account"))) {
+        const QString name = m_parser.value(QStringLiteral("account"));
+        const AccountStore store;
+        const std::optional<Account> account = store.findByName(name);
+        if (!account) {
+            QStringList names;
+            for (const Account &known : store.accounts())
+                names << known.name;
+            return usageError(
+                names.isEmpty()
+                    ? tr("there is no account \"%1\"; none are set up (see 'sendscope account add').")
+                          .arg(name)
+                    : tr("there is no account \"%1\"; the accounts are: %2.")
+                          .arg(name, names.join(QStringLiteral(", "))));
+        }
+        m_account = *account;
+        m_settings = account->serverSettings();
+    }
+    if (m_parser.isSet(QStringLiteral("server")))
+        m_settings.host = m_parser.value(QStringLiteral("server"));
     if (m_settings.host.isEmpty())
-        return usageError(tr("--server is required."));
+        return usageError(tr("--server is required (or --account NAME)."));
 
-    const QString security = m_parser.value(QStringLiteral("security")).toLower();
-    if (security == QStringLiteral("none"))
-        m_settings.security = SmtpSecurity::None;
-    else if (security == QStringLiteral("starttls"))
-        m_settings.security = SmtpSecurity::StartTls;
-    else if (security == QStringLiteral("tls") || security == QStringLiteral("ssl"))
-        m_settings.security = SmtpSecurity::ImplicitTls;
-    else
-        return usageError(tr("--security must be none, starttls or tls, not \"%1\".").arg(security));
+    if (!m_account || m_parser.isSet(QStringLiteral("security"))) {
+        const QString security = m_parser.value(QStringLiteral("security"));
+        const std::optional<SmtpSecurity> parsed = Account::securityFromName(security);
+        if (!parsed)
+            return usageError(tr("--security must be none, starttls or tls, not \"%1\".").arg(security));
+        m_settings.security = *parsed;
+    }
 
     if (m_parser.isSet(QStringLiteral("port"))) {
         bool ok = false;
@@ -147,9 +174,12 @@ int SendCommand::parseServerOptions()
         m_settings.sessionTimeoutMs = static_cast<int>(sessionTimeout * 1000);
     }
 
-    m_settings.username = m_parser.value(QStringLiteral("user"));
-    m_settings.authMechanism = m_parser.value(QStringLiteral("auth")).toUpper().toLatin1();
-    m_settings.allowPlaintextAuth = m_parser.isSet(QStringLiteral("allow-plaintext-auth"));
+    if (m_parser.isSet(QStringLiteral("user")))
+        m_settings.username = m_parser.value(QStringLiteral("user"));
+    if (m_parser.isSet(QStringLiteral("auth")))
+        m_settings.authMechanism = m_parser.value(QStringLiteral("auth")).toUpper().toLatin1();
+    if (m_parser.isSet(QStringLiteral("allow-plaintext-auth")))
+        m_settings.allowPlaintextAuth = true;
     m_settings.usePipelining = !m_parser.isSet(QStringLiteral("no-pipelining"));
     m_settings.useChunking = !m_parser.isSet(QStringLiteral("no-chunking"));
     m_settings.localHostName = m_parser.value(QStringLiteral("ehlo"));
@@ -158,9 +188,19 @@ int SendCommand::parseServerOptions()
         !SaslMechanism::supportedTokenMechanisms().contains(m_settings.authMechanism))
         return usageError(
             tr("unknown --auth mechanism \"%1\".").arg(QString::fromLatin1(m_settings.authMechanism)));
-    if (!m_settings.username.isEmpty() && m_settings.authMechanism != "NONE") {
-        if (!readSecret(&m_settings.secret))
-            return kExitUsage;
+    CommandLineSecret secret;
+    QString secretError;
+    if (!CommandLineSecret::read(m_parser, m_stdin, &secret, &secretError))
+        return usageError(secretError);
+    if (secret.given) {
+        m_settings.secret = secret.secret;
+        m_settings.secretIsToken = secret.isToken;
+    }
+    if (!m_settings.username.isEmpty() && m_settings.authMechanism != "NONE" && !secret.given) {
+        if (!m_account)
+            return usageError(
+                tr("--user needs exactly one of --password-env, --password-stdin or --token-env."));
+        m_secretFromKeychain = true;
     }
 
     if (m_parser.isSet(QStringLiteral("ca-file"))) {
@@ -188,13 +228,18 @@ int SendCommand::parseServerOptions()
 
 int SendCommand::parseMessageOptions()
 {
-    if (!m_parser.isSet(QStringLiteral("from")))
+    const Identity identity = m_account ? m_account->primaryIdentity() : Identity{};
+    if (!m_parser.isSet(QStringLiteral("from")) && identity.address.isEmpty())
         return usageError(tr("--from is required."));
     AddressParser::Error addressError;
-    const MailAddress from =
-        AddressParser::parseMailbox(m_parser.value(QStringLiteral("from")), &addressError);
+    const QString fromText = m_parser.isSet(QStringLiteral("from")) ? m_parser.value(QStringLiteral("from"))
+                                                                    : identity.displayString();
+    const MailAddress from = AddressParser::parseMailbox(fromText, &addressError);
     if (from.isNull())
         return usageError(tr("--from: %1").arg(addressError.message));
+    if (!m_parser.isSet(QStringLiteral("reply-to")) && !identity.replyTo.isEmpty() &&
+        !m_parser.isSet(QStringLiteral("from")))
+        m_mime.replyTo = AddressParser::parseList(identity.replyTo, &addressError);
     m_mime.from = from;
     for (const auto &[option, list] :
          {std::pair{"to", &m_mime.to}, std::pair{"cc", &m_mime.cc}, std::pair{"bcc", &m_mime.bcc},
@@ -220,46 +265,6 @@ int SendCommand::parseMessageOptions()
     if (!m_message.source)
         return usageError(error);
     return -1;
-}
-
-bool SendCommand::readSecret(QString *secret)
-{
-    const bool fromEnv = m_parser.isSet(QStringLiteral("password-env"));
-    const bool fromStdin = m_parser.isSet(QStringLiteral("password-stdin"));
-    const bool fromToken = m_parser.isSet(QStringLiteral("token-env"));
-    if (int(fromEnv) + int(fromStdin) + int(fromToken) != 1) {
-        usageError(tr("--user needs exactly one of --password-env, --password-stdin or --token-env."));
-        return false;
-    }
-    if (fromEnv || fromToken) {
-        const QString variable =
-            m_parser.value(fromEnv ? QStringLiteral("password-env") : QStringLiteral("token-env"));
-        if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData())) {
-            usageError(tr("the environment variable %1 is not set.").arg(variable));
-            return false;
-        }
-        *secret = qEnvironmentVariable(variable.toLocal8Bit().constData());
-        m_settings.secretIsToken = fromToken;
-        return true;
-    }
-    QFile standardInput;
-    QIODevice *input = m_stdin;
-    if (!input) {
-        if (!standardInput.open(stdin, QIODevice::ReadOnly)) {
-            usageError(tr("cannot read standard input."));
-            return false;
-        }
-        input = &standardInput;
-    }
-    QByteArray line = input->readLine(64 * 1024);
-    // Only the line ending goes: spaces may belong to the password.
-    if (line.endsWith('\n'))
-        line.chop(1);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    *secret = QString::fromUtf8(line);
-    line.fill('\0');
-    return true;
 }
 
 std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
@@ -315,6 +320,29 @@ void SendCommand::run()
         emit finished(writeOutput());
         return;
     }
+    if (m_secretFromKeychain) {
+        m_secrets = new SecretStore(SecretStore::defaultService(), this);
+        m_secrets->read(m_account->id, [this](const SecretStore::Result &result) {
+            if (!result.ok()) {
+                m_err
+                    << tr("*** Not sent: the password of account \"%1\" could not be read from the keychain.")
+                           .arg(m_account->name)
+                    << Qt::endl
+                    << tr("*** %1").arg(result.message) << Qt::endl
+                    << tr("*** Give it with --password-stdin or --password-env instead.") << Qt::endl;
+                emit finished(kExitKeychain);
+                return;
+            }
+            m_settings.secret = result.secret;
+            startSession();
+        });
+        return;
+    }
+    startSession();
+}
+
+void SendCommand::startSession()
+{
     m_session = new SmtpSession(m_settings, this);
     connect(m_session, &SmtpSession::transcriptEntryAdded, this, &SendCommand::printEntry);
     connect(m_session, &SmtpSession::finished, this, &SendCommand::onFinished);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account.h"
 #include "mimemessage.h"
 #include "smtpsession.h"
 
@@ -9,6 +10,9 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
+
+class SecretStore;
 
 // `sendscope send`: parses the command line, builds the server settings and the message, runs one
 // SmtpSession and prints its transcript to stderr, one line an event. The exit status tells the failure
@@ -20,6 +24,7 @@ class SendCommand : public QObject
 public:
     static constexpr int kExitPartial = 3;
     static constexpr int kExitUsage = 2;
+    static constexpr int kExitKeychain = 4; // --account: the keychain could not give the password
 
     explicit SendCommand(QObject *parent = nullptr);
     ~SendCommand() override;
@@ -42,7 +47,7 @@ signals:
 private:
     void setupOptions();
     int usageError(const QString &message);
-    bool readSecret(QString *secret);
+    void startSession();
     int parseServerOptions();
     int parseMessageOptions();
     std::unique_ptr<MessageSource> buildMessage(QString *error);
@@ -59,4 +64,7 @@ private:
     QTextStream m_err;
     QIODevice *m_stdin = nullptr;
     bool m_quiet = false;
+    std::optional<Account> m_account; // --account
+    bool m_secretFromKeychain = false;
+    SecretStore *m_secrets = nullptr;
 };

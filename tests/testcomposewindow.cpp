@@ -2,6 +2,7 @@
 #include "composewindow.h"
 #include "mimeoracle.h"
 #include "sandboxserver.h"
+#include "testserverenv.h"
 #include "transcriptmodel.h"
 
 #include <QApplication>
@@ -185,24 +186,16 @@ void TestComposeWindow::titleFollowsSubject()
 void TestComposeWindow::refusedRecipientExplainedAndMessageKept()
 {
     // Against the real Postfix of the integration tests, when they run.
-    QFile envFile(qEnvironmentVariable("SENDSCOPE_TEST_ENV"));
-    if (!envFile.open(QIODevice::ReadOnly))
+    TestServerEnv servers;
+    if (!servers.load())
         QSKIP("the test servers are not running (run through ctest)");
-    QHash<QString, QString> env;
-    for (const QByteArray &line : envFile.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
-    QFile passwordFile(env.value(QStringLiteral("TEST_PASSWORD_FILE")));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
     SmtpServerSettings settings;
-    settings.host = env.value(QStringLiteral("SMTP_HOST"));
-    settings.port = env.value(QStringLiteral("POSTFIX_SUBMISSION_PORT")).toUShort();
+    settings.host = servers.value("SMTP_HOST");
+    settings.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
     settings.security = SmtpSecurity::StartTls;
-    settings.username = env.value(QStringLiteral("TEST_USER"));
-    settings.secret = QString::fromUtf8(passwordFile.readAll()).remove(u'\n');
-    settings.extraCaCertificates = QSslCertificate::fromPath(env.value(QStringLiteral("CA_CERT")));
+    settings.username = servers.value("TEST_USER");
+    settings.secret = servers.password();
+    settings.extraCaCertificates = servers.caCertificates();
     ComposeWindow window(settings, me(), QStringLiteral("Test Postfix"));
     window.setConfirmations(false);
     window.show();

@@ -2,6 +2,7 @@
 #include "mimeoracle.h"
 #include "mimewriter.h"
 #include "smtpsession.h"
+#include "testserverenv.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -56,32 +57,23 @@ private:
                  const QByteArray &message);
     QByteArray makeMessage(const QString &token, const QString &to, qsizetype bodyBytes = 0) const;
     QByteArray waitForMaildir(const QString &user, const QString &token);
-    QString env(const char *key) const { return m_env.value(QString::fromLatin1(key)); }
+    QString env(const char *key) const { return m_servers.value(key); }
     static QString transcriptText(const Outcome &outcome);
 
-    QHash<QString, QString> m_env;
+    TestServerEnv m_servers;
     QList<QSslCertificate> m_ca;
     QString m_password;
 };
 
 void TestIntegration::initTestCase()
 {
-    const QString envPath = qEnvironmentVariable("SENDSCOPE_TEST_ENV");
-    QFile file(envPath);
     QVERIFY2(
-        file.open(QIODevice::ReadOnly),
+        m_servers.load(),
         qPrintable(QStringLiteral("test servers not running: %1 missing (run via ctest, which starts them)")
-                       .arg(envPath)));
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            m_env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
+                       .arg(qEnvironmentVariable("SENDSCOPE_TEST_ENV"))));
     m_ca = QSslCertificate::fromPath(env("CA_CERT"));
     QVERIFY(!m_ca.isEmpty());
-    QFile passwordFile(env("TEST_PASSWORD_FILE"));
-    QVERIFY(passwordFile.open(QIODevice::ReadOnly));
-    m_password = QString::fromUtf8(passwordFile.readAll()).remove(u'\n');
+    m_password = m_servers.password();
     QVERIFY(!m_password.isEmpty());
 }
 
@@ -150,30 +142,7 @@ QString TestIntegration::transcriptText(const Outcome &outcome)
 
 QByteArray TestIntegration::waitForMaildir(const QString &user, const QString &token)
 {
-    // Postfix delivers asynchronously after its 250; poll the Maildir, bounded.
-    const QString root = env("MAILDIR_ROOT") + u'/' + user;
-    QByteArray found;
-    const QByteArray needle = "Message-ID: <" + token.toUtf8() + '@';
-    for (int attempt = 0; attempt < 200 && found.isEmpty(); ++attempt) {
-        // Only new/ and cur/: Maildir writers fill tmp/ first and rename when the message is complete.
-        QStringList files;
-        for (const QString &sub : {QStringLiteral("/new"), QStringLiteral("/cur")}) {
-            QDirIterator it(root + sub, QDir::Files);
-            while (it.hasNext())
-                files << it.next();
-        }
-        for (const QString &path : std::as_const(files)) {
-            QFile file(path);
-            if (file.open(QIODevice::ReadOnly)) {
-                const QByteArray content = file.readAll();
-                if (content.contains(needle))
-                    found = content;
-            }
-        }
-        if (found.isEmpty())
-            QTest::qWait(50);
-    }
-    return found;
+    return m_servers.waitForMaildir(user, "Message-ID: <" + token.toUtf8() + '@');
 }
 
 namespace {

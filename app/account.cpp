@@ -1,0 +1,174 @@
+#include "account.h"
+
+#include "addressparser.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUuid>
+
+#include <array>
+#include <utility>
+
+namespace {
+
+constexpr std::array kAuthKeys{
+    std::pair{AccountAuth::Automatic, "automatic"},
+    std::pair{AccountAuth::Plain, "plain"},
+    std::pair{AccountAuth::Login, "login"},
+    std::pair{AccountAuth::CramMd5, "cram-md5"},
+    std::pair{AccountAuth::ScramSha256, "scram-sha-256"},
+    std::pair{AccountAuth::OAuth2Token, "oauth2"},
+    std::pair{AccountAuth::None, "none"},
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Account", text);
+}
+
+// A host name (IDN allowed: it is converted to A-labels first) or an IP address, as typed in the form.
+bool isValidHost(const QString &host)
+{
+    if (host.isEmpty() || host.size() > 253)
+        return false;
+    if (host.contains(u':')) // IPv6 literal
+        return QUrl(QStringLiteral("smtp://[%1]").arg(host)).isValid();
+    const QByteArray ace = QUrl::toAce(host);
+    if (ace.isEmpty())
+        return false;
+    static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    const QStringList labels = QString::fromLatin1(ace).split(u'.');
+    for (const QString &part : labels) {
+        if (!label.match(part).hasMatch())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString Identity::displayString() const
+{
+    return name.isEmpty() ? address : QStringLiteral("%1 <%2>").arg(name, address);
+}
+
+SmtpServerSettings Account::serverSettings() const
+{
+    SmtpServerSettings settings;
+    settings.host = host;
+    settings.port = port;
+    settings.security = security;
+    settings.allowPlaintextAuth = allowPlaintextAuth;
+    settings.trustedFingerprints = pinnedFingerprints;
+    switch (auth) {
+    case AccountAuth::Automatic:
+    case AccountAuth::OAuth2Token:
+        break; // the strongest offered of the password (or token) mechanisms
+    case AccountAuth::Plain:
+        settings.authMechanism = "PLAIN";
+        break;
+    case AccountAuth::Login:
+        settings.authMechanism = "LOGIN";
+        break;
+    case AccountAuth::CramMd5:
+        settings.authMechanism = "CRAM-MD5";
+        break;
+    case AccountAuth::ScramSha256:
+        settings.authMechanism = "SCRAM-SHA-256";
+        break;
+    case AccountAuth::None:
+        settings.authMechanism = "NONE";
+        break;
+    }
+    if (auth != AccountAuth::None)
+        settings.username = effectiveUsername();
+    settings.secretIsToken = usesToken();
+    return settings;
+}
+
+QString Account::effectiveUsername() const
+{
+    return username.isEmpty() ? primaryIdentity().address : username;
+}
+
+QList<Account::Problem> Account::validate() const
+{
+    QList<Problem> problems;
+    if (name.trimmed().isEmpty())
+        problems.append({Field::Name, tr("Give the account a name.")});
+    else if (name.contains(u'\n') || name.contains(u'\r') || name.contains(u'/') || name.contains(u'\\'))
+        problems.append({Field::Name, tr("The name cannot contain line breaks or slashes.")});
+
+    const QString address = primaryIdentity().address.trimmed();
+    if (address.isEmpty()) {
+        problems.append({Field::Address, tr("Enter the email address to send from.")});
+    } else {
+        AddressParser::Error error;
+        const MailAddress parsed = AddressParser::parseMailbox(address, &error);
+        if (parsed.isNull())
+            problems.append({Field::Address, error.message});
+        else if (!parsed.displayName().isEmpty())
+            problems.append({Field::Address, tr("Enter only the address here; the name has its own field.")});
+    }
+
+    if (host.trimmed().isEmpty())
+        problems.append({Field::Host, tr("Enter the outgoing (SMTP) server, for example smtp.example.com.")});
+    else if (!isValidHost(host.trimmed()))
+        problems.append({Field::Host, tr("\"%1\" is not a valid host name or address.").arg(host.trimmed())});
+
+    if (security == SmtpSecurity::None && auth != AccountAuth::None && !allowPlaintextAuth)
+        problems.append(
+            {Field::Security, tr("Without encryption the password would cross the network in "
+                                 "clear text. Choose STARTTLS or SSL/TLS, or no authentication.")});
+    // An empty user name follows the address, whose own problem is already reported.
+    if (auth != AccountAuth::None && effectiveUsername().trimmed().isEmpty() && !address.isEmpty())
+        problems.append({Field::Username, tr("Enter the user name for the server.")});
+    return problems;
+}
+
+QString Account::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString Account::authKey(AccountAuth auth)
+{
+    for (const auto &[value, key] : kAuthKeys) {
+        if (value == auth)
+            return QString::fromLatin1(key);
+    }
+    return QStringLiteral("automatic");
+}
+
+std::optional<AccountAuth> Account::authFromKey(const QString &key)
+{
+    for (const auto &[value, name] : kAuthKeys) {
+        if (key == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::optional<AccountAuth> Account::authFromMechanism(const QString &mechanism)
+{
+    const QString lower = mechanism.toLower();
+    if (lower.isEmpty() || lower == QStringLiteral("auto"))
+        return AccountAuth::Automatic;
+    if (lower == QStringLiteral("xoauth2") || lower == QStringLiteral("oauthbearer") ||
+        lower == QStringLiteral("oauth2") || lower == QStringLiteral("token"))
+        return AccountAuth::OAuth2Token;
+    return authFromKey(lower);
+}
+
+std::optional<SmtpSecurity> Account::securityFromName(const QString &name)
+{
+    const QString lower = name.toLower();
+    if (lower == QStringLiteral("none"))
+        return SmtpSecurity::None;
+    if (lower == QStringLiteral("starttls"))
+        return SmtpSecurity::StartTls;
+    if (lower == QStringLiteral("tls") || lower == QStringLiteral("ssl"))
+        return SmtpSecurity::ImplicitTls;
+    return std::nullopt;
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "smtpserversettings.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One sender identity of an account: what goes into From, Reply-To and below the text.
+struct Identity
+{
+    QString name;    // display name, may be empty
+    QString address; // addr-spec
+    QString replyTo; // optional address list
+    QString signature;
+
+    // "Name <address>" or the bare address, as the From selector shows it.
+    QString displayString() const;
+    friend bool operator==(const Identity &, const Identity &) = default;
+};
+
+// How the account logs in. Automatic picks the strongest mechanism the server offers.
+enum class AccountAuth { Automatic, Plain, Login, CramMd5, ScramSha256, OAuth2Token, None };
+
+// A mail account: server settings and identities. Never holds the password or token: that lives in the
+// system keychain (SecretStore), keyed by id, so a settings file can be shared or backed up safely.
+struct Account
+{
+    // Which field a validation message belongs to, so the dialog can show it next to that field.
+    enum class Field { Name, Address, Host, Port, Username, Security, Auth };
+    struct Problem
+    {
+        Field field;
+        QString message;
+    };
+
+    QString id;   // stable, never shown; keys the keychain entry so renaming an account keeps its secret
+    QString name; // unique, shown in the From selector and used by `sendscope send --account`
+    QList<Identity> identities;
+
+    QString host;
+    quint16 port = 0; // 0: the default for the security
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    AccountAuth auth = AccountAuth::Automatic;
+    QString username; // empty: the first identity's address
+    bool allowPlaintextAuth = false;
+    QList<QByteArray> pinnedFingerprints; // SHA-256 of leaf certificates the user chose to trust always
+    bool isSandbox = false;               // the built-in local sandbox account
+
+    // Settings for SmtpSession, without the secret (the caller adds it from the keychain).
+    SmtpServerSettings serverSettings() const;
+    QString effectiveUsername() const;
+    bool needsSecret() const { return auth != AccountAuth::None; }
+    bool usesToken() const { return auth == AccountAuth::OAuth2Token; }
+    Identity primaryIdentity() const { return identities.value(0); }
+
+    // Every problem with the form as entered, in field order; empty when it can be saved.
+    QList<Problem> validate() const;
+
+    static QString newId();
+    static QString authKey(AccountAuth auth); // stable settings key: "automatic", "plain", ...
+    static std::optional<AccountAuth> authFromKey(const QString &key);
+    // Accepts the CLI spellings too ("PLAIN", "CRAM-MD5", "XOAUTH2", "none").
+    static std::optional<AccountAuth> authFromMechanism(const QString &mechanism);
+    static std::optional<SmtpSecurity> securityFromName(const QString &name);
+};

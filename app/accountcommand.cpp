@@ -1,0 +1,257 @@
+#include "accountcommand.h"
+
+#include "commandlinesecret.h"
+#include "secretstore.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+AccountCommand::AccountCommand(QObject *parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+    m_parser.setApplicationDescription(
+        tr("Manage the accounts Sendscope sends with.\n\n"
+           "  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | "
+           "--password-env VAR | --token-env VAR | --auth none)\n"
+           "  sendscope account list\n"
+           "  sendscope account remove NAME\n\n"
+           "Settings go to %1; the password or token goes to the system keychain only.")
+            .arg(AccountStore::defaultPath()));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+    m_parser.addPositionalArgument(QStringLiteral("account"),
+                                   tr("add, list or remove, then the account name."));
+    m_parser.addOptions({
+        {QStringLiteral("address"), tr("add: the email address to send from (required)."), tr("ADDR")},
+        {QStringLiteral("display-name"), tr("add: the name shown with the address."), tr("NAME")},
+        {QStringLiteral("reply-to"), tr("add: Reply-To address for this identity."), tr("ADDR")},
+        {QStringLiteral("server"), tr("add: SMTP server host name or address (required)."), tr("HOST")},
+        {QStringLiteral("port"), tr("add: port; default 587 for starttls, 465 for tls, 25 for none."),
+         tr("N")},
+        {QStringLiteral("security"), tr("add: none, starttls (default) or tls."), tr("MODE"),
+         QStringLiteral("starttls")},
+        {QStringLiteral("user"), tr("add: user name; default: the address."), tr("U")},
+        {QStringLiteral("auth"),
+         tr("add: automatic (default), plain, login, cram-md5, scram-sha-256, oauth2 or none."), tr("MECH"),
+         QStringLiteral("automatic")},
+        {QStringLiteral("allow-plaintext-auth"), tr("add: allow sending the password without encryption.")},
+        {QStringLiteral("trust-fingerprint"),
+         tr("add: always trust the server certificate with this SHA-256 fingerprint."), tr("SHA256")},
+        {QStringLiteral("password-env"), tr("add: read the password from environment variable VAR."),
+         tr("VAR")},
+        {QStringLiteral("password-stdin"),
+         tr("add: read the password from the first line of standard input.")},
+        {QStringLiteral("token-env"), tr("add: read an OAuth 2.0 bearer token from VAR."), tr("VAR")},
+    });
+}
+
+int AccountCommand::usageError(const QString &message)
+{
+    m_err << tr("sendscope account: %1").arg(message) << Qt::endl
+          << tr("Run 'sendscope account --help' for the options.") << Qt::endl;
+    return kExitUsage;
+}
+
+int AccountCommand::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(m_parser.helpText()), stdout);
+        return 0;
+    }
+    const QStringList positional = m_parser.positionalArguments().mid(1); // after "account"
+    const QString action = positional.value(0);
+    if (action == QStringLiteral("add"))
+        return parseAdd(positional);
+    if (action == QStringLiteral("list")) {
+        if (positional.size() > 1)
+            return usageError(tr("list takes no further arguments."));
+        return list();
+    }
+    if (action == QStringLiteral("remove"))
+        return parseRemove(positional);
+    return usageError(action.isEmpty() ? tr("say add, list or remove.")
+                                       : tr("unknown action \"%1\"; say add, list or remove.").arg(action));
+}
+
+int AccountCommand::parseAdd(const QStringList &positional)
+{
+    if (positional.size() != 2)
+        return usageError(
+            tr("add needs exactly one account name, for example: account add work --address ..."));
+    m_account.name = positional.at(1);
+    m_account.identities.append({m_parser.value(QStringLiteral("display-name")),
+                                 m_parser.value(QStringLiteral("address")),
+                                 m_parser.value(QStringLiteral("reply-to")),
+                                 {}});
+    m_account.host = m_parser.value(QStringLiteral("server"));
+    const std::optional<SmtpSecurity> security =
+        Account::securityFromName(m_parser.value(QStringLiteral("security")));
+    if (!security)
+        return usageError(tr("--security must be none, starttls or tls, not \"%1\".")
+                              .arg(m_parser.value(QStringLiteral("security"))));
+    m_account.security = *security;
+    if (m_parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = m_parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return usageError(tr("--port must be a number from 1 to 65535."));
+        m_account.port = static_cast<quint16>(port);
+    }
+    const std::optional<AccountAuth> auth =
+        Account::authFromMechanism(m_parser.value(QStringLiteral("auth")));
+    if (!auth)
+        return usageError(tr("unknown --auth \"%1\".").arg(m_parser.value(QStringLiteral("auth"))));
+    m_account.auth = *auth;
+    m_account.username = m_parser.value(QStringLiteral("user"));
+    m_account.allowPlaintextAuth = m_parser.isSet(QStringLiteral("allow-plaintext-auth"));
+    for (const QString &value : m_parser.values(QStringLiteral("trust-fingerprint"))) {
+        const QByteArray hex = value.toLatin1().replace(':', "").trimmed();
+        const QByteArray raw = QByteArray::fromHex(hex);
+        if (raw.size() != 32 || hex.size() != 64)
+            return usageError(tr("--trust-fingerprint needs 64 hex digits, not \"%1\".").arg(value));
+        m_account.pinnedFingerprints << raw;
+    }
+
+    CommandLineSecret secret;
+    QString error;
+    if (!CommandLineSecret::read(m_parser, m_stdin, &secret, &error))
+        return usageError(error);
+    if (secret.isToken && m_account.auth == AccountAuth::Automatic)
+        m_account.auth = AccountAuth::OAuth2Token;
+    if (secret.given && m_account.auth == AccountAuth::None)
+        return usageError(tr("--auth none takes no password."));
+    if (!secret.given && m_account.auth != AccountAuth::None)
+        return usageError(tr("give the password with --password-stdin or --password-env VAR (or a token with "
+                             "--token-env VAR), or say --auth none."));
+    if (secret.given && secret.secret.isEmpty())
+        return usageError(tr("the password is empty."));
+
+    const QList<Account::Problem> problems = m_account.validate();
+    if (!problems.isEmpty()) {
+        QStringList messages;
+        for (const Account::Problem &problem : problems)
+            messages << problem.message;
+        return usageError(messages.join(u' '));
+    }
+    if (const std::optional<Account> existing = m_store.findByName(m_account.name))
+        return usageError(
+            tr("there is already an account named \"%1\"; remove it first.").arg(existing->name));
+    m_account.id = Account::newId();
+    m_secret = secret.secret;
+    m_storeSecret = secret.given;
+    m_action = Action::Add;
+    return -1;
+}
+
+int AccountCommand::list()
+{
+    const QList<Account> accounts = m_store.accounts();
+    if (accounts.isEmpty()) {
+        m_err << tr("No accounts. Add one with 'sendscope account add'.") << Qt::endl;
+        return 0;
+    }
+    for (const Account &account : accounts) {
+        const SmtpServerSettings settings = account.serverSettings();
+        m_out << account.name << '\t' << account.primaryIdentity().displayString() << '\t' << settings.host
+              << ':' << settings.effectivePort() << '\t' << SmtpServerSettings::securityName(account.security)
+              << '\t' << tr("auth %1").arg(Account::authKey(account.auth));
+        if (account.auth != AccountAuth::None)
+            m_out << '\t' << tr("user %1").arg(account.effectiveUsername());
+        m_out << Qt::endl;
+    }
+    return 0;
+}
+
+int AccountCommand::parseRemove(const QStringList &positional)
+{
+    if (positional.size() != 2)
+        return usageError(tr("remove needs exactly one account name."));
+    const std::optional<Account> account = m_store.findByName(positional.at(1));
+    if (!account)
+        return usageError(tr("there is no account \"%1\".").arg(positional.at(1)));
+    m_account = *account;
+    m_action = Action::Remove;
+    return -1;
+}
+
+void AccountCommand::run()
+{
+    m_secrets = new SecretStore(SecretStore::defaultService(), this);
+    if (m_action == Action::Add) {
+        if (!m_storeSecret) {
+            finishAdd();
+            return;
+        }
+        // The secret first: an account whose password could not be stored is not saved half-way.
+        m_secrets->write(m_account.id, m_secret, [this](const SecretStore::Result &result) {
+            m_secret.fill(u'\0');
+            if (!result.ok()) {
+                m_err << tr("sendscope account: the password could not be stored, so the account was not "
+                            "added.")
+                      << Qt::endl
+                      << result.message << Qt::endl;
+                emit finished(kExitKeychain);
+                return;
+            }
+            finishAdd();
+        });
+        return;
+    }
+    if (m_action == Action::Remove) {
+        m_secrets->remove(m_account.id, [this](const SecretStore::Result &result) {
+            if (result.status == SecretStore::Status::NoKeychain && m_account.needsSecret()) {
+                m_err << tr("Warning: the keychain could not be reached to delete this account's password "
+                            "(entry \"%1\", key \"%2\"); delete it there by hand if it exists.")
+                             .arg(SecretStore::defaultService(), SecretStore::keyFor(m_account.id))
+                      << Qt::endl;
+            } else if (!result.ok() && result.status != SecretStore::Status::NoKeychain) {
+                m_err << tr("sendscope account: the password could not be deleted, so the account was kept.")
+                      << Qt::endl
+                      << result.message << Qt::endl;
+                emit finished(kExitKeychain);
+                return;
+            }
+            finishRemove();
+        });
+        return;
+    }
+    emit finished(0);
+}
+
+void AccountCommand::finishAdd()
+{
+    const AccountStore::Result saved = m_store.save(m_account);
+    if (!saved.ok()) {
+        m_err << tr("sendscope account: %1").arg(saved.message) << Qt::endl;
+        if (m_storeSecret) // do not leave an orphaned secret behind
+            m_secrets->remove(m_account.id,
+                              [this](const SecretStore::Result &) { emit finished(kExitStore); });
+        else
+            emit finished(kExitStore);
+        return;
+    }
+    m_err << tr("Added account \"%1\" (%2, %3:%4).")
+                 .arg(m_account.name, m_account.primaryIdentity().address, m_account.host)
+                 .arg(m_account.serverSettings().effectivePort())
+          << Qt::endl;
+    if (m_storeSecret)
+        m_err << tr("The password is in the system keychain, not in %1.").arg(m_store.filePath()) << Qt::endl;
+    emit finished(0);
+}
+
+void AccountCommand::finishRemove()
+{
+    const AccountStore::Result removed = m_store.remove(m_account.id);
+    if (!removed.ok()) {
+        m_err << tr("sendscope account: %1").arg(removed.message) << Qt::endl;
+        emit finished(kExitStore);
+        return;
+    }
+    m_err << tr("Removed account \"%1\" and its password.").arg(m_account.name) << Qt::endl;
+    emit finished(0);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "accountstore.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+
+class QIODevice;
+class SecretStore;
+
+// `sendscope account add|list|remove`: the same accounts as the account dialog, for scripted set-ups.
+// The password goes to the system keychain (never to a file, never as an argument).
+class AccountCommand : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kExitUsage = 2;
+    static constexpr int kExitKeychain = 4;
+    static constexpr int kExitStore = 5;
+
+    explicit AccountCommand(QObject *parent = nullptr);
+
+    // arguments start with the program name, then "account". Returns -1 when run() must follow (it
+    // needs the keychain, which answers asynchronously), otherwise the exit status.
+    int parse(const QStringList &arguments);
+    void run();
+
+    void setStandardInput(QIODevice *input) { m_stdin = input; }
+    void setStore(AccountStore store) { m_store = std::move(store); }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    int usageError(const QString &message);
+    int parseAdd(const QStringList &positional);
+    int list();
+    int parseRemove(const QStringList &positional);
+    void finishAdd();
+    void finishRemove();
+
+    QCommandLineParser m_parser;
+    AccountStore m_store;
+    SecretStore *m_secrets = nullptr;
+    Account m_account;
+    QString m_secret;
+    bool m_storeSecret = false;
+    enum class Action { None, Add, Remove } m_action = Action::None;
+    QTextStream m_out;
+    QTextStream m_err;
+    QIODevice *m_stdin = nullptr;
+};

@@ -1,0 +1,186 @@
+#include "accountstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AccountStore", text);
+}
+
+QString securityKey(SmtpSecurity security)
+{
+    return SmtpServerSettings::securityName(security);
+}
+
+Account readAccount(QSettings &settings, const QString &id)
+{
+    Account account;
+    account.id = id;
+    settings.beginGroup(id);
+    account.name = settings.value(QStringLiteral("name")).toString();
+    account.host = settings.value(QStringLiteral("host")).toString();
+    account.port = static_cast<quint16>(settings.value(QStringLiteral("port"), 0).toUInt());
+    account.security = Account::securityFromName(settings.value(QStringLiteral("security")).toString())
+                           .value_or(SmtpSecurity::StartTls);
+    account.auth = Account::authFromKey(settings.value(QStringLiteral("auth")).toString())
+                       .value_or(AccountAuth::Automatic);
+    account.username = settings.value(QStringLiteral("username")).toString();
+    account.allowPlaintextAuth = settings.value(QStringLiteral("allowPlaintextAuth"), false).toBool();
+    account.isSandbox = settings.value(QStringLiteral("sandbox"), false).toBool();
+    for (const QString &hex : settings.value(QStringLiteral("pinnedCertificates")).toStringList()) {
+        const QByteArray raw = QByteArray::fromHex(hex.toLatin1());
+        if (raw.size() == 32)
+            account.pinnedFingerprints << raw;
+    }
+    const int count = settings.beginReadArray(QStringLiteral("identities"));
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        account.identities.append({settings.value(QStringLiteral("name")).toString(),
+                                   settings.value(QStringLiteral("address")).toString(),
+                                   settings.value(QStringLiteral("replyTo")).toString(),
+                                   settings.value(QStringLiteral("signature")).toString()});
+    }
+    settings.endArray();
+    settings.endGroup();
+    return account;
+}
+
+void writeAccount(QSettings &settings, const Account &account)
+{
+    settings.remove(account.id);
+    settings.beginGroup(account.id);
+    settings.setValue(QStringLiteral("name"), account.name);
+    settings.setValue(QStringLiteral("host"), account.host);
+    settings.setValue(QStringLiteral("port"), account.port);
+    settings.setValue(QStringLiteral("security"), securityKey(account.security));
+    settings.setValue(QStringLiteral("auth"), Account::authKey(account.auth));
+    settings.setValue(QStringLiteral("username"), account.username);
+    settings.setValue(QStringLiteral("allowPlaintextAuth"), account.allowPlaintextAuth);
+    settings.setValue(QStringLiteral("sandbox"), account.isSandbox);
+    QStringList pins;
+    for (const QByteArray &pin : account.pinnedFingerprints)
+        pins << QString::fromLatin1(pin.toHex());
+    settings.setValue(QStringLiteral("pinnedCertificates"), pins);
+    settings.beginWriteArray(QStringLiteral("identities"), static_cast<int>(account.identities.size()));
+    for (int i = 0; i < account.identities.size(); ++i) {
+        settings.setArrayIndex(i);
+        const Identity &identity = account.identities.at(i);
+        settings.setValue(QStringLiteral("name"), identity.name);
+        settings.setValue(QStringLiteral("address"), identity.address);
+        settings.setValue(QStringLiteral("replyTo"), identity.replyTo);
+        settings.setValue(QStringLiteral("signature"), identity.signature);
+    }
+    settings.endArray();
+    settings.endGroup();
+}
+
+} // namespace
+
+AccountStore::AccountStore(QString filePath)
+    : m_path(filePath.isEmpty() ? defaultPath() : std::move(filePath))
+{
+}
+
+QString AccountStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/accounts.conf");
+}
+
+QList<Account> AccountStore::accounts() const
+{
+    QSettings settings(m_path, QSettings::IniFormat);
+    QList<Account> result;
+    settings.beginGroup(QStringLiteral("accounts"));
+    for (const QString &id : settings.value(QStringLiteral("order")).toStringList()) {
+        if (settings.childGroups().contains(id))
+            result.append(readAccount(settings, id));
+    }
+    settings.endGroup();
+    return result;
+}
+
+std::optional<Account> AccountStore::findByName(const QString &name) const
+{
+    for (const Account &account : accounts()) {
+        if (account.name.compare(name, Qt::CaseInsensitive) == 0)
+            return account;
+    }
+    return std::nullopt;
+}
+
+std::optional<Account> AccountStore::findById(const QString &id) const
+{
+    for (const Account &account : accounts()) {
+        if (account.id == id)
+            return account;
+    }
+    return std::nullopt;
+}
+
+AccountStore::Result AccountStore::save(Account &account)
+{
+    const QList<Account::Problem> problems = account.validate();
+    if (!problems.isEmpty())
+        return {Status::Invalid, problems.first().message};
+    for (const Account &other : accounts()) {
+        if (other.id != account.id && other.name.compare(account.name, Qt::CaseInsensitive) == 0)
+            return {Status::NameTaken, tr("There is already an account named \"%1\".").arg(other.name)};
+    }
+    if (account.id.isEmpty())
+        account.id = Account::newId();
+
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    QStringList order = settings.value(QStringLiteral("order")).toStringList();
+    if (!order.contains(account.id))
+        order.append(account.id);
+    settings.setValue(QStringLiteral("order"), order);
+    writeAccount(settings, account);
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return {Status::WriteFailed, tr("The account settings could not be written to %1.").arg(m_path)};
+    return {};
+}
+
+AccountStore::Result AccountStore::remove(const QString &id)
+{
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    QStringList order = settings.value(QStringLiteral("order")).toStringList();
+    if (!order.removeOne(id))
+        return {Status::NotFound, tr("There is no such account.")};
+    settings.setValue(QStringLiteral("order"), order);
+    settings.remove(id);
+    if (settings.value(QStringLiteral("default")).toString() == id)
+        settings.remove(QStringLiteral("default"));
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return {Status::WriteFailed, tr("The account settings could not be written to %1.").arg(m_path)};
+    return {};
+}
+
+QString AccountStore::defaultAccountId() const
+{
+    QSettings settings(m_path, QSettings::IniFormat);
+    const QString id = settings.value(QStringLiteral("accounts/default")).toString();
+    if (!id.isEmpty() && findById(id))
+        return id;
+    const QList<Account> all = accounts();
+    return all.isEmpty() ? QString() : all.first().id;
+}
+
+void AccountStore::setDefaultAccountId(const QString &id)
+{
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("accounts/default"), id);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "account.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Non-secret account settings in an INI file at the platform's standard configuration place
+// (~/.config/sendscope/accounts.conf on Linux). Secrets are never written here: see SecretStore.
+class AccountStore
+{
+public:
+    enum class Status { Ok, NameTaken, Invalid, NotFound, WriteFailed };
+    struct Result
+    {
+        Status status = Status::Ok;
+        QString message; // for a person; empty when Ok
+        bool ok() const { return status == Status::Ok; }
+    };
+
+    // An empty path means defaultPath().
+    explicit AccountStore(QString filePath = {});
+
+    static QString defaultPath();
+    QString filePath() const { return m_path; }
+
+    QList<Account> accounts() const; // in the order they were added
+    std::optional<Account> findByName(const QString &name) const;
+    std::optional<Account> findById(const QString &id) const;
+
+    // Adds or updates (by id; a new account gets an id). Names are unique, case-insensitively.
+    Result save(Account &account);
+    Result remove(const QString &id);
+
+    // The id of the account the compose window selects first; empty when none.
+    QString defaultAccountId() const;
+    void setDefaultAccountId(const QString &id);
+
+private:
+    QString m_path;
+};
