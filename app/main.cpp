@@ -1,6 +1,7 @@
 #include "accountcommand.h"
 #include "addressparser.h"
 #include "composewindow.h"
+#include "sandboxcommand.h"
 #include "sandboxserver.h"
 #include "sendcommand.h"
 
@@ -46,6 +47,8 @@ void printUsage()
                "                                       write the message instead of sending it\n"
                "       sendscope account add|list|remove\n"
                "                                       manage accounts (passwords in the keychain)\n"
+               "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
+               "                                       run the local sandbox SMTP server headless\n"
                "       sendscope --version\n",
                stdout);
 }
@@ -58,6 +61,8 @@ int main(int argc, char **argv)
         return runCommand<SendCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "account") == 0)
         return runCommand<AccountCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "sandbox") == 0)
+        return runCommand<SandboxCommand>(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;

@@ -338,6 +338,8 @@ void SmtpSession::onSslErrors(const QList<QSslError> &errors)
         m_socket->ignoreSslErrors(errors);
         return;
     }
+    m_rejectedChain = chain.isEmpty() && !leaf.isNull() ? QList<QSslCertificate>{leaf} : chain;
+    m_rejectedErrors = errors;
     for (const QSslCertificate &certificate : chain) {
         log(TranscriptEntry::Kind::Tls,
             tr("Certificate: subject \"%1\", issuer \"%2\", valid %3 to %4, SHA-256 %5")

@@ -92,6 +92,10 @@ public:
     const SmtpError &error() const { return m_error; }
     const QList<TranscriptEntry> &transcript() const { return m_transcript; }
     int clientFlights() const { return m_flight; }
+    // After a Certificate error: the chain the server presented and why it was not trusted, so the UI can
+    // show it and offer to trust exactly that certificate.
+    QList<QSslCertificate> rejectedCertificateChain() const { return m_rejectedChain; }
+    QList<QSslError> rejectedCertificateErrors() const { return m_rejectedErrors; }
 
     // Upper bound of body bytes queued in the socket, so a 200 MB message is never buffered whole.
     static constexpr qint64 kSocketHighWater = 256 * 1024;
@@ -191,6 +195,8 @@ private:
     QTimer m_connectTimer;
     ReplyParser m_parser;
     State m_state = State::Idle;
+    QList<QSslCertificate> m_rejectedChain;
+    QList<QSslError> m_rejectedErrors;
     SmtpError m_error;
     bool m_finished = false;
 

@@ -1,0 +1,251 @@
+#include "sandboxcertificate.h"
+#include "sandboxserver.h"
+#include "smtpsession.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The built-in sandbox server, spoken to by a client nobody here wrote (Python's smtplib) and by our own
+// engine, plain and with STARTTLS + AUTH; and `sendscope sandbox` run as a user would.
+class TestSandboxServer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pythonClientPlain();
+    void pythonClientStartTlsAndAuth();
+    void engineTrustsOnlyThePinnedCertificate();
+    void commandLineSandboxStoresAndExits();
+
+private:
+    QJsonObject runPython(const QString &script, quint16 port);
+    void makeCertificate(SandboxServer &server);
+
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+};
+
+void TestSandboxServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    SandboxCertificate certificate(m_dir.filePath(QStringLiteral("tls")));
+    QSignalSpy ready(&certificate, &SandboxCertificate::ready);
+    QSignalSpy failed(&certificate, &SandboxCertificate::failed);
+    certificate.ensure();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 20000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    m_certificate = certificate.certificate();
+    m_key = certificate.key();
+    QVERIFY(!m_certificate.isNull());
+    QVERIFY(!m_key.isNull());
+    QCOMPARE(m_certificate.subjectInfo(QSslCertificate::CommonName).value(0), QStringLiteral("localhost"));
+    // The private key is for this user only.
+    QCOMPARE(QFile::permissions(certificate.keyPath()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    // A second ensure() reuses the pair instead of making a new one.
+    SandboxCertificate again(m_dir.filePath(QStringLiteral("tls")));
+    QSignalSpy readyAgain(&again, &SandboxCertificate::ready);
+    again.ensure();
+    QVERIFY(readyAgain.wait(5000));
+    QCOMPARE(again.certificate(), m_certificate);
+}
+
+QJsonObject TestSandboxServer::runPython(const QString &script, quint16 port)
+{
+    QProcess python;
+    QSignalSpy finished(&python, &QProcess::finished);
+    // The server runs in this process: wait on the signal, never block the event loop.
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, QString::number(port)});
+    if (!finished.wait(30000)) {
+        python.kill();
+        return {{QStringLiteral("error"), QStringLiteral("python timed out")}};
+    }
+    const QByteArray out = python.readAllStandardOutput();
+    const QJsonObject result = QJsonDocument::fromJson(out).object();
+    if (result.isEmpty())
+        return {{QStringLiteral("error"), QString::fromUtf8(out + python.readAllStandardError())}};
+    return result;
+}
+
+void TestSandboxServer::pythonClientPlain()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("plain")));
+    QVERIFY(server.start());
+    QSignalSpy stored(&server, &SandboxServer::messageStored);
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+code, _ = s.ehlo()
+features = sorted(s.esmtp_features)
+refused = s.sendmail('张@例子.广告', ['a@example.com', 'b@example.com'],
+                     'Subject: =?utf-8?b?5rWL6K+V?=\r\n\r\nline one\r\n.leading dot\r\n'.encode(),
+                     mail_options=['SMTPUTF8'])
+s.quit()
+print(json.dumps({'ehlo': code, 'features': features, 'refused': len(refused)}))
+)"),
+                                         server.port());
+    QVERIFY2(!result.contains(QStringLiteral("error")),
+             qPrintable(result.value(QStringLiteral("error")).toString()));
+    QCOMPARE(result.value(QStringLiteral("ehlo")).toInt(), 250);
+    const QVariantList features = result.value(QStringLiteral("features")).toVariant().toList();
+    for (const char *feature : {"pipelining", "chunking", "8bitmime", "smtputf8", "size"})
+        QVERIFY2(features.contains(QString::fromLatin1(feature)), feature);
+    QVERIFY(!features.contains(QStringLiteral("starttls")));
+    QVERIFY(!features.contains(QStringLiteral("auth")));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().at(1).toString(), QStringLiteral("张@例子.广告"));
+    QCOMPARE(stored.first().at(2).toStringList(),
+             (QStringList{QStringLiteral("a@example.com"), QStringLiteral("b@example.com")}));
+    QFile file(stored.first().at(0).toString());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("Subject: =?utf-8?b?5rWL6K+V?=\r\n\r\nline one\r\n.leading dot\r\n"));
+}
+
+void TestSandboxServer::pythonClientStartTlsAndAuth()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("tls-auth")));
+    server.setTls(m_certificate, m_key);
+    server.setCredentials(QStringLiteral("rehearsal"), QStringLiteral("p4ss word"));
+    QVERIFY(server.start());
+    QSignalSpy stored(&server, &SandboxServer::messageStored);
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, smtplib, ssl, sys
+out = {}
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+s.ehlo()
+out['before_tls'] = sorted(s.esmtp_features)
+out['mail_before_tls'] = s.mail('x@example.com')[0]
+context = ssl.create_default_context()
+context.check_hostname = False
+context.verify_mode = ssl.CERT_NONE
+out['starttls'] = s.starttls(context=context)[0]
+out['tls_version'] = s.sock.version()
+s.ehlo()
+out['after_tls'] = sorted(s.esmtp_features)
+out['mail_before_auth'] = s.mail('x@example.com')[0]
+s.rset()
+try:
+    s.login('rehearsal', 'wrong')
+    out['wrong'] = 235
+except smtplib.SMTPAuthenticationError as e:
+    out['wrong'] = e.smtp_code
+s.user, s.password = 'rehearsal', 'p4ss word'
+out['login'] = s.auth('LOGIN', s.auth_login)[0]
+s.sendmail('x@example.com', ['y@example.com'], b'Subject: rehearsal\r\n\r\nok\r\n')
+s.quit()
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+s.starttls(context=context)
+s.user, s.password = 'rehearsal', 'p4ss word'
+out['plain'] = s.auth('PLAIN', s.auth_plain)[0]
+s.quit()
+print(json.dumps(out))
+)"),
+                                         server.port());
+    QVERIFY2(!result.contains(QStringLiteral("error")),
+             qPrintable(result.value(QStringLiteral("error")).toString()));
+    const QVariantList before = result.value(QStringLiteral("before_tls")).toVariant().toList();
+    QVERIFY(before.contains(QStringLiteral("starttls")));
+    QVERIFY(!before.contains(QStringLiteral("auth"))); // no password in clear text
+    QCOMPARE(result.value(QStringLiteral("mail_before_tls")).toInt(), 530);
+    QCOMPARE(result.value(QStringLiteral("starttls")).toInt(), 220);
+    QVERIFY(result.value(QStringLiteral("tls_version")).toString().startsWith(QStringLiteral("TLSv1.")));
+    const QVariantList after = result.value(QStringLiteral("after_tls")).toVariant().toList();
+    QVERIFY(after.contains(QStringLiteral("auth")));
+    QVERIFY(!after.contains(QStringLiteral("starttls")));
+    QCOMPARE(result.value(QStringLiteral("mail_before_auth")).toInt(), 530);
+    QCOMPARE(result.value(QStringLiteral("wrong")).toInt(), 535);
+    QCOMPARE(result.value(QStringLiteral("login")).toInt(), 235);
+    QCOMPARE(result.value(QStringLiteral("plain")).toInt(), 235);
+    QCOMPARE(stored.size(), 1);
+}
+
+void TestSandboxServer::engineTrustsOnlyThePinnedCertificate()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("engine")));
+    server.setTls(m_certificate, m_key);
+    server.setCredentials(QStringLiteral("me"), QStringLiteral("secret"));
+    QVERIFY(server.start());
+
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = server.port();
+    settings.security = SmtpSecurity::StartTls;
+    settings.username = QStringLiteral("me");
+    settings.secret = QStringLiteral("secret");
+
+    {
+        SmtpSession unpinned(settings);
+        QSignalSpy finished(&unpinned, &SmtpSession::finished);
+        unpinned.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+        QVERIFY(!unpinned.rejectedCertificateChain().isEmpty());
+        QCOMPARE(unpinned.rejectedCertificateChain().first(), m_certificate);
+    }
+
+    settings.trustedFingerprints << m_certificate.digest(QCryptographicHash::Sha256);
+    SmtpSession session(settings);
+    QSignalSpy finished(&session, &SmtpSession::finished);
+    QSignalSpy stored(&server, &SandboxServer::messageStored);
+    session.start(); // no message: connect, STARTTLS, AUTH, QUIT, as "Test connection" does
+    QVERIFY(finished.wait(10000));
+    const SmtpError error = finished.first().first().value<SmtpError>();
+    QVERIFY2(!error.isError(), qPrintable(error.summary + u' ' + error.explanation));
+    QVERIFY(session.isEncrypted());
+    QCOMPARE(session.authenticatedMechanism(), QByteArray("PLAIN"));
+    QString transcript;
+    for (const TranscriptEntry &entry : session.transcript())
+        transcript += entry.text + u'\n';
+    QVERIFY(transcript.contains(QStringLiteral("pinned")));
+    QVERIFY(!transcript.contains(QStringLiteral("secret")));
+    QVERIFY(!transcript.contains(QString::fromLatin1(QByteArray("\0me\0secret", 10).toBase64())));
+    QCOMPARE(stored.size(), 0);
+}
+
+void TestSandboxServer::commandLineSandboxStoresAndExits()
+{
+    const QString store = m_dir.filePath(QStringLiteral("cli"));
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(SENDSCOPE_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--store"), store, QStringLiteral("--max-messages"), QStringLiteral("1")});
+    QVERIFY(sandbox.waitForStarted(5000));
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).contains('\n'), 10000);
+    const QRegularExpressionMatch port =
+        QRegularExpression(QStringLiteral("port (\\d+);")).match(QString::fromUtf8(banner));
+    QVERIFY2(port.hasMatch(), banner.constData());
+
+    QProcess send;
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), port.captured(1), QStringLiteral("--security"),
+                QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("me@example.com"),
+                QStringLiteral("--to"), QStringLiteral("you@example.com"), QStringLiteral("--subject"),
+                QStringLiteral("sandbox 沙盒")});
+    QVERIFY(send.waitForFinished(20000));
+    QCOMPARE(send.exitCode(), 0);
+    QVERIFY(sandbox.waitForFinished(20000)); // --max-messages 1: it exits by itself
+    QCOMPARE(sandbox.exitCode(), 0);
+    const QString output = QString::fromUtf8(banner + sandbox.readAllStandardOutput());
+    const QRegularExpressionMatch stored =
+        QRegularExpression(QStringLiteral("Stored (\\S+\\.eml) \\(from <me@example.com> "
+                                          "to <you@example.com>\\)"))
+            .match(output);
+    QVERIFY2(stored.hasMatch(), qPrintable(output));
+    QFile file(stored.captured(1));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("Subject: =?UTF-8?"));
+    QVERIFY(QFileInfo(file).absolutePath() == QDir(store).absolutePath());
+}
+
+QTEST_GUILESS_MAIN(TestSandboxServer)
+#include "testsandboxserver.moc"
