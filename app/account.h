@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -66,3 +67,4 @@ struct Account
     static std::optional<AccountAuth> authFromMechanism(const QString &mechanism);
     static std::optional<SmtpSecurity> securityFromName(const QString &name);
 };
+Q_DECLARE_METATYPE(Account)

@@ -1,8 +1,10 @@
 #include "accountcommand.h"
+#include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
 #include "sandboxcommand.h"
 #include "sandboxserver.h"
+#include "secretstore.h"
 #include "sendcommand.h"
 
 #include <QApplication>
@@ -76,14 +78,25 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sendscope"));
     QApplication::setDesktopFileName(QStringLiteral("sendscope"));
 
-    // Until accounts exist, the built-in sandbox is the account: a local SMTP server that keeps every
-    // message it receives, so the first send works without any set-up.
-    SandboxServer sandbox(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                          QStringLiteral("/sandbox"));
+    // The built-in sandbox runs whenever the app does: a local SMTP server that keeps every message it
+    // receives, so the first send works without any set-up and a real account can be rehearsed against.
+    SandboxServer sandbox(SandboxCommand::defaultStore());
     if (!sandbox.start()) {
         QMessageBox::critical(nullptr, QObject::tr("Sendscope"), sandbox.errorString());
         return 1;
     }
+    AccountStore accounts;
+    if (accounts.accounts().isEmpty()) {
+        Account local;
+        local.name = QObject::tr("Local sandbox");
+        local.identities.append({QObject::tr("You"), QStringLiteral("you@sandbox.invalid"), {}, {}});
+        local.host = QStringLiteral("127.0.0.1");
+        local.security = SmtpSecurity::None;
+        local.auth = AccountAuth::None;
+        local.isSandbox = true;
+        accounts.save(local);
+    }
+    SecretStore secrets;
     SmtpServerSettings settings;
     settings.host = QStringLiteral("127.0.0.1");
     settings.port = sandbox.port();
@@ -92,6 +105,7 @@ int main(int argc, char **argv)
     const MailAddress identity =
         AddressParser::parseMailbox(QStringLiteral("You <you@sandbox.invalid>"), &error);
     ComposeWindow window(settings, identity, QObject::tr("Local sandbox (nothing leaves this computer)"));
+    window.setAccounts(&accounts, &secrets, sandbox.port());
     QObject::connect(&sandbox, &SandboxServer::messageStored, &window, [&window](const QString &path) {
         window.statusBar()->showMessage(QObject::tr("The sandbox kept the message as %1").arg(path));
     });

@@ -4,6 +4,7 @@
 #include "sandboxserver.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
+#include "widgettesting.h"
 
 #include <QApplication>
 #include <QDir>
@@ -34,7 +35,6 @@ private slots:
     void refusedRecipientExplainedAndMessageKept();
 
 private:
-    void screenshot(QWidget *widget, const QString &name);
     MailAddress me() const;
 
     QTemporaryDir m_dir;
@@ -44,19 +44,7 @@ private:
 void TestComposeWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    if (qEnvironmentVariableIsSet("SENDSCOPE_SCREENSHOT_DARK")) {
-        // A dark palette as a desktop in dark mode would give, to look at the colours.
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        QApplication::setPalette(dark);
-    }
+    WidgetTesting::applyDarkPaletteIfAsked();
     m_sandbox = std::make_unique<SandboxServer>(m_dir.filePath(QStringLiteral("sandbox")));
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
 }
@@ -67,33 +55,8 @@ MailAddress TestComposeWindow::me() const
     return AddressParser::parseMailbox(QStringLiteral("测试者 <tester@sendscope.test>"), &error);
 }
 
-namespace {
-// Types ASCII key by key; other text arrives as an input method would commit it, in one piece.
-void type(QWidget *widget, const QString &text)
-{
-    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    if (ascii) {
-        QTest::keyClicks(widget, text);
-        return;
-    }
-    widget->setFocus();
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QApplication::sendEvent(widget, &event);
-}
-} // namespace
-
-void TestComposeWindow::screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SENDSCOPE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    // Let pending layout requests run, as the next event loop turn would before the screen updates.
-    QCoreApplication::sendPostedEvents();
-    QApplication::processEvents();
-    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-}
+using WidgetTesting::screenshot;
+using WidgetTesting::type;
 
 void TestComposeWindow::sendsToSandboxWithAttachment()
 {

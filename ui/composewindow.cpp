@@ -1,7 +1,10 @@
 #include "composewindow.h"
 
+#include "accountdialog.h"
+#include "accountstore.h"
 #include "addressparser.h"
 #include "mimewriter.h"
+#include "secretstore.h"
 #include "smtpsession.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
@@ -9,16 +12,19 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMimeDatabase>
@@ -55,10 +61,19 @@ void ComposeWindow::buildUi()
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    auto *from = new QLabel(m_identity.toDisplayString() + QStringLiteral("  —  ") + m_accountName, central);
-    from->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    from->setAccessibleName(tr("From"));
-    form->addRow(tr("From:"), from);
+    m_fromLabel = new QLabel(m_identity.toDisplayString() + QStringLiteral("  —  ") + m_accountName, central);
+    m_fromLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fromLabel->setAccessibleName(tr("From"));
+    m_fromSelector = new QComboBox(central);
+    m_fromSelector->setAccessibleName(tr("From"));
+    m_fromSelector->setToolTip(tr("The identity and account to send with"));
+    m_fromSelector->hide();
+    auto *fromRow = new QHBoxLayout;
+    fromRow->addWidget(m_fromLabel, 1);
+    fromRow->addWidget(m_fromSelector, 1);
+    auto *fromLabel = new QLabel(tr("&From:"), central);
+    fromLabel->setBuddy(m_fromSelector);
+    form->addRow(fromLabel, fromRow);
 
     auto addressField = [this, central](const QString &name) {
         auto *field = new QLineEdit(central);
@@ -255,6 +270,18 @@ void ComposeWindow::send()
         return;
     MimeMessage message;
     message.from = m_identity;
+    if (const std::optional<Account> account = currentAccount()) {
+        const Identity identity =
+            account->identities.value(m_fromSelector->currentData(Qt::UserRole + 1).toInt());
+        AddressParser::Error error;
+        message.from = AddressParser::parseMailbox(identity.displayString(), &error);
+        if (message.from.isNull()) {
+            showStatus(tr("The From address of this identity is not valid: %1").arg(error.message), true);
+            return;
+        }
+        if (!identity.replyTo.isEmpty())
+            message.replyTo = AddressParser::parseList(identity.replyTo, &error);
+    }
     for (const auto &[field, list] :
          {std::pair{m_to, &message.to}, std::pair{m_cc, &message.cc}, std::pair{m_bcc, &message.bcc}}) {
         if (field->text().trimmed().isEmpty())
@@ -308,7 +335,54 @@ void ComposeWindow::send()
     outgoing.requireSmtpUtf8 = message.requiresSmtpUtf8();
     outgoing.source = std::move(source);
 
-    m_session = new SmtpSession(m_settings, this);
+    const std::optional<Account> account = currentAccount();
+    if (!account) {
+        startSession(m_settings, std::move(outgoing));
+        return;
+    }
+    SmtpServerSettings settings = account->serverSettings();
+    if (account->isSandbox) {
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = m_sandboxPort;
+        settings.security = SmtpSecurity::None;
+        settings.authMechanism = "NONE";
+        settings.username.clear();
+    }
+    if (account->isSandbox || !account->needsSecret()) {
+        startSession(settings, std::move(outgoing));
+        return;
+    }
+    // The password comes from the keychain, asynchronously; the message waits in a shared holder.
+    auto pending = std::make_shared<OutgoingMessage>(std::move(outgoing));
+    setSending(true);
+    showStatus(tr("Reading the password from the keychain…"), false);
+    m_secrets->read(account->id,
+                    [this, account, settings, pending](const SecretStore::Result &result) mutable {
+                        setSending(false);
+                        if (result.ok()) {
+                            settings.secret = result.secret;
+                            startSession(settings, std::move(*pending));
+                            return;
+                        }
+                        bool ok = false;
+                        const QString secret = QInputDialog::getText(
+                            this, tr("Password for %1").arg(account->name),
+                            tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
+                                .arg(result.message, account->effectiveUsername(), account->host),
+                            QLineEdit::Password, QString(), &ok);
+                        if (!ok || secret.isEmpty()) {
+                            showStatus(tr("Not sent: no password. The message is still here."), true);
+                            return;
+                        }
+                        m_secrets->keepInMemory(account->id, secret);
+                        settings.secret = secret;
+                        startSession(settings, std::move(*pending));
+                    });
+}
+
+void ComposeWindow::startSession(SmtpServerSettings settings, OutgoingMessage outgoing)
+{
+    m_session = new SmtpSession(settings, this);
     connect(m_session, &SmtpSession::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
     connect(m_session, &SmtpSession::bytesSent, this, [this](qint64 sent, qint64 total) {
         m_progress->setMaximum(1000);
@@ -369,4 +443,74 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
         m_session->cancel();
     }
     event->accept();
+}
+
+void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort)
+{
+    m_accounts = store;
+    m_secrets = secrets;
+    m_sandboxPort = sandboxPort;
+    m_fromLabel->hide();
+    m_fromSelector->show();
+    auto *menu = menuBar()->addMenu(tr("&Account"));
+    QAction *add = menu->addAction(tr("&New account…"), this, &ComposeWindow::newAccount);
+    add->setObjectName(QStringLiteral("newAccount"));
+    QAction *edit = menu->addAction(tr("&Edit this account…"), this, &ComposeWindow::editAccount);
+    edit->setObjectName(QStringLiteral("editAccount"));
+    reloadAccounts(store->defaultAccountId());
+    setTabOrder(m_fromSelector, m_to);
+}
+
+void ComposeWindow::reloadAccounts(const QString &selectAccountId)
+{
+    m_fromSelector->clear();
+    for (const Account &account : m_accounts->accounts()) {
+        for (int i = 0; i < account.identities.size(); ++i) {
+            m_fromSelector->addItem(
+                QStringLiteral("%1  —  %2").arg(account.identities.at(i).displayString(), account.name),
+                account.id);
+            m_fromSelector->setItemData(m_fromSelector->count() - 1, i, Qt::UserRole + 1);
+        }
+    }
+    const int index = m_fromSelector->findData(selectAccountId);
+    m_fromSelector->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+std::optional<Account> ComposeWindow::currentAccount() const
+{
+    if (!m_accounts || m_fromSelector->currentIndex() < 0)
+        return std::nullopt;
+    return m_accounts->findById(m_fromSelector->currentData().toString());
+}
+
+void ComposeWindow::newAccount()
+{
+    if (!m_accounts)
+        return;
+    auto *dialog = new AccountDialog(Account{}, m_accounts, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::saved, this, [this](const Account &account) {
+        reloadAccounts(account.id);
+        m_accounts->setDefaultAccountId(account.id);
+    });
+    dialog->open();
+}
+
+void ComposeWindow::editAccount()
+{
+    const std::optional<Account> account = currentAccount();
+    if (!account)
+        return newAccount();
+    if (account->isSandbox) {
+        QMessageBox::information(
+            this, tr("Local sandbox"),
+            tr("The sandbox is built in: it listens on 127.0.0.1 port %1 and keeps every "
+               "message on this computer. Add a real account with Account → New account.")
+                .arg(m_sandboxPort));
+        return;
+    }
+    auto *dialog = new AccountDialog(*account, m_accounts, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::saved, this, [this](const Account &saved) { reloadAccounts(saved.id); });
+    dialog->open();
 }

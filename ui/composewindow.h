@@ -1,6 +1,8 @@
 #pragma once
 
+#include "account.h"
 #include "mailaddress.h"
+#include "outgoingmessage.h"
 #include "smtperror.h"
 #include "smtpserversettings.h"
 
@@ -8,6 +10,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
+class AccountStore;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -15,6 +21,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QToolButton;
+class SecretStore;
 class SmtpSession;
 class TranscriptModel;
 class TranscriptPanel;
@@ -31,6 +38,10 @@ public:
     ~ComposeWindow() override;
 
     void addAttachment(const QString &path);
+    // Sends with the accounts of store: a From selector over every account's identities, passwords from
+    // secrets (asked for when the keychain has none). sandboxPort is where the built-in sandbox listens.
+    void setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort);
+    QComboBox *fromSelector() const { return m_fromSelector; }
     // When false, send() does not ask about an empty subject or a missing attachment (for tests).
     void setConfirmations(bool on) { m_confirmations = on; }
 
@@ -47,6 +58,8 @@ public:
 public slots:
     void send();
     void cancel();
+    void newAccount();
+    void editAccount();
 
 signals:
     void sendFinished(const SmtpError &error);
@@ -64,10 +77,18 @@ private:
     void showStatus(const QString &text, bool error);
     void onSessionFinished(const SmtpError &error);
     void chooseAttachments();
+    void reloadAccounts(const QString &selectAccountId);
+    std::optional<Account> currentAccount() const;
+    void startSession(SmtpServerSettings settings, OutgoingMessage message);
 
     SmtpServerSettings m_settings;
     MailAddress m_identity;
     QString m_accountName;
+    AccountStore *m_accounts = nullptr;
+    SecretStore *m_secrets = nullptr;
+    quint16 m_sandboxPort = 0;
+    QLabel *m_fromLabel = nullptr;
+    QComboBox *m_fromSelector = nullptr;
     TranscriptModel *m_transcript;
     TranscriptPanel *m_transcriptPanel = nullptr;
     QLineEdit *m_to = nullptr;

@@ -1,0 +1,284 @@
+#include "accountdialog.h"
+#include "accountstore.h"
+#include "certificatedialog.h"
+#include "composewindow.h"
+#include "secretstore.h"
+#include "testserverenv.h"
+#include "transcriptmodel.h"
+#include "widgettesting.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+
+using WidgetTesting::screenshot;
+using WidgetTesting::type;
+
+// The account dialog on the offscreen platform: typing into the fields, validation next to them, the
+// port following the security, Test connection against the real Postfix (with the certificate
+// decision), saving to the account file and the real keychain, and sending with the saved account.
+class TestAccountDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void validationAsTheUserTypes();
+    void portFollowsSecurityUntilEdited();
+    void testConnectionAsksAboutTheCertificate();
+    void testConnectionExplainsAWrongPassword();
+    void saveKeepsThePasswordInTheKeychainOnly();
+    void composeWindowSendsWithTheSavedAccount();
+
+private:
+    void fillPostfix(AccountDialog &dialog, const QString &password);
+    // Clicks the button with objectName in the next modal dialog that opens (bounded wait).
+    void answerNextModal(const QString &buttonName);
+
+    TestServerEnv m_servers;
+    bool m_haveServers = false;
+    bool m_haveKeychain = false;
+    QTemporaryDir m_dir;
+    std::unique_ptr<AccountStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+};
+
+void TestAccountDialog::initTestCase()
+{
+    WidgetTesting::applyDarkPaletteIfAsked();
+    m_haveServers = m_servers.load();
+    m_haveKeychain = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+    if (!m_haveKeychain && qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_KEYCHAIN") == 1)
+        QFAIL("SENDSCOPE_REQUIRE_KEYCHAIN=1 but there is no D-Bus session (run through .ci/test.sh)");
+    m_secrets = std::make_unique<SecretStore>(
+        QStringLiteral("sendscope-test-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
+}
+
+void TestAccountDialog::init()
+{
+    m_store = std::make_unique<AccountStore>(
+        m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".conf")));
+}
+
+void TestAccountDialog::answerNextModal(const QString &buttonName)
+{
+    auto attempts = std::make_shared<int>(0);
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [buttonName, attempts, poll] {
+        QWidget *modal = QApplication::activeModalWidget();
+        auto *button = modal ? modal->findChild<QPushButton *>(buttonName) : nullptr;
+        if (button) {
+            screenshot(modal, QStringLiteral("certificate-dialog"));
+            button->click();
+            return;
+        }
+        if (++*attempts < 200)
+            QTimer::singleShot(50, *poll);
+    };
+    QTimer::singleShot(50, *poll);
+}
+
+void TestAccountDialog::validationAsTheUserTypes()
+{
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.testButton()->isEnabled());
+
+    type(dialog.nameField(), QStringLiteral("工作"));
+    type(dialog.addressField(), QStringLiteral("zhang@"));
+    QVERIFY2(dialog.problemText(Account::Field::Address).contains(QStringLiteral("position")),
+             qPrintable(dialog.problemText(Account::Field::Address)));
+    type(dialog.addressField(), QStringLiteral("example.com"));
+    QVERIFY(dialog.problemText(Account::Field::Address).isEmpty());
+    QCOMPARE(dialog.usernameField()->placeholderText(), QStringLiteral("zhang@example.com"));
+
+    type(dialog.hostField(), QStringLiteral("smtp example.com"));
+    QVERIFY(dialog.problemText(Account::Field::Host).contains(QStringLiteral("not a valid host")));
+    dialog.hostField()->clear();
+    type(dialog.hostField(), QStringLiteral("smtp.example.com"));
+    QVERIFY(dialog.problemText(Account::Field::Host).isEmpty());
+    QVERIFY(dialog.passwordProblem().contains(QStringLiteral("password")));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.testButton()->isEnabled()); // testing needs no saved password yet
+
+    // No encryption with a password: refused, the reason next to Security.
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::None)));
+    QVERIFY(dialog.problemText(Account::Field::Security).contains(QStringLiteral("clear text")));
+    dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::None)));
+    QVERIFY(dialog.problemText(Account::Field::Security).isEmpty());
+    QVERIFY(dialog.passwordProblem().isEmpty());
+    QVERIFY(dialog.saveButton()->isEnabled());
+    screenshot(&dialog, QStringLiteral("account-validation"));
+
+    dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::Automatic)));
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::StartTls)));
+    type(dialog.passwordField(), QStringLiteral("secret"));
+    QVERIFY(dialog.saveButton()->isEnabled());
+    dialog.nameField()->clear();
+    QVERIFY(dialog.problemText(Account::Field::Name).contains(QStringLiteral("name")));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+}
+
+void TestAccountDialog::portFollowsSecurityUntilEdited()
+{
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    QCOMPARE(dialog.portField()->value(), 587);
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::ImplicitTls)));
+    QCOMPARE(dialog.portField()->value(), 465);
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::None)));
+    QCOMPARE(dialog.portField()->value(), 25);
+    dialog.portField()->setValue(2525);
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::StartTls)));
+    QCOMPARE(dialog.portField()->value(), 2525); // the user's choice stays
+    QCOMPARE(dialog.account().port, quint16(2525));
+}
+
+void TestAccountDialog::fillPostfix(AccountDialog &dialog, const QString &password)
+{
+    type(dialog.nameField(), QStringLiteral("Postfix"));
+    type(dialog.displayNameField(), QStringLiteral("测试者"));
+    type(dialog.addressField(), m_servers.value("TEST_USER"));
+    type(dialog.hostField(), m_servers.value("SMTP_HOST"));
+    dialog.portField()->setValue(m_servers.value("POSTFIX_SUBMISSION_PORT").toInt());
+    type(dialog.passwordField(), password);
+}
+
+void TestAccountDialog::testConnectionAsksAboutTheCertificate()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    fillPostfix(dialog, m_servers.password());
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+
+    // The test CA is not in the system store: the certificate is refused first...
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+    QVERIFY(dialog.verdict().contains(QStringLiteral("not trusted")));
+    QVERIFY(dialog.account().pinnedFingerprints.isEmpty());
+
+    // ...then trusted always: the test runs again by itself and passes, and the pin goes with the account.
+    answerNextModal(QStringLiteral("trustAlways"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 3, 20000);
+    const SmtpError error = finished.last().first().value<SmtpError>();
+    QVERIFY2(!error.isError(), qPrintable(error.summary));
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("The settings work")), qPrintable(dialog.verdict()));
+    QVERIFY(dialog.verdict().contains(QStringLiteral("encrypted")));
+    QVERIFY(dialog.verdict().contains(QStringLiteral("logged in with")));
+    QCOMPARE(dialog.account().pinnedFingerprints.size(), 1);
+    const QString transcript = dialog.transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("QUIT")));
+    QVERIFY(!transcript.contains(QStringLiteral("MAIL FROM"))); // a test sends no mail
+    QVERIFY(!transcript.contains(m_servers.password()));
+    screenshot(&dialog, QStringLiteral("account-test-passed"));
+}
+
+void TestAccountDialog::testConnectionExplainsAWrongPassword()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    Account account;
+    account.pinnedFingerprints << QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
+                                      .value(0)
+                                      .digest(QCryptographicHash::Sha256);
+    AccountDialog dialog(account, m_store.get(), m_secrets.get());
+    dialog.show();
+    fillPostfix(dialog, QStringLiteral("wrong password "));
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+    dialog.testConnection();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Auth);
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("password")), qPrintable(dialog.verdict()));
+    QVERIFY(dialog.transcriptModel()->visibleText().contains(QStringLiteral("535")));
+    screenshot(&dialog, QStringLiteral("account-test-wrong-password"));
+}
+
+void TestAccountDialog::saveKeepsThePasswordInTheKeychainOnly()
+{
+    if (!m_haveKeychain)
+        QSKIP("needs a keychain (run through .ci/test.sh)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    type(dialog.nameField(), QStringLiteral("Saved"));
+    type(dialog.addressField(), QStringLiteral("saved@example.com"));
+    type(dialog.hostField(), QStringLiteral("smtp.example.com"));
+    type(dialog.passwordField(), QStringLiteral("only in the keychain"));
+    QSignalSpy saved(&dialog, &AccountDialog::saved);
+    dialog.save();
+    QVERIFY(saved.wait(10000));
+    const Account account = saved.first().first().value<Account>();
+    QVERIFY(!account.id.isEmpty());
+    QVERIFY(m_store->findByName(QStringLiteral("saved")));
+    QFile file(m_store->filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray settings = file.readAll();
+    QVERIFY(settings.contains("saved@example.com"));
+    QVERIFY(!settings.contains("only in the keychain"));
+    QVERIFY(!settings.contains(QByteArray("only in the keychain").toBase64()));
+
+    std::optional<SecretStore::Result> read;
+    m_secrets->read(account.id, [&](const SecretStore::Result &result) { read = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QVERIFY(!read->fromMemory);
+    QCOMPARE(read->secret, QStringLiteral("only in the keychain"));
+
+    // Editing it again: the password is not shown, and an untouched password field keeps it.
+    AccountDialog edit(account, m_store.get(), m_secrets.get());
+    QVERIFY(edit.passwordField()->text().isEmpty());
+    QVERIFY(edit.passwordField()->placeholderText().contains(QStringLiteral("keychain")));
+    QVERIFY(edit.saveButton()->isEnabled());
+    m_secrets->remove(account.id, [](const SecretStore::Result &) {});
+}
+
+void TestAccountDialog::composeWindowSendsWithTheSavedAccount()
+{
+    if (!m_haveServers || !m_haveKeychain)
+        QSKIP("needs the test servers and a keychain (run through .ci/test.sh)");
+    Account account;
+    account.name = QStringLiteral("Postfix");
+    account.identities.append({QStringLiteral("测试者"), m_servers.value("TEST_USER"), {}, {}});
+    account.host = m_servers.value("SMTP_HOST");
+    account.port = m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    account.pinnedFingerprints << QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
+                                      .value(0)
+                                      .digest(QCryptographicHash::Sha256);
+    QVERIFY(m_store->save(account).ok());
+    std::optional<SecretStore::Result> written;
+    m_secrets->write(account.id, m_servers.password(),
+                     [&](const SecretStore::Result &result) { written = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
+    QVERIFY2(written->ok(), qPrintable(written->message));
+
+    ComposeWindow window({}, {}, {});
+    window.setConfirmations(false);
+    window.setAccounts(m_store.get(), m_secrets.get(), 0);
+    window.show();
+    QCOMPARE(window.fromSelector()->count(), 1);
+    QVERIFY(window.fromSelector()->currentText().contains(QStringLiteral("测试者")));
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    type(window.toField(), QStringLiteral("alice@sendscope.test"));
+    type(window.subjectField(), token);
+    type(window.bodyEdit(), QStringLiteral("From the saved account."));
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    window.send();
+    QVERIFY(finished.wait(30000));
+    const SmtpError error = finished.first().first().value<SmtpError>();
+    QVERIFY2(!error.isError(), qPrintable(error.summary + u' ' + error.explanation));
+    QVERIFY(!m_servers.waitForMaildir(QStringLiteral("alice"), token.toUtf8()).isEmpty());
+    m_secrets->remove(account.id, [](const SecretStore::Result &) {});
+}
+
+QTEST_MAIN(TestAccountDialog)
+#include "testaccountdialog.moc"

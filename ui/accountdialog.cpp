@@ -1,0 +1,436 @@
+#include "accountdialog.h"
+
+#include "accountstore.h"
+#include "certificatedialog.h"
+#include "secretstore.h"
+#include "smtpsession.h"
+#include "transcriptmodel.h"
+#include "transcriptpanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+QColor problemColor(const QWidget *widget)
+{
+    const bool dark = widget->palette().color(QPalette::Window).lightness() < 128;
+    return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xc5, 0x22, 0x1f);
+}
+
+} // namespace
+
+AccountDialog::AccountDialog(Account account, AccountStore *store, SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_account(std::move(account))
+    , m_store(store)
+    , m_secrets(secrets)
+    , m_transcript(new TranscriptModel(this))
+{
+    if (m_account.identities.isEmpty())
+        m_account.identities.append(Identity{});
+    m_hasStoredSecret = !m_account.id.isEmpty() && m_account.needsSecret();
+    buildUi();
+    loadAccount();
+    validate();
+}
+
+AccountDialog::~AccountDialog()
+{
+    if (m_session)
+        m_session->cancel();
+}
+
+void AccountDialog::buildUi()
+{
+    setWindowTitle(m_account.id.isEmpty() ? tr("New account — Sendscope")
+                                          : tr("%1 — Account — Sendscope").arg(m_account.name));
+    auto *formWidget = new QWidget(this);
+    auto *form = new QFormLayout(formWidget);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    auto addRow = [this, form, formWidget](const QString &label, QWidget *field,
+                                           std::optional<Account::Field> key) {
+        auto *column = new QVBoxLayout;
+        column->setSpacing(2);
+        column->addWidget(field);
+        if (key) {
+            auto *problem = new QLabel(formWidget);
+            problem->setWordWrap(true);
+            problem->setVisible(false);
+            QPalette palette = problem->palette();
+            palette.setColor(QPalette::WindowText, problemColor(this));
+            problem->setPalette(palette);
+            problem->setAccessibleName(tr("Problem with %1").arg(QString(label).remove(u'&').remove(u':')));
+            column->addWidget(problem);
+            m_problemLabels.insert(int(*key), problem);
+        }
+        auto *labelWidget = new QLabel(label, formWidget);
+        labelWidget->setBuddy(field);
+        form->addRow(labelWidget, column);
+        field->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+    };
+
+    m_name = new QLineEdit(formWidget);
+    m_name->setPlaceholderText(tr("Work, Personal, …"));
+    addRow(tr("Account &name:"), m_name, Account::Field::Name);
+    m_displayName = new QLineEdit(formWidget);
+    m_displayName->setPlaceholderText(tr("Your name, as recipients see it"));
+    addRow(tr("Your n&ame:"), m_displayName, std::nullopt);
+    m_address = new QLineEdit(formWidget);
+    m_address->setPlaceholderText(tr("you@example.com"));
+    addRow(tr("Email &address:"), m_address, Account::Field::Address);
+    m_host = new QLineEdit(formWidget);
+    m_host->setPlaceholderText(tr("smtp.example.com"));
+    addRow(tr("&Server:"), m_host, Account::Field::Host);
+
+    m_security = new QComboBox(formWidget);
+    m_security->addItem(tr("STARTTLS (port 587)"), int(SmtpSecurity::StartTls));
+    m_security->addItem(tr("SSL/TLS (port 465)"), int(SmtpSecurity::ImplicitTls));
+    m_security->addItem(tr("None — not encrypted (port 25)"), int(SmtpSecurity::None));
+    addRow(tr("S&ecurity:"), m_security, Account::Field::Security);
+    m_port = new QSpinBox(formWidget);
+    m_port->setRange(1, 65535);
+    addRow(tr("&Port:"), m_port, Account::Field::Port);
+
+    m_auth = new QComboBox(formWidget);
+    m_auth->addItem(tr("Automatic (strongest offered)"), int(AccountAuth::Automatic));
+    m_auth->addItem(QStringLiteral("SCRAM-SHA-256"), int(AccountAuth::ScramSha256));
+    m_auth->addItem(QStringLiteral("CRAM-MD5"), int(AccountAuth::CramMd5));
+    m_auth->addItem(QStringLiteral("PLAIN"), int(AccountAuth::Plain));
+    m_auth->addItem(QStringLiteral("LOGIN"), int(AccountAuth::Login));
+    m_auth->addItem(tr("OAuth2 token"), int(AccountAuth::OAuth2Token));
+    m_auth->addItem(tr("None (no login)"), int(AccountAuth::None));
+    addRow(tr("A&uthentication:"), m_auth, Account::Field::Auth);
+    m_username = new QLineEdit(formWidget);
+    addRow(tr("&User name:"), m_username, Account::Field::Username);
+    m_password = new QLineEdit(formWidget);
+    m_password->setEchoMode(QLineEdit::Password);
+    addRow(tr("Pass&word:"), m_password, std::nullopt);
+    m_passwordProblem = new QLabel(formWidget);
+    m_passwordProblem->setWordWrap(true);
+    m_passwordProblem->setVisible(false);
+    QPalette palette = m_passwordProblem->palette();
+    palette.setColor(QPalette::WindowText, problemColor(this));
+    m_passwordProblem->setPalette(palette);
+    form->addRow(QString(), m_passwordProblem);
+    m_allowPlaintext = new QCheckBox(tr("Allow sending the password &without encryption"), formWidget);
+    m_allowPlaintext->setToolTip(tr("Only for a server on a network you trust completely."));
+    form->addRow(QString(), m_allowPlaintext);
+
+    m_verdict = new QLabel(formWidget);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::RichText);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->setAccessibleName(tr("Connection test result"));
+    m_verdict->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    form->addRow(m_verdict);
+
+    m_transcriptPanel = new TranscriptPanel(m_transcript, this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(formWidget);
+    splitter->addWidget(m_transcriptPanel);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    m_test->setToolTip(tr("Connect, start TLS, log in and disconnect, without sending mail"));
+    m_save = buttons->addButton(QDialogButtonBox::Save);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(m_test, &QPushButton::clicked, this, &AccountDialog::testConnection);
+    connect(m_save, &QPushButton::clicked, this, &AccountDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(buttons);
+    resize(1000, 560);
+
+    for (QLineEdit *field : {m_name, m_displayName, m_address, m_host, m_username, m_password})
+        connect(field, &QLineEdit::textChanged, this, &AccountDialog::validate);
+    connect(m_address, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_username->setPlaceholderText(text.trimmed()); });
+    connect(m_security, &QComboBox::currentIndexChanged, this, &AccountDialog::onSecurityChanged);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountDialog::validate);
+    connect(m_allowPlaintext, &QCheckBox::toggled, this, &AccountDialog::validate);
+    connect(m_port, &QSpinBox::valueChanged, this, [this] {
+        if (!m_settingPort)
+            m_portEdited = true; // from now on the user's port stays
+        validate();
+    });
+}
+
+void AccountDialog::loadAccount()
+{
+    const Identity identity = m_account.primaryIdentity();
+    m_name->setText(m_account.name);
+    m_displayName->setText(identity.name);
+    m_address->setText(identity.address);
+    m_host->setText(m_account.host);
+    m_security->setCurrentIndex(m_security->findData(int(m_account.security)));
+    m_auth->setCurrentIndex(m_auth->findData(int(m_account.auth)));
+    m_username->setText(m_account.username);
+    m_allowPlaintext->setChecked(m_account.allowPlaintextAuth);
+    m_portEdited =
+        m_account.port != 0 && m_account.port != SmtpServerSettings::defaultPort(m_account.security);
+    m_settingPort = true;
+    m_port->setValue(m_account.port ? m_account.port : SmtpServerSettings::defaultPort(m_account.security));
+    m_settingPort = false;
+    m_allowPlaintext->setVisible(m_account.security == SmtpSecurity::None);
+    if (m_hasStoredSecret)
+        m_password->setPlaceholderText(tr("stored in the system keychain; type to replace"));
+}
+
+Account AccountDialog::account() const
+{
+    Account account = m_account;
+    account.name = m_name->text().trimmed();
+    Identity &identity = account.identities[0];
+    identity.name = m_displayName->text().trimmed();
+    identity.address = m_address->text().trimmed();
+    account.host = m_host->text().trimmed();
+    account.security = SmtpSecurity(m_security->currentData().toInt());
+    account.auth = AccountAuth(m_auth->currentData().toInt());
+    account.username = m_username->text().trimmed();
+    account.allowPlaintextAuth = m_allowPlaintext->isChecked();
+    const quint16 port = static_cast<quint16>(m_port->value());
+    account.port = port == SmtpServerSettings::defaultPort(account.security) ? 0 : port;
+    return account;
+}
+
+void AccountDialog::onSecurityChanged()
+{
+    if (!m_portEdited) {
+        m_settingPort = true;
+        m_port->setValue(SmtpServerSettings::defaultPort(SmtpSecurity(m_security->currentData().toInt())));
+        m_settingPort = false;
+    }
+    m_allowPlaintext->setVisible(SmtpSecurity(m_security->currentData().toInt()) == SmtpSecurity::None);
+    validate();
+}
+
+void AccountDialog::validate()
+{
+    const Account current = account();
+    for (QLabel *label : std::as_const(m_problemLabels)) {
+        label->clear();
+        label->setVisible(false);
+    }
+    // Only fields the user has reached complain, so a new form is not a wall of red.
+    const QList<Account::Problem> problems = current.validate();
+    for (const Account::Problem &problem : problems) {
+        QLabel *label = m_problemLabels.value(int(problem.field));
+        if (!label || !label->text().isEmpty())
+            continue;
+        label->setText(problem.message);
+        label->setVisible(true);
+    }
+    QString passwordProblem;
+    if (current.needsSecret() && !m_hasStoredSecret && m_password->text().isEmpty())
+        passwordProblem =
+            current.usesToken() ? tr("Paste the OAuth2 access token.") : tr("Enter the password.");
+    m_passwordProblem->setText(passwordProblem);
+    m_passwordProblem->setVisible(!passwordProblem.isEmpty());
+    m_save->setEnabled(problems.isEmpty() && passwordProblem.isEmpty() && !m_session);
+    // Testing needs only the server part of the form.
+    const bool serverProblems =
+        std::any_of(problems.cbegin(), problems.cend(),
+                    [](const Account::Problem &problem) { return problem.field != Account::Field::Name; });
+    m_test->setEnabled(!serverProblems && !m_session);
+}
+
+QString AccountDialog::problemText(Account::Field field) const
+{
+    const QLabel *label = m_problemLabels.value(int(field));
+    return label ? label->text() : QString();
+}
+
+QString AccountDialog::passwordProblem() const
+{
+    return m_passwordProblem->text();
+}
+
+QString AccountDialog::verdict() const
+{
+    return m_verdict->text();
+}
+
+void AccountDialog::setVerdict(const QString &html, bool error)
+{
+    m_verdict->setText(html);
+    QPalette palette = m_verdict->palette();
+    palette.setColor(QPalette::WindowText,
+                     error ? problemColor(this) : QApplication::palette().color(QPalette::WindowText));
+    m_verdict->setPalette(palette);
+}
+
+void AccountDialog::testConnection()
+{
+    if (m_session)
+        return;
+    const Account current = account();
+    if (!current.needsSecret() || !m_password->text().isEmpty()) {
+        runTest(m_password->text());
+        return;
+    }
+    if (!m_hasStoredSecret) {
+        setVerdict(tr("Enter the password first."), true);
+        return;
+    }
+    m_test->setEnabled(false);
+    m_secrets->read(current.id, [this](const SecretStore::Result &result) {
+        m_test->setEnabled(true);
+        if (!result.ok()) {
+            setVerdict(result.message.toHtmlEscaped(), true);
+            return;
+        }
+        runTest(result.secret);
+    });
+}
+
+void AccountDialog::runTest(const QString &secret)
+{
+    const Account current = account();
+    SmtpServerSettings settings = current.serverSettings();
+    settings.secret = secret;
+    settings.trustedFingerprints += m_trustedOnce;
+    settings.connectTimeoutMs = 20'000;
+    settings.replyTimeoutMs = 30'000;
+    m_transcript->clear();
+    setVerdict(tr("Testing %1 port %2…").arg(settings.host).arg(settings.effectivePort()).toHtmlEscaped(),
+               false);
+    m_session = new SmtpSession(settings, this);
+    connect(m_session, &SmtpSession::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
+    connect(m_session, &SmtpSession::finished, this, &AccountDialog::onTestFinished);
+    m_test->setEnabled(false);
+    m_save->setEnabled(false);
+    m_session->start(); // no message: connect, TLS, EHLO, AUTH, QUIT
+}
+
+void AccountDialog::onTestFinished(const SmtpError &error)
+{
+    SmtpSession *session = m_session;
+    m_session = nullptr;
+    validate();
+    if (!session)
+        return;
+    session->deleteLater();
+    if (error.isError()) {
+        setVerdict(QStringLiteral("<b>%1</b><br>%2")
+                       .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped()),
+                   true);
+        if (error.category == SmtpErrorCategory::Certificate) {
+            m_account.pinnedFingerprints = account().pinnedFingerprints;
+            const QList<QSslCertificate> chain = session->rejectedCertificateChain();
+            const QList<QSslError> errors = session->rejectedCertificateErrors();
+            emit testFinished(error);
+            if (chain.isEmpty())
+                return;
+            CertificateDialog dialog(m_host->text().trimmed(), chain, errors,
+                                     !m_account.pinnedFingerprints.isEmpty(), this);
+            dialog.exec();
+            const QByteArray pin = chain.first().digest(QCryptographicHash::Sha256);
+            switch (dialog.decision()) {
+            case CertificateDialog::Decision::Refuse:
+                return;
+            case CertificateDialog::Decision::TrustOnce:
+                m_trustedOnce << pin;
+                break;
+            case CertificateDialog::Decision::TrustAlways:
+                // A changed certificate replaces the old pin rather than piling up pins.
+                m_account.pinnedFingerprints = {pin};
+                break;
+            }
+            testConnection();
+            return;
+        }
+        emit testFinished(error);
+        return;
+    }
+    QStringList facts;
+    facts << (session->isEncrypted() ? tr("the connection is encrypted")
+                                     : tr("the connection is NOT encrypted"));
+    if (!session->authenticatedMechanism().isEmpty())
+        facts << tr("logged in with %1").arg(QString::fromLatin1(session->authenticatedMechanism()));
+    QStringList extensions;
+    for (const auto &[keyword, parameters] : session->extensions()) {
+        Q_UNUSED(parameters)
+        extensions << QString::fromLatin1(keyword);
+    }
+    setVerdict(
+        QStringLiteral("<b>%1</b><br>%2<br>%3")
+            .arg(tr("The settings work.").toHtmlEscaped(), facts.join(QStringLiteral("; ")).toHtmlEscaped(),
+                 tr("The server offers: %1").arg(extensions.join(QStringLiteral(", "))).toHtmlEscaped()),
+        false);
+    emit testFinished(error);
+}
+
+void AccountDialog::save()
+{
+    validate();
+    if (!m_save->isEnabled())
+        return;
+    Account current = account();
+    if (current.id.isEmpty())
+        current.id = Account::newId();
+    m_account = current;
+    const QString secret = m_password->text();
+    if (!current.needsSecret() || secret.isEmpty()) {
+        if (!current.needsSecret() && m_hasStoredSecret)
+            m_secrets->remove(current.id, [](const SecretStore::Result &) {});
+        finishSave();
+        return;
+    }
+    m_save->setEnabled(false);
+    m_secrets->write(current.id, secret, [this, secret](const SecretStore::Result &result) {
+        m_save->setEnabled(true);
+        if (result.ok()) {
+            finishSave();
+            return;
+        }
+        if (result.status == SecretStore::Status::NoKeychain) {
+            const auto answer = QMessageBox::question(
+                this, tr("No keychain"),
+                result.message + QStringLiteral("\n\n") +
+                    tr("Save the account and ask for the password each time Sendscope starts?"),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+            if (answer != QMessageBox::Yes)
+                return;
+            m_secrets->keepInMemory(m_account.id, secret);
+            finishSave();
+            return;
+        }
+        setVerdict(result.message.toHtmlEscaped(), true);
+    });
+}
+
+void AccountDialog::finishSave()
+{
+    const AccountStore::Result result = m_store->save(m_account);
+    if (!result.ok()) {
+        setVerdict(result.message.toHtmlEscaped(), true);
+        if (result.status == AccountStore::Status::NameTaken) {
+            QLabel *label = m_problemLabels.value(int(Account::Field::Name));
+            label->setText(result.message);
+            label->setVisible(true);
+            m_name->setFocus();
+        }
+        return;
+    }
+    emit saved(m_account);
+    accept();
+}
