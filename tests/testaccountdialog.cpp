@@ -3,6 +3,7 @@
 #include "certificatedialog.h"
 #include "composewindow.h"
 #include "secretstore.h"
+#include "settingsfinder.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
 #include "widgettesting.h"
@@ -32,6 +33,7 @@ private slots:
     void init();
     void validationAsTheUserTypes();
     void portFollowsSecurityUntilEdited();
+    void findSettingsFillsTheForm();
     void testConnectionAsksAboutTheCertificate();
     void testConnectionExplainsAWrongPassword();
     void saveKeepsThePasswordInTheKeychainOnly();
@@ -149,6 +151,39 @@ void TestAccountDialog::fillPostfix(AccountDialog &dialog, const QString &passwo
     type(dialog.hostField(), m_servers.value("SMTP_HOST"));
     dialog.portField()->setValue(m_servers.value("POSTFIX_SUBMISSION_PORT").toInt());
     type(dialog.passwordField(), password);
+}
+
+void TestAccountDialog::findSettingsFillsTheForm()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    QVERIFY(!dialog.findButton()->isEnabled()); // nothing to search from yet
+    type(dialog.addressField(), QStringLiteral("tester@sendscope.test"));
+    QVERIFY(dialog.findButton()->isEnabled());
+    // The provider is the test Postfix on loopback: no autoconfig file, no DNS, probing finds it.
+    SettingsFinder *finder = dialog.settingsFinder();
+    finder->setDnsEnabled(false);
+    finder->setExtraCaCertificates(m_servers.caCertificates());
+    finder->setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:1/mail/config-v1.1.xml"))});
+    finder->setProbeHosts({m_servers.value("SMTP_HOST")});
+    finder->setProbePorts({{m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort(), SmtpSecurity::StartTls},
+                           {m_servers.value("POSTFIX_SMTPS_PORT").toUShort(), SmtpSecurity::ImplicitTls}});
+    QSignalSpy found(&dialog, &AccountDialog::findFinished);
+    QTest::mouseClick(dialog.findButton(), Qt::LeftButton);
+    QVERIFY(!dialog.findButton()->isEnabled()); // while searching
+    QVERIFY(found.wait(30000));
+    QVERIFY(found.first().first().toBool());
+    QCOMPARE(dialog.hostField()->text(), m_servers.value("SMTP_HOST"));
+    QCOMPARE(dialog.portField()->value(), m_servers.value("POSTFIX_SMTPS_PORT").toInt());
+    QCOMPARE(SmtpSecurity(dialog.securityField()->currentData().toInt()), SmtpSecurity::ImplicitTls);
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("most secure")), qPrintable(dialog.verdict()));
+    const QString transcript = dialog.transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("Autoconfig: asking")));
+    QVERIFY(transcript.contains(QStringLiteral("Probe ")));
+    QVERIFY(dialog.findButton()->isEnabled());
+    screenshot(&dialog, QStringLiteral("account-find-settings"));
 }
 
 void TestAccountDialog::testConnectionAsksAboutTheCertificate()

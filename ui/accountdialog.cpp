@@ -3,6 +3,7 @@
 #include "accountstore.h"
 #include "certificatedialog.h"
 #include "secretstore.h"
+#include "settingsfinder.h"
 #include "smtpsession.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
@@ -93,6 +94,15 @@ void AccountDialog::buildUi()
     m_address = new QLineEdit(formWidget);
     m_address->setPlaceholderText(tr("you@example.com"));
     addRow(tr("Email &address:"), m_address, Account::Field::Address);
+    m_find = new QPushButton(tr("&Find settings for me"), formWidget);
+    m_find->setToolTip(tr("Look up the server from the address: the provider's autoconfig file, DNS, then "
+                          "asking the usual server names"));
+    m_find->setAccessibleName(tr("Find settings for me"));
+    form->addRow(QString(), m_find);
+    m_finder = new SettingsFinder(this);
+    connect(m_find, &QPushButton::clicked, this, &AccountDialog::findSettings);
+    connect(m_finder, &SettingsFinder::stepLogged, m_transcript, &TranscriptModel::append);
+    connect(m_finder, &SettingsFinder::finished, this, &AccountDialog::onFindFinished);
     m_host = new QLineEdit(formWidget);
     m_host->setPlaceholderText(tr("smtp.example.com"));
     addRow(tr("&Server:"), m_host, Account::Field::Host);
@@ -162,8 +172,13 @@ void AccountDialog::buildUi()
 
     for (QLineEdit *field : {m_name, m_displayName, m_address, m_host, m_username, m_password})
         connect(field, &QLineEdit::textChanged, this, &AccountDialog::validate);
-    connect(m_address, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_username->setPlaceholderText(text.trimmed()); });
+    connect(m_address, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_username->setPlaceholderText(text.trimmed());
+        // A new account is named after its address until the user names it.
+        if (!m_nameEdited && m_account.id.isEmpty())
+            m_name->setText(text.trimmed());
+    });
+    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
     connect(m_security, &QComboBox::currentIndexChanged, this, &AccountDialog::onSecurityChanged);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountDialog::validate);
     connect(m_allowPlaintext, &QCheckBox::toggled, this, &AccountDialog::validate);
@@ -230,7 +245,6 @@ void AccountDialog::validate()
         label->clear();
         label->setVisible(false);
     }
-    // Only fields the user has reached complain, so a new form is not a wall of red.
     const QList<Account::Problem> problems = current.validate();
     for (const Account::Problem &problem : problems) {
         QLabel *label = m_problemLabels.value(int(problem.field));
@@ -251,6 +265,48 @@ void AccountDialog::validate()
         std::any_of(problems.cbegin(), problems.cend(),
                     [](const Account::Problem &problem) { return problem.field != Account::Field::Name; });
     m_test->setEnabled(!serverProblems && !m_session);
+    m_find->setEnabled(!m_session && !m_finder->isRunning() &&
+                       m_problemLabels.value(int(Account::Field::Address))->text().isEmpty() &&
+                       !m_address->text().trimmed().isEmpty());
+}
+
+void AccountDialog::findSettings()
+{
+    m_transcript->clear();
+    setVerdict(tr("Looking for the settings of %1…").arg(m_address->text().trimmed()).toHtmlEscaped(), false);
+    m_finder->find(m_address->text().trimmed());
+    validate();
+}
+
+void AccountDialog::onFindFinished(bool found)
+{
+    validate();
+    if (!found) {
+        setVerdict(
+            tr("No outgoing server was found from the address alone. Ask the provider for its SMTP server "
+               "name, port and security.")
+                .toHtmlEscaped(),
+            true);
+        emit findFinished(false);
+        return;
+    }
+    const SettingsFinder::Proposal proposal = *m_finder->proposal();
+    m_host->setText(proposal.host);
+    m_security->setCurrentIndex(m_security->findData(int(proposal.security)));
+    m_settingPort = true;
+    m_port->setValue(proposal.port);
+    m_settingPort = false;
+    m_portEdited = proposal.port != SmtpServerSettings::defaultPort(proposal.security);
+    m_auth->setCurrentIndex(m_auth->findData(int(proposal.auth)));
+    if (!proposal.username.isEmpty())
+        m_username->setText(proposal.username);
+    setVerdict(QStringLiteral("<b>%1</b><br>%2<br>%3")
+                   .arg(tr("Proposed: %1 port %2.").arg(proposal.host).arg(proposal.port).toHtmlEscaped(),
+                        proposal.reason.toHtmlEscaped(),
+                        tr("Enter the password and use Test connection to check.").toHtmlEscaped()),
+               false);
+    validate();
+    emit findFinished(true);
 }
 
 QString AccountDialog::problemText(Account::Field field) const

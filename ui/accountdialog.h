@@ -16,6 +16,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class SecretStore;
+class SettingsFinder;
 class SmtpSession;
 class TranscriptModel;
 class TranscriptPanel;
@@ -48,14 +49,18 @@ public:
     QLineEdit *passwordField() const { return m_password; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *testButton() const { return m_test; }
+    QPushButton *findButton() const { return m_find; }
+    SettingsFinder *settingsFinder() const { return m_finder; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
 
 public slots:
+    void findSettings();
     void testConnection();
     void save();
 
 signals:
     void testFinished(const SmtpError &error);
+    void findFinished(bool found);
     void saved(const Account &account);
 
 private:
@@ -65,6 +70,7 @@ private:
     void onSecurityChanged();
     void runTest(const QString &secret);
     void onTestFinished(const SmtpError &error);
+    void onFindFinished(bool found);
     bool askAboutCertificate();
     void finishSave();
     void setVerdict(const QString &html, bool error);
@@ -74,6 +80,7 @@ private:
     SecretStore *m_secrets;
     bool m_hasStoredSecret = false;
     bool m_portEdited = false;
+    bool m_nameEdited = false;
     bool m_settingPort = false;
     QList<QByteArray> m_trustedOnce;
 
@@ -91,6 +98,8 @@ private:
     QLabel *m_passwordProblem = nullptr;
     QLabel *m_verdict = nullptr;
     QPushButton *m_test = nullptr;
+    QPushButton *m_find = nullptr;
+    SettingsFinder *m_finder = nullptr;
     QPushButton *m_save = nullptr;
     TranscriptModel *m_transcript = nullptr;
     TranscriptPanel *m_transcriptPanel = nullptr;

@@ -1,0 +1,284 @@
+#include "settingsfinder.h"
+#include "testserverenv.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+// "Find settings for me": the autoconfig parser on real-format files, the search over HTTPS from a real
+// web server on loopback (Python's http.server with the test CA's certificate), and probing the real
+// Postfix for its EHLO capabilities; broken files and dead hosts lead on to the next step.
+class TestSettingsFinder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void parseAutoconfig_data();
+    void parseAutoconfig();
+    void autoconfigOverHttpsSkipsDeadAndBroken();
+    void probingProposesTheMostSecureServer();
+    void nothingFoundEndsInTime();
+
+private:
+    QString run(SettingsFinder &finder, const QString &address, bool *found);
+    static quint16 deadPort();
+
+    TestServerEnv m_servers;
+    bool m_haveServers = false;
+    QTemporaryDir m_dir;
+    QProcess m_https;
+    quint16 m_httpsPort = 0;
+};
+
+namespace {
+QByteArray config(const QString &outgoing)
+{
+    return QStringLiteral(R"(<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="example.com">
+    <domain>example.com</domain>
+    <displayName>Example Mail</displayName>
+    <incomingServer type="imap">
+      <hostname>imap.example.com</hostname>
+      <port>993</port>
+      <socketType>SSL</socketType>
+      <authentication>password-cleartext</authentication>
+      <username>%EMAILADDRESS%</username>
+    </incomingServer>
+    %1
+  </emailProvider>
+</clientConfig>
+)")
+        .arg(outgoing)
+        .toUtf8();
+}
+
+QString smtp(const QString &host, int port, const QString &socket, const QString &auth,
+             const QString &user = QStringLiteral("%EMAILADDRESS%"))
+{
+    return QStringLiteral("<outgoingServer type=\"smtp\"><hostname>%1</hostname><port>%2</port>"
+                          "<socketType>%3</socketType><authentication>%4</authentication>"
+                          "<username>%5</username></outgoingServer>")
+        .arg(host)
+        .arg(port)
+        .arg(socket, auth, user);
+}
+} // namespace
+
+void TestSettingsFinder::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_haveServers = m_servers.load();
+    if (!m_haveServers)
+        return;
+    // The provider's web server: two config files, one good, one broken.
+    QDir root(m_dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("good/mail")) && root.mkpath(QStringLiteral("broken/mail")));
+    QFile good(root.filePath(QStringLiteral("good/mail/config-v1.1.xml")));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write(config(
+        smtp(QStringLiteral("127.0.0.1"), 465, QStringLiteral("SSL"), QStringLiteral("password-cleartext"))));
+    good.close();
+    QFile broken(root.filePath(QStringLiteral("broken/mail/config-v1.1.xml")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(config(smtp(QStringLiteral("127.0.0.1"), 465, QStringLiteral("SSL"),
+                             QStringLiteral("password-cleartext")))
+                     .replace("</emailProvider>", "</emailProvidr>"));
+    broken.close();
+    m_https.start(QStringLiteral("/usr/bin/python3"),
+                  {QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/servers/autoconfig_https.py"), m_dir.path(),
+                   m_servers.value("SERVER_CERT"), m_servers.value("SERVER_KEY")});
+    QVERIFY(m_https.waitForStarted(5000));
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += m_https.readAllStandardOutput()).contains('\n'), 10000);
+    m_httpsPort = static_cast<quint16>(banner.mid(5).trimmed().toUInt());
+    QVERIFY(m_httpsPort != 0);
+}
+
+void TestSettingsFinder::cleanupTestCase()
+{
+    if (m_https.state() != QProcess::NotRunning) {
+        m_https.kill();
+        m_https.waitForFinished(5000);
+    }
+}
+
+void TestSettingsFinder::parseAutoconfig_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<int>("security");
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("errorPart");
+    const QString c = QStringLiteral("password-cleartext");
+    QTest::newRow("SSL") << config(smtp(QStringLiteral("smtp.example.com"), 465, QStringLiteral("SSL"), c))
+                         << true << "smtp.example.com" << 465 << int(SmtpSecurity::ImplicitTls)
+                         << int(AccountAuth::Automatic) << ""
+                         << "";
+    QTest::newRow("STARTTLS, local part")
+        << config(smtp(QStringLiteral("mail.example.com"), 587, QStringLiteral("STARTTLS"), c,
+                       QStringLiteral("%EMAILLOCALPART%")))
+        << true << "mail.example.com" << 587 << int(SmtpSecurity::StartTls) << int(AccountAuth::Automatic)
+        << "zhang"
+        << "";
+    QTest::newRow("plain first, then secure")
+        << config(smtp(QStringLiteral("old.example.com"), 25, QStringLiteral("plain"), c) +
+                  smtp(QStringLiteral("new.example.com"), 465, QStringLiteral("SSL"), c))
+        << true << "new.example.com" << 465 << int(SmtpSecurity::ImplicitTls) << int(AccountAuth::Automatic)
+        << ""
+        << "";
+    QTest::newRow("only plain") << config(smtp(QStringLiteral("old.example.com"), 25, QStringLiteral("plain"),
+                                               c))
+                                << true << "old.example.com" << 25 << int(SmtpSecurity::None)
+                                << int(AccountAuth::Automatic) << ""
+                                << "";
+    QTest::newRow("OAuth2 only") << config(smtp(QStringLiteral("smtp.example.com"), 465,
+                                                QStringLiteral("SSL"), QStringLiteral("OAuth2")))
+                                 << true << "smtp.example.com" << 465 << int(SmtpSecurity::ImplicitTls)
+                                 << int(AccountAuth::OAuth2Token) << ""
+                                 << "";
+    QTest::newRow("no smtp") << config(QString()) << false << "" << 0 << 0 << 0 << ""
+                             << "names no SMTP server";
+    QTest::newRow("broken XML") << config(QString()).replace("</clientConfig>", "<clientConfig") << false
+                                << "" << 0 << 0 << 0 << ""
+                                << "not valid XML";
+    QTest::newRow("HTML page") << QByteArray("<html><body>Not found</body></html>") << false << "" << 0 << 0
+                               << 0 << ""
+                               << "not a mail autoconfig file";
+    QTest::newRow("empty") << QByteArray() << false << "" << 0 << 0 << 0 << ""
+                           << "not valid XML";
+}
+
+void TestSettingsFinder::parseAutoconfig()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(bool, found);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(int, security);
+    QFETCH(int, auth);
+    QFETCH(QString, username);
+    QFETCH(QString, errorPart);
+    QString error;
+    const std::optional<SettingsFinder::Proposal> proposal =
+        SettingsFinder::parseAutoconfig(xml, QStringLiteral("zhang@example.com"), &error);
+    QCOMPARE(proposal.has_value(), found);
+    if (!found) {
+        QVERIFY2(error.contains(errorPart), qPrintable(error));
+        return;
+    }
+    QCOMPARE(proposal->host, host);
+    QCOMPARE(int(proposal->port), port);
+    QCOMPARE(int(proposal->security), security);
+    QCOMPARE(int(proposal->auth), auth);
+    QCOMPARE(proposal->username, username);
+}
+
+QString TestSettingsFinder::run(SettingsFinder &finder, const QString &address, bool *found)
+{
+    QStringList lines;
+    connect(&finder, &SettingsFinder::stepLogged, this,
+            [&lines](const TranscriptEntry &entry) { lines << entry.text; });
+    QSignalSpy finished(&finder, &SettingsFinder::finished);
+    finder.find(address);
+    if (!finished.wait(60000))
+        return QStringLiteral("(did not finish)");
+    *found = finished.first().first().toBool();
+    return lines.join(u'\n');
+}
+
+quint16 TestSettingsFinder::deadPort()
+{
+    // A port that was just free: nothing listens there once the server is gone.
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+void TestSettingsFinder::autoconfigOverHttpsSkipsDeadAndBroken()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    SettingsFinder finder;
+    finder.setExtraCaCertificates(m_servers.caCertificates());
+    finder.setDnsEnabled(false);
+    const QString base = QStringLiteral("https://127.0.0.1:%1/").arg(m_httpsPort);
+    finder.setAutoconfigUrls(
+        {QUrl(QStringLiteral("https://127.0.0.1:%1/mail/config-v1.1.xml").arg(deadPort())),
+         QUrl(base + QStringLiteral("broken/mail/config-v1.1.xml")),
+         QUrl(base + QStringLiteral("missing/mail/config-v1.1.xml")),
+         QUrl(base + QStringLiteral("good/mail/config-v1.1.xml"))});
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("refused")), qPrintable(log));       // the dead host
+    QVERIFY2(log.contains(QStringLiteral("not valid XML")), qPrintable(log)); // the broken file
+    QVERIFY2(log.contains(QStringLiteral("not found"), Qt::CaseInsensitive), qPrintable(log)); // 404
+    const SettingsFinder::Proposal proposal = *finder.proposal();
+    QCOMPARE(proposal.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(proposal.port, quint16(465));
+    QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
+    QVERIFY2(proposal.reason.contains(QStringLiteral("autoconfig file")), qPrintable(proposal.reason));
+    QVERIFY(proposal.reason.contains(QStringLiteral("good/mail/config-v1.1.xml")));
+}
+
+void TestSettingsFinder::probingProposesTheMostSecureServer()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    SettingsFinder finder;
+    finder.setExtraCaCertificates(m_servers.caCertificates());
+    finder.setDnsEnabled(false);
+    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/nothing.xml").arg(m_httpsPort))});
+    finder.setProbeHosts({m_servers.value("SMTP_HOST")});
+    finder.setProbePorts({{m_servers.value("POSTFIX_SMTPS_PORT").toUShort(), SmtpSecurity::ImplicitTls},
+                          {m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort(), SmtpSecurity::StartTls},
+                          {deadPort(), SmtpSecurity::StartTls}});
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QCOMPARE(finder.proposal()->port, m_servers.value("POSTFIX_SMTPS_PORT").toUShort());
+    QCOMPARE(finder.proposal()->security, SmtpSecurity::ImplicitTls);
+    QVERIFY2(finder.proposal()->reason.contains(QStringLiteral("most secure")),
+             qPrintable(finder.proposal()->reason));
+    // Each probe is reported, with what it offers.
+    QVERIFY2(log.contains(QStringLiteral("answers, login with")), qPrintable(log));
+    QCOMPARE(log.count(QStringLiteral("Probe ")), 3);
+}
+
+void TestSettingsFinder::nothingFoundEndsInTime()
+{
+    SettingsFinder finder;
+    finder.setDnsEnabled(false);
+    finder.setStepTimeout(2000);
+    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+    finder.setProbeHosts({QStringLiteral("127.0.0.1")});
+    finder.setProbePorts({{deadPort(), SmtpSecurity::ImplicitTls}});
+    QElapsedTimer timer;
+    timer.start();
+    bool found = true;
+    const QString log = run(finder, QStringLiteral("me@nowhere.invalid"), &found);
+    QVERIFY(!found);
+    QVERIFY2(log.contains(QStringLiteral("No outgoing server was found for nowhere.invalid")),
+             qPrintable(log));
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY(!finder.proposal());
+
+    // An address without a domain is explained, not searched.
+    SettingsFinder empty;
+    const QString emptyLog = run(empty, QStringLiteral("nobody"), &found);
+    QVERIFY(!found);
+    QVERIFY(emptyLog.contains(QStringLiteral("Enter the email address first")));
+}
+
+QTEST_GUILESS_MAIN(TestSettingsFinder)
+#include "testsettingsfinder.moc"
