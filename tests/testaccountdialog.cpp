@@ -71,20 +71,22 @@ void TestAccountDialog::init()
 
 void TestAccountDialog::answerNextModal(const QString &buttonName)
 {
+    auto *timer = new QTimer(this); // polls for the dialog, bounded to 10 s
     auto attempts = std::make_shared<int>(0);
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [buttonName, attempts, poll] {
+    connect(timer, &QTimer::timeout, this, [timer, buttonName, attempts] {
         QWidget *modal = QApplication::activeModalWidget();
         auto *button = modal ? modal->findChild<QPushButton *>(buttonName) : nullptr;
         if (button) {
             screenshot(modal, QStringLiteral("certificate-dialog"));
+            timer->stop();
+            timer->deleteLater();
             button->click();
-            return;
+        } else if (++*attempts >= 200) {
+            timer->stop();
+            timer->deleteLater();
         }
-        if (++*attempts < 200)
-            QTimer::singleShot(50, *poll);
-    };
-    QTimer::singleShot(50, *poll);
+    });
+    timer->start(50);
 }
 
 void TestAccountDialog::validationAsTheUserTypes()
