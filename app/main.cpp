@@ -3,6 +3,7 @@
 #include "addressparser.h"
 #include "composewindow.h"
 #include "sandboxcommand.h"
+#include "sandboxmailbox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "sendcommand.h"
@@ -85,6 +86,7 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QObject::tr("Sendscope"), sandbox.errorString());
         return 1;
     }
+    SandboxMailbox mailbox(sandbox.storeDirectory()); // declared before the window that shows it
     AccountStore accounts;
     if (accounts.accounts().isEmpty()) {
         Account local;
@@ -106,9 +108,13 @@ int main(int argc, char **argv)
         AddressParser::parseMailbox(QStringLiteral("You <you@sandbox.invalid>"), &error);
     ComposeWindow window(settings, identity, QObject::tr("Local sandbox (nothing leaves this computer)"));
     window.setAccounts(&accounts, &secrets, sandbox.port());
-    QObject::connect(&sandbox, &SandboxServer::messageStored, &window, [&window](const QString &path) {
-        window.statusBar()->showMessage(QObject::tr("The sandbox kept the message as %1").arg(path));
-    });
+    window.setSandboxMailbox(&mailbox);
+    QObject::connect(
+        &sandbox, &SandboxServer::messageStored, &window, [&window, &mailbox](const QString &path) {
+            mailbox.refresh();
+            window.statusBar()->showMessage(
+                QObject::tr("The sandbox kept the message as %1 (View → Sandbox mailbox)").arg(path));
+        });
     const QStringList arguments = QApplication::arguments();
     for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
         if (arguments.at(i) == QStringLiteral("--attach"))

@@ -1,6 +1,8 @@
 #include "addressparser.h"
 #include "composewindow.h"
 #include "mimeoracle.h"
+#include "sandboxmailbox.h"
+#include "sandboxmailboxwindow.h"
 #include "sandboxserver.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
@@ -9,6 +11,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QLabel>
@@ -19,6 +22,8 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStyleFactory>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,6 +122,26 @@ void TestComposeWindow::sendsToSandboxWithAttachment()
                  .value(QStringLiteral("filename"))
                  .toString(),
              QStringLiteral("报告.txt"));
+
+    // View → Sandbox mailbox shows it: decoded headers and the raw source as it arrived.
+    SandboxMailbox mailbox(m_sandbox->storeDirectory());
+    window.setSandboxMailbox(&mailbox);
+    window.showSandboxMailbox();
+    auto *mailboxWindow = qobject_cast<SandboxMailboxWindow *>(window.sandboxMailboxWindow());
+    QVERIFY(mailboxWindow);
+    QVERIFY(mailbox.rowCount() >= 1);
+    const int row = mailboxWindow->messageList()->currentIndex().row();
+    QCOMPARE(row, 0); // the newest first
+    QCOMPARE(mailbox.path(row), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(mailbox.index(row, SandboxMailbox::Subject).data().toString(), QStringLiteral("季度报告"));
+    QVERIFY(mailboxWindow->sourceView()->toPlainText().contains(QStringLiteral("Subject: =?UTF-8?")));
+    bool sawFrom = false;
+    for (int i = 0; i < mailboxWindow->headerTable()->rowCount(); ++i) {
+        if (mailboxWindow->headerTable()->item(i, 0)->text() == QLatin1String("From"))
+            sawFrom = mailboxWindow->headerTable()->item(i, 1)->text().contains(QStringLiteral("测试者"));
+    }
+    QVERIFY(sawFrom);
+    screenshot(mailboxWindow, QStringLiteral("sandbox-mailbox"));
 }
 
 void TestComposeWindow::invalidAddressIsMarkedAndNotSent()

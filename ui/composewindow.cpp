@@ -4,6 +4,8 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "mimewriter.h"
+#include "sandboxmailbox.h"
+#include "sandboxmailboxwindow.h"
 #include "secretstore.h"
 #include "smtpsession.h"
 #include "transcriptmodel.h"
@@ -513,4 +515,27 @@ void ComposeWindow::editAccount()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AccountDialog::saved, this, [this](const Account &saved) { reloadAccounts(saved.id); });
     dialog->open();
+}
+
+void ComposeWindow::setSandboxMailbox(SandboxMailbox *mailbox)
+{
+    m_mailbox = mailbox;
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *action = view->addAction(tr("&Sandbox mailbox"), this, &ComposeWindow::showSandboxMailbox);
+    action->setObjectName(QStringLiteral("showSandboxMailbox"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+}
+
+void ComposeWindow::showSandboxMailbox()
+{
+    if (!m_mailbox)
+        return;
+    if (!m_mailboxWindow) {
+        m_mailboxWindow = new SandboxMailboxWindow(m_mailbox, this);
+        m_mailboxWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_mailbox->refresh();
+    m_mailboxWindow->show();
+    m_mailboxWindow->raise();
+    m_mailboxWindow->activateWindow();
 }

@@ -21,6 +21,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QToolButton;
+class SandboxMailbox;
 class SecretStore;
 class SmtpSession;
 class TranscriptModel;
@@ -42,6 +43,14 @@ public:
     // secrets (asked for when the keychain has none). sandboxPort is where the built-in sandbox listens.
     void setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort);
     QComboBox *fromSelector() const { return m_fromSelector; }
+    // Adds View → Sandbox mailbox, which shows what the built-in sandbox received.
+    void setSandboxMailbox(SandboxMailbox *mailbox);
+    QWidget *sandboxMailboxWindow() const { return m_mailboxWindow; }
+
+public slots:
+    void showSandboxMailbox();
+
+public:
     // When false, send() does not ask about an empty subject or a missing attachment (for tests).
     void setConfirmations(bool on) { m_confirmations = on; }
 
@@ -89,6 +98,8 @@ private:
     quint16 m_sandboxPort = 0;
     QLabel *m_fromLabel = nullptr;
     QComboBox *m_fromSelector = nullptr;
+    SandboxMailbox *m_mailbox = nullptr;
+    QPointer<QWidget> m_mailboxWindow;
     TranscriptModel *m_transcript;
     TranscriptPanel *m_transcriptPanel = nullptr;
     QLineEdit *m_to = nullptr;
