@@ -112,6 +112,31 @@ QList<Account::Problem> Account::validate() const
             problems.append({Field::Address, tr("Enter only the address here; the name has its own field.")});
     }
 
+    for (qsizetype i = 0; i < identities.size(); ++i) {
+        const Identity &identity = identities.at(i);
+        // Names and signatures go into headers and the text: a line break in a name would inject a header.
+        if (identity.name.contains(u'\n') || identity.name.contains(u'\r') ||
+            identity.name.contains(QChar(0))) {
+            problems.append(
+                {i == 0 ? Field::Address : Field::Identities,
+                 tr("The name \"%1\" cannot contain line breaks.").arg(identity.name.simplified())});
+        }
+        if (!identity.replyTo.trimmed().isEmpty()) {
+            AddressParser::Error error;
+            if (AddressParser::parseList(identity.replyTo, &error).isEmpty() ||
+                error.code != AddressParser::ErrorCode::None)
+                problems.append({i == 0 ? Field::ReplyTo : Field::Identities,
+                                 tr("Reply-To \"%1\": %2").arg(identity.replyTo, error.message)});
+        }
+        if (i == 0)
+            continue;
+        AddressParser::Error error;
+        const MailAddress parsed = AddressParser::parseMailbox(identity.address.trimmed(), &error);
+        if (parsed.isNull())
+            problems.append({Field::Identities,
+                             tr("Identity %1 (\"%2\"): %3").arg(i + 1).arg(identity.address, error.message)});
+    }
+
     if (host.trimmed().isEmpty())
         problems.append({Field::Host, tr("Enter the outgoing (SMTP) server, for example smtp.example.com.")});
     else if (!isValidHost(host.trimmed()))

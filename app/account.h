@@ -30,7 +30,7 @@ enum class AccountAuth { Automatic, Plain, Login, CramMd5, ScramSha256, OAuth2To
 struct Account
 {
     // Which field a validation message belongs to, so the dialog can show it next to that field.
-    enum class Field { Name, Address, Host, Port, Username, Security, Auth };
+    enum class Field { Name, Address, ReplyTo, Identities, Host, Port, Username, Security, Auth };
     struct Problem
     {
         Field field;

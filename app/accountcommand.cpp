@@ -1,5 +1,6 @@
 #include "accountcommand.h"
 
+#include "addressparser.h"
 #include "commandlinesecret.h"
 #include "secretstore.h"
 
@@ -28,6 +29,8 @@ AccountCommand::AccountCommand(QObject *parent)
         {QStringLiteral("address"), tr("add: the email address to send from (required)."), tr("ADDR")},
         {QStringLiteral("display-name"), tr("add: the name shown with the address."), tr("NAME")},
         {QStringLiteral("reply-to"), tr("add: Reply-To address for this identity."), tr("ADDR")},
+        {QStringLiteral("identity"),
+         tr("add: a further identity the account may send as, \"Name <addr>\"; may be repeated."), tr("ID")},
         {QStringLiteral("server"), tr("add: SMTP server host name or address (required)."), tr("HOST")},
         {QStringLiteral("port"), tr("add: port; default 587 for starttls, 465 for tls, 25 for none."),
          tr("N")},
@@ -88,6 +91,13 @@ int AccountCommand::parseAdd(const QStringList &positional)
                                  m_parser.value(QStringLiteral("address")),
                                  m_parser.value(QStringLiteral("reply-to")),
                                  {}});
+    for (const QString &value : m_parser.values(QStringLiteral("identity"))) {
+        AddressParser::Error error;
+        const MailAddress parsed = AddressParser::parseMailbox(value, &error);
+        if (parsed.isNull())
+            return usageError(tr("--identity \"%1\": %2").arg(value, error.message));
+        m_account.identities.append({parsed.displayName(), parsed.address(), {}, {}});
+    }
     m_account.host = m_parser.value(QStringLiteral("server"));
     const std::optional<SmtpSecurity> security =
         Account::securityFromName(m_parser.value(QStringLiteral("security")));
@@ -163,6 +173,8 @@ int AccountCommand::list()
         if (account.auth != AccountAuth::None)
             m_out << '\t' << tr("user %1").arg(account.effectiveUsername());
         m_out << Qt::endl;
+        for (qsizetype i = 1; i < account.identities.size(); ++i)
+            m_out << '\t' << tr("also as %1").arg(account.identities.at(i).displayString()) << Qt::endl;
     }
     return 0;
 }

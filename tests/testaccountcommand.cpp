@@ -294,9 +294,12 @@ void TestAccountCommand::noKeychainSavesNothing()
     const Run open =
         sendscope({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("relay"),
                    QStringLiteral("--address"), QStringLiteral("me@example.com"), QStringLiteral("--server"),
-                   QStringLiteral("127.0.0.1"), QStringLiteral("--auth"), QStringLiteral("none")},
+                   QStringLiteral("127.0.0.1"), QStringLiteral("--auth"), QStringLiteral("none"),
+                   QStringLiteral("--identity"), QStringLiteral("客服 <support@example.com>")},
                   {}, noBus);
     QVERIFY2(open.exitCode == 0, qPrintable(open.err));
+    const Run list = sendscope({QStringLiteral("account"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(QStringLiteral("also as 客服 <support@example.com>")), qPrintable(list.out));
 }
 
 void TestAccountCommand::unknownAccount()

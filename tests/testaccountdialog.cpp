@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUuid>
@@ -33,6 +34,7 @@ private slots:
     void init();
     void validationAsTheUserTypes();
     void portFollowsSecurityUntilEdited();
+    void identitiesAndSignature();
     void findSettingsFillsTheForm();
     void testConnectionAsksAboutTheCertificate();
     void testConnectionExplainsAWrongPassword();
@@ -143,6 +145,53 @@ void TestAccountDialog::portFollowsSecurityUntilEdited()
     dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::StartTls)));
     QCOMPARE(dialog.portField()->value(), 2525); // the user's choice stays
     QCOMPARE(dialog.account().port, quint16(2525));
+}
+
+void TestAccountDialog::identitiesAndSignature()
+{
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    type(dialog.addressField(), QStringLiteral("zhang@example.com"));
+    QCOMPARE(dialog.nameField()->text(), QStringLiteral("zhang@example.com")); // named after the address
+    type(dialog.hostField(), QStringLiteral("smtp.example.com"));
+    dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::None)));
+    QVERIFY(dialog.saveButton()->isEnabled());
+
+    type(dialog.replyToField(), QStringLiteral("team@"));
+    QVERIFY(!dialog.problemText(Account::Field::ReplyTo).isEmpty());
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    type(dialog.replyToField(), QStringLiteral("example.com"));
+    QVERIFY(dialog.problemText(Account::Field::ReplyTo).isEmpty());
+    dialog.signatureField()->setPlainText(QStringLiteral("张伟\n产品部"));
+
+    QTableWidget *identities = dialog.identityTable();
+    identities->insertRow(0);
+    identities->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Support")));
+    identities->setItem(0, 1, new QTableWidgetItem(QStringLiteral("support@")));
+    identities->setItem(0, 2, new QTableWidgetItem);
+    QVERIFY2(dialog.problemText(Account::Field::Identities).contains(QStringLiteral("Identity 2")),
+             qPrintable(dialog.problemText(Account::Field::Identities)));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    identities->item(0, 1)->setText(QStringLiteral("support@example.com"));
+    QVERIFY(dialog.problemText(Account::Field::Identities).isEmpty());
+    QVERIFY(dialog.saveButton()->isEnabled());
+
+    QSignalSpy saved(&dialog, &AccountDialog::saved);
+    dialog.save();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 5000); // no password: saved at once, no keychain involved
+    const Account account = *m_store->findByName(QStringLiteral("zhang@example.com"));
+    QCOMPARE(account.identities.size(), 2);
+    QCOMPARE(account.identities.at(0).replyTo, QStringLiteral("team@example.com"));
+    QCOMPARE(account.identities.at(1).address, QStringLiteral("support@example.com"));
+
+    // The compose window offers both, and swaps the signature with the identity until the user edits it.
+    ComposeWindow window({}, {}, {});
+    window.setAccounts(m_store.get(), m_secrets.get(), 0);
+    QCOMPARE(window.fromSelector()->count(), 2);
+    QCOMPARE(window.bodyEdit()->toPlainText(), QStringLiteral("\n\n-- \n张伟\n产品部"));
+    window.bodyEdit()->setPlainText(QStringLiteral("Hi") + window.bodyEdit()->toPlainText());
+    window.fromSelector()->setCurrentIndex(1);
+    QVERIFY(window.bodyEdit()->toPlainText().startsWith(QStringLiteral("Hi\n\n-- \n张伟")));
 }
 
 void TestAccountDialog::fillPostfix(AccountDialog &dialog, const QString &password)

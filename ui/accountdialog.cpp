@@ -14,12 +14,15 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -103,6 +106,48 @@ void AccountDialog::buildUi()
     connect(m_find, &QPushButton::clicked, this, &AccountDialog::findSettings);
     connect(m_finder, &SettingsFinder::stepLogged, m_transcript, &TranscriptModel::append);
     connect(m_finder, &SettingsFinder::finished, this, &AccountDialog::onFindFinished);
+    m_replyTo = new QLineEdit(formWidget);
+    m_replyTo->setPlaceholderText(tr("optional: where replies should go"));
+    addRow(tr("&Reply-To:"), m_replyTo, Account::Field::ReplyTo);
+    m_signature = new QPlainTextEdit(formWidget);
+    m_signature->setPlaceholderText(tr("optional: added below the text, after \"-- \""));
+    m_signature->setTabChangesFocus(true);
+    m_signature->setFixedHeight(m_signature->fontMetrics().lineSpacing() * 3 + 12);
+    addRow(tr("Si&gnature:"), m_signature, std::nullopt);
+    m_identities = new QTableWidget(0, 3, formWidget);
+    m_identities->setHorizontalHeaderLabels({tr("Name"), tr("Address"), tr("Reply-To")});
+    m_identities->horizontalHeader()->setStretchLastSection(true);
+    m_identities->verticalHeader()->hide();
+    m_identities->setFixedHeight(m_identities->horizontalHeader()->sizeHint().height() * 4);
+    m_identities->setToolTip(tr("Other addresses this account may send as, chosen in the From field"));
+    auto *identityBox = new QWidget(formWidget);
+    auto *identityLayout = new QVBoxLayout(identityBox);
+    identityLayout->setContentsMargins(0, 0, 0, 0);
+    identityLayout->addWidget(m_identities);
+    auto *identityButtons = new QHBoxLayout;
+    auto *addIdentity = new QPushButton(tr("Add identity"), identityBox);
+    auto *removeIdentity = new QPushButton(tr("Remove identity"), identityBox);
+    identityButtons->addWidget(addIdentity);
+    identityButtons->addWidget(removeIdentity);
+    identityButtons->addStretch(1);
+    identityLayout->addLayout(identityButtons);
+    addRow(tr("More &identities:"), identityBox, Account::Field::Identities);
+    m_identities->setAccessibleName(tr("More identities"));
+    connect(addIdentity, &QPushButton::clicked, this, [this] {
+        const int row = m_identities->rowCount();
+        m_identities->insertRow(row);
+        for (int column = 0; column < 3; ++column)
+            m_identities->setItem(row, column, new QTableWidgetItem);
+        m_identities->editItem(m_identities->item(row, 1));
+        validate();
+    });
+    connect(removeIdentity, &QPushButton::clicked, this, [this] {
+        if (m_identities->currentRow() >= 0)
+            m_identities->removeRow(m_identities->currentRow());
+        validate();
+    });
+    connect(m_identities, &QTableWidget::itemChanged, this, &AccountDialog::validate);
+
     m_host = new QLineEdit(formWidget);
     m_host->setPlaceholderText(tr("smtp.example.com"));
     addRow(tr("&Server:"), m_host, Account::Field::Host);
@@ -170,7 +215,7 @@ void AccountDialog::buildUi()
     layout->addWidget(buttons);
     resize(1000, 560);
 
-    for (QLineEdit *field : {m_name, m_displayName, m_address, m_host, m_username, m_password})
+    for (QLineEdit *field : {m_name, m_displayName, m_address, m_replyTo, m_host, m_username, m_password})
         connect(field, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_address, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_username->setPlaceholderText(text.trimmed());
@@ -195,6 +240,16 @@ void AccountDialog::loadAccount()
     m_name->setText(m_account.name);
     m_displayName->setText(identity.name);
     m_address->setText(identity.address);
+    m_replyTo->setText(identity.replyTo);
+    m_signature->setPlainText(identity.signature);
+    for (qsizetype i = 1; i < m_account.identities.size(); ++i) {
+        const Identity &other = m_account.identities.at(i);
+        const int row = m_identities->rowCount();
+        m_identities->insertRow(row);
+        m_identities->setItem(row, 0, new QTableWidgetItem(other.name));
+        m_identities->setItem(row, 1, new QTableWidgetItem(other.address));
+        m_identities->setItem(row, 2, new QTableWidgetItem(other.replyTo));
+    }
     m_host->setText(m_account.host);
     m_security->setCurrentIndex(m_security->findData(int(m_account.security)));
     m_auth->setCurrentIndex(m_auth->findData(int(m_account.auth)));
@@ -217,6 +272,19 @@ Account AccountDialog::account() const
     Identity &identity = account.identities[0];
     identity.name = m_displayName->text().trimmed();
     identity.address = m_address->text().trimmed();
+    identity.replyTo = m_replyTo->text().trimmed();
+    identity.signature = m_signature->toPlainText();
+    const QString signature = identity.signature; // identity is invalidated by the appends below
+    account.identities.resize(1);
+    for (int row = 0; row < m_identities->rowCount(); ++row) {
+        auto text = [this, row](int column) {
+            const QTableWidgetItem *item = m_identities->item(row, column);
+            return item ? item->text().trimmed() : QString();
+        };
+        if (text(0).isEmpty() && text(1).isEmpty() && text(2).isEmpty())
+            continue; // an untouched new row
+        account.identities.append({text(0), text(1), text(2), signature});
+    }
     account.host = m_host->text().trimmed();
     account.security = SmtpSecurity(m_security->currentData().toInt());
     account.auth = AccountAuth(m_auth->currentData().toInt());

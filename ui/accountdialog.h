@@ -13,6 +13,8 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
 class QPushButton;
 class QSpinBox;
 class SecretStore;
@@ -41,6 +43,9 @@ public:
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *displayNameField() const { return m_displayName; }
     QLineEdit *addressField() const { return m_address; }
+    QLineEdit *replyToField() const { return m_replyTo; }
+    QPlainTextEdit *signatureField() const { return m_signature; }
+    QTableWidget *identityTable() const { return m_identities; }
     QLineEdit *hostField() const { return m_host; }
     QSpinBox *portField() const { return m_port; }
     QComboBox *securityField() const { return m_security; }
@@ -87,6 +92,9 @@ private:
     QLineEdit *m_name = nullptr;
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_address = nullptr;
+    QLineEdit *m_replyTo = nullptr;
+    QPlainTextEdit *m_signature = nullptr;
+    QTableWidget *m_identities = nullptr; // identities after the first: name, address, reply-to
     QLineEdit *m_host = nullptr;
     QSpinBox *m_port = nullptr;
     QComboBox *m_security = nullptr;

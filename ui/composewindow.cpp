@@ -34,6 +34,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -273,8 +274,7 @@ void ComposeWindow::send()
     MimeMessage message;
     message.from = m_identity;
     if (const std::optional<Account> account = currentAccount()) {
-        const Identity identity =
-            account->identities.value(m_fromSelector->currentData(Qt::UserRole + 1).toInt());
+        const Identity identity = currentIdentity();
         AddressParser::Error error;
         message.from = AddressParser::parseMailbox(identity.displayString(), &error);
         if (message.from.isNull()) {
@@ -460,6 +460,8 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     QAction *edit = menu->addAction(tr("&Edit this account…"), this, &ComposeWindow::editAccount);
     edit->setObjectName(QStringLiteral("editAccount"));
     reloadAccounts(store->defaultAccountId());
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
+    applySignature();
     setTabOrder(m_fromSelector, m_to);
 }
 
@@ -538,4 +540,30 @@ void ComposeWindow::showSandboxMailbox()
     m_mailboxWindow->show();
     m_mailboxWindow->raise();
     m_mailboxWindow->activateWindow();
+}
+
+Identity ComposeWindow::currentIdentity() const
+{
+    const std::optional<Account> account = currentAccount();
+    return account ? account->identities.value(m_fromSelector->currentData(Qt::UserRole + 1).toInt())
+                   : Identity{};
+}
+
+void ComposeWindow::applySignature()
+{
+    const QString signature = currentIdentity().signature.trimmed();
+    // RFC 3676 section 4.3: "-- " on its own line separates the signature, so readers can fold it away.
+    const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
+    QString text = m_body->toPlainText();
+    if (!m_signatureBlock.isEmpty()) {
+        if (!text.endsWith(m_signatureBlock))
+            return; // the user edited the signature: it is theirs now
+        text.chop(m_signatureBlock.size());
+    }
+    m_signatureBlock = block;
+    const int position = m_body->textCursor().position();
+    m_body->setPlainText(text + block);
+    QTextCursor cursor = m_body->textCursor();
+    cursor.setPosition(std::min<int>(position, static_cast<int>(text.size())));
+    m_body->setTextCursor(cursor);
 }

@@ -88,6 +88,8 @@ private:
     void chooseAttachments();
     void reloadAccounts(const QString &selectAccountId);
     std::optional<Account> currentAccount() const;
+    Identity currentIdentity() const;
+    void applySignature();
     void startSession(SmtpServerSettings settings, OutgoingMessage message);
 
     SmtpServerSettings m_settings;
@@ -99,6 +101,7 @@ private:
     QLabel *m_fromLabel = nullptr;
     QComboBox *m_fromSelector = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
+    QString m_signatureBlock; // the signature this window appended to the text, to swap it on a change
     QPointer<QWidget> m_mailboxWindow;
     TranscriptModel *m_transcript;
     TranscriptPanel *m_transcriptPanel = nullptr;
