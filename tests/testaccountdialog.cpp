@@ -363,7 +363,17 @@ void TestAccountDialog::composeWindowSendsWithTheSavedAccount()
     const SmtpError error = finished.first().first().value<SmtpError>();
     QVERIFY2(!error.isError(), qPrintable(error.summary + u' ' + error.explanation));
     QVERIFY(!m_servers.waitForMaildir(QStringLiteral("alice"), token.toUtf8()).isEmpty());
-    m_secrets->remove(account.id, [](const SecretStore::Result &) {});
+
+    // Account → Remove this account: the account and its keychain entry go.
+    QSignalSpy removed(&window, &ComposeWindow::accountRemoved);
+    window.removeAccount();
+    QVERIFY(removed.wait(10000));
+    QVERIFY(!m_store->findById(account.id));
+    QCOMPARE(window.fromSelector()->count(), 0);
+    std::optional<SecretStore::Result> read;
+    m_secrets->read(account.id, [&](const SecretStore::Result &result) { read = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QCOMPARE(read->status, SecretStore::Status::NotFound);
 }
 
 QTEST_MAIN(TestAccountDialog)

@@ -459,6 +459,8 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     add->setObjectName(QStringLiteral("newAccount"));
     QAction *edit = menu->addAction(tr("&Edit this account…"), this, &ComposeWindow::editAccount);
     edit->setObjectName(QStringLiteral("editAccount"));
+    QAction *remove = menu->addAction(tr("&Remove this account…"), this, &ComposeWindow::removeAccount);
+    remove->setObjectName(QStringLiteral("removeAccount"));
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
     applySignature();
@@ -566,4 +568,33 @@ void ComposeWindow::applySignature()
     QTextCursor cursor = m_body->textCursor();
     cursor.setPosition(std::min<int>(position, static_cast<int>(text.size())));
     m_body->setTextCursor(cursor);
+}
+
+void ComposeWindow::removeAccount()
+{
+    const std::optional<Account> account = currentAccount();
+    if (!account || account->isSandbox)
+        return;
+    if (m_confirmations &&
+        QMessageBox::question(
+            this, tr("Remove account"),
+            tr("Remove the account \"%1\" and its password from the keychain? Messages are not "
+               "affected.")
+                .arg(account->name)) != QMessageBox::Yes)
+        return;
+    // The secret first: an account is only forgotten once its password is gone too.
+    m_secrets->remove(account->id, [this, account](const SecretStore::Result &result) {
+        if (!result.ok() && result.status != SecretStore::Status::NoKeychain) {
+            showStatus(tr("The account was kept: %1").arg(result.message), true);
+            return;
+        }
+        const AccountStore::Result removed = m_accounts->remove(account->id);
+        if (!removed.ok()) {
+            showStatus(removed.message, true);
+            return;
+        }
+        reloadAccounts(m_accounts->defaultAccountId());
+        showStatus(tr("Removed the account \"%1\".").arg(account->name), false);
+        emit accountRemoved(account->id);
+    });
 }

@@ -69,9 +69,11 @@ public slots:
     void cancel();
     void newAccount();
     void editAccount();
+    void removeAccount();
 
 signals:
     void sendFinished(const SmtpError &error);
+    void accountRemoved(const QString &accountId);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
