@@ -1,7 +1,9 @@
 #include "accountcommand.h"
 #include "accountstore.h"
 #include "addressparser.h"
+#include "composedesk.h"
 #include "composewindow.h"
+#include "draftstore.h"
 #include "sandboxcommand.h"
 #include "sandboxmailbox.h"
 #include "sandboxserver.h"
@@ -99,27 +101,34 @@ int main(int argc, char **argv)
         accounts.save(local);
     }
     SecretStore secrets;
-    SmtpServerSettings settings;
-    settings.host = QStringLiteral("127.0.0.1");
-    settings.port = sandbox.port();
-    settings.security = SmtpSecurity::None;
-    AddressParser::Error error;
-    const MailAddress identity =
-        AddressParser::parseMailbox(QStringLiteral("You <you@sandbox.invalid>"), &error);
-    ComposeWindow window(settings, identity, QObject::tr("Local sandbox (nothing leaves this computer)"));
-    window.setAccounts(&accounts, &secrets, sandbox.port());
-    window.setSandboxMailbox(&mailbox);
-    QObject::connect(
-        &sandbox, &SandboxServer::messageStored, &window, [&window, &mailbox](const QString &path) {
-            mailbox.refresh();
-            window.statusBar()->showMessage(
-                QObject::tr("The sandbox kept the message as %1 (View → Sandbox mailbox)").arg(path));
-        });
+    DraftStore drafts;
+    ComposeDesk desk(&accounts, &secrets, &drafts, &mailbox, sandbox.port());
+    QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
+
+    // `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled message, as the desktop's
+    // mail handler; otherwise the drafts that were open last time come back, or a new message opens.
     const QStringList arguments = QApplication::arguments();
-    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
-        if (arguments.at(i) == QStringLiteral("--attach"))
-            window.addAttachment(arguments.at(++i));
+    QString mailto;
+    QStringList attachments;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i).startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+            mailto = arguments.at(i);
+        else if (arguments.at(i) == QLatin1String("--attach") && i + 1 < arguments.size())
+            attachments << arguments.at(++i);
     }
-    window.show();
+    const bool prefilled = !mailto.isEmpty() || !attachments.isEmpty();
+    if (prefilled || desk.restoreDrafts() == 0) {
+        ComposeWindow *window = desk.newMessage();
+        if (!mailto.isEmpty())
+            window->openMailto(mailto);
+        for (const QString &path : std::as_const(attachments))
+            window->addAttachment(path);
+    }
+    const qsizetype waiting = drafts.drafts(Draft::State::Outbox).size();
+    if (waiting > 0 && !desk.windows().isEmpty()) {
+        desk.windows().constFirst()->statusBar()->showMessage(
+            waiting == 1 ? QObject::tr("1 message waits in the outbox (View → Outbox).")
+                         : QObject::tr("%1 messages wait in the outbox (View → Outbox).").arg(waiting));
+    }
     return QApplication::exec();
 }

@@ -3,6 +3,8 @@
 #include "accountdialog.h"
 #include "accountstore.h"
 #include "addressparser.h"
+#include "draftstore.h"
+#include "mailtouri.h"
 #include "mimewriter.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
@@ -34,7 +36,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QSettings>
 #include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -47,6 +52,7 @@ ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, 
     , m_transcript(new TranscriptModel(this))
 {
     buildUi();
+    buildMenus();
     updateTitle();
     setAcceptDrops(true);
     resize(1100, 680);
@@ -267,10 +273,8 @@ void ComposeWindow::setSending(bool sending)
     m_body->setReadOnly(sending);
 }
 
-void ComposeWindow::send()
+std::optional<MimeMessage> ComposeWindow::buildMessage()
 {
-    if (m_session)
-        return;
     MimeMessage message;
     message.from = m_identity;
     if (const std::optional<Account> account = currentAccount()) {
@@ -279,7 +283,7 @@ void ComposeWindow::send()
         message.from = AddressParser::parseMailbox(identity.displayString(), &error);
         if (message.from.isNull()) {
             showStatus(tr("The From address of this identity is not valid: %1").arg(error.message), true);
-            return;
+            return std::nullopt;
         }
         if (!identity.replyTo.isEmpty())
             message.replyTo = AddressParser::parseList(identity.replyTo, &error);
@@ -293,13 +297,13 @@ void ComposeWindow::send()
         if (error.code != AddressParser::ErrorCode::None) {
             field->setFocus();
             showStatus(tr("%1: %2").arg(field->accessibleName(), error.message), true);
-            return;
+            return std::nullopt;
         }
     }
     if (message.envelopeRecipients().isEmpty()) {
         m_to->setFocus();
         showStatus(tr("Add at least one recipient in To, Cc or Bcc."), true);
-        return;
+        return std::nullopt;
     }
     message.subject = m_subject->text();
     message.text = m_body->toPlainText();
@@ -307,6 +311,17 @@ void ComposeWindow::send()
     for (int i = 0; i < m_attachments->count(); ++i)
         message.attachments << MimeAttachment{
             m_attachments->item(i)->data(Qt::UserRole).toString(), {}, {}, {}, -1};
+    return message;
+}
+
+void ComposeWindow::send()
+{
+    if (m_session)
+        return;
+    std::optional<MimeMessage> built = buildMessage();
+    if (!built)
+        return;
+    MimeMessage &message = *built;
 
     if (m_confirmations) {
         if (message.subject.trimmed().isEmpty() &&
@@ -427,6 +442,26 @@ void ComposeWindow::onSessionFinished(const SmtpError &error)
     } else {
         showStatus(tr("Sent to %1 in %2 s.").arg(result.recipients.size()).arg(seconds), false);
     }
+    if (m_drafts) {
+        if (error.isError() && error.category != SmtpErrorCategory::Cancelled) {
+            // Nothing is lost: the message waits in the outbox with its error, to be retried or edited.
+            Draft draft = currentDraft();
+            draft.state = m_draftState = Draft::State::Outbox;
+            draft.errorCategory = SmtpError::categoryName(error.category);
+            draft.errorSummary = error.summary;
+            draft.errorExplanation = error.explanation;
+            draft.errorTemporary = error.temporary;
+            draft.deliveryUncertain = error.deliveryUncertain;
+            draft.attempts += 1;
+            draft.lastAttempt = QDateTime::currentDateTime();
+            if (m_drafts->save(draft))
+                m_draftId = draft.id;
+        } else if (!error.isError()) {
+            discardDraft();
+            m_draftState = Draft::State::Draft;
+            m_sent = true;
+        }
+    }
     if (m_session)
         m_session->deleteLater();
     m_session = nullptr;
@@ -444,7 +479,234 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
         }
         m_session->cancel();
     }
+    if (m_drafts && !m_sent && !currentDraft().isEmpty()) {
+        if (m_confirmations && m_draftState == Draft::State::Draft) {
+            const auto answer = QMessageBox::question(
+                this, tr("Keep this message?"), tr("Keep this message in drafts, to finish it later?"),
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+            if (answer == QMessageBox::Cancel) {
+                event->ignore();
+                return;
+            }
+            if (answer == QMessageBox::Discard)
+                discardDraft();
+            else
+                saveDraftNow();
+        } else {
+            saveDraftNow(); // nothing is lost without asking
+        }
+    }
+    QSettings().setValue(QStringLiteral("compose/geometry"), saveGeometry());
+    QSettings().setValue(QStringLiteral("compose/state"), saveState());
     event->accept();
+}
+
+void ComposeWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newMessage = file->addAction(tr("&New message"), this, &ComposeWindow::newMessageRequested);
+    newMessage->setShortcut(QKeySequence::New);
+    QAction *saveEml = file->addAction(tr("Save as .&eml…"), this, [this] { saveAsEml(); });
+    saveEml->setObjectName(QStringLiteral("saveAsEml"));
+    QAction *discard = file->addAction(tr("&Discard draft"), this, [this] {
+        discardDraft();
+        m_sent = true; // closing must not save it again
+        close();
+    });
+    discard->setObjectName(QStringLiteral("discardDraft"));
+    file->addSeparator();
+    QAction *closeAction = file->addAction(tr("&Close"), this, &QWidget::close);
+    closeAction->setShortcut(QKeySequence::Close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
+    outbox->setObjectName(QStringLiteral("showOutbox"));
+
+    m_autosave = new QTimer(this);
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(3000);
+    connect(m_autosave, &QTimer::timeout, this, &ComposeWindow::saveDraftNow);
+
+    const QByteArray geometry = QSettings().value(QStringLiteral("compose/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(QSettings().value(QStringLiteral("compose/state")).toByteArray());
+}
+
+void ComposeWindow::setAutosaveDelay(int milliseconds)
+{
+    m_autosave->setInterval(milliseconds);
+}
+
+void ComposeWindow::setDraftStore(DraftStore *drafts)
+{
+    m_drafts = drafts;
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        connect(field, &QLineEdit::textChanged, this, &ComposeWindow::scheduleAutosave);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeWindow::scheduleAutosave);
+    connect(m_attachments->model(), &QAbstractItemModel::rowsInserted, this,
+            &ComposeWindow::scheduleAutosave);
+    connect(m_attachments->model(), &QAbstractItemModel::rowsRemoved, this, &ComposeWindow::scheduleAutosave);
+}
+
+void ComposeWindow::scheduleAutosave()
+{
+    m_sent = false;
+    if (m_drafts && !m_session)
+        m_autosave->start();
+}
+
+Draft ComposeWindow::currentDraft() const
+{
+    Draft draft;
+    if (m_drafts) {
+        if (const std::optional<Draft> stored = m_drafts->load(m_draftId))
+            draft = *stored; // keeps the outbox error and the attempts
+    }
+    draft.id = m_draftId;
+    draft.state = m_draftState;
+    if (m_fromSelector->isVisible() || m_accounts) {
+        draft.accountId = m_fromSelector->currentData().toString();
+        draft.identityIndex = m_fromSelector->currentData(Qt::UserRole + 1).toInt();
+    }
+    draft.to = m_to->text();
+    draft.cc = m_cc->text();
+    draft.bcc = m_bcc->text();
+    draft.subject = m_subject->text();
+    // The automatic signature is not part of what the user wrote: an untouched draft stays empty.
+    QString text = m_body->toPlainText();
+    if (!m_signatureBlock.isEmpty() && text.endsWith(m_signatureBlock) &&
+        text.size() == m_signatureBlock.size())
+        text.clear();
+    draft.text = text;
+    draft.attachments.clear();
+    for (int i = 0; i < m_attachments->count(); ++i)
+        draft.attachments << m_attachments->item(i)->data(Qt::UserRole).toString();
+    return draft;
+}
+
+void ComposeWindow::saveDraftNow()
+{
+    m_autosave->stop();
+    if (!m_drafts)
+        return;
+    Draft draft = currentDraft();
+    if (draft.isEmpty() && draft.id.isEmpty())
+        return; // nothing written yet
+    if (!m_drafts->save(draft)) {
+        showStatus(m_drafts->errorString(), true);
+        return;
+    }
+    m_draftId = draft.id;
+    emit draftSaved(draft.id);
+}
+
+void ComposeWindow::discardDraft()
+{
+    m_autosave->stop();
+    if (m_drafts && !m_draftId.isEmpty())
+        m_drafts->remove(m_draftId);
+    m_draftId.clear();
+}
+
+void ComposeWindow::loadDraft(const Draft &draft)
+{
+    m_draftId = draft.id;
+    m_draftState = draft.state;
+    if (m_accounts) {
+        for (int i = 0; i < m_fromSelector->count(); ++i) {
+            if (m_fromSelector->itemData(i).toString() == draft.accountId &&
+                m_fromSelector->itemData(i, Qt::UserRole + 1).toInt() == draft.identityIndex) {
+                m_fromSelector->setCurrentIndex(i);
+                break;
+            }
+        }
+    }
+    m_to->setText(draft.to);
+    m_cc->setText(draft.cc);
+    m_bcc->setText(draft.bcc);
+    m_bccToggle->setChecked(!draft.bcc.isEmpty());
+    m_subject->setText(draft.subject);
+    m_signatureBlock.clear(); // the draft's text already holds whatever signature it had
+    m_body->setPlainText(draft.text);
+    m_attachments->clear();
+    m_attachments->setVisible(false);
+    for (const QString &path : draft.attachments)
+        addAttachment(path);
+    if (draft.state == Draft::State::Outbox) {
+        QString text = QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("Not sent yet: %1").arg(draft.errorSummary).toHtmlEscaped(),
+                                draft.errorExplanation.toHtmlEscaped());
+        if (draft.deliveryUncertain)
+            text += QStringLiteral("<br>") +
+                    tr("It may have been delivered; check before sending again.").toHtmlEscaped();
+        showStatus(text, true);
+    }
+    m_autosave->stop();
+    m_sent = false;
+}
+
+bool ComposeWindow::openMailto(const QString &uri)
+{
+    QString error;
+    const std::optional<MailtoUri> mailto = MailtoUri::parse(uri, &error);
+    if (!mailto) {
+        showStatus(error, true);
+        return false;
+    }
+    m_to->setText(mailto->to);
+    m_cc->setText(mailto->cc);
+    m_bcc->setText(mailto->bcc);
+    m_bccToggle->setChecked(!mailto->bcc.isEmpty());
+    m_subject->setText(mailto->subject);
+    if (!mailto->body.isEmpty()) {
+        m_body->setPlainText(mailto->body + m_signatureBlock);
+    }
+    (mailto->to.isEmpty() ? m_to : static_cast<QWidget *>(m_body))->setFocus();
+    return true;
+}
+
+void ComposeWindow::saveAsEml(const QString &path)
+{
+    std::optional<MimeMessage> message = buildMessage();
+    if (!message)
+        return;
+    QString target = path;
+    if (target.isEmpty()) {
+        const QString suggested =
+            (m_subject->text().trimmed().isEmpty() ? tr("message") : m_subject->text().trimmed())
+                .replace(u'/', u'-') +
+            QStringLiteral(".eml");
+        target =
+            QFileDialog::getSaveFileName(this, tr("Save message as"), suggested, tr("Email message (*.eml)"));
+        if (target.isEmpty())
+            return;
+    }
+    MimeWriter::Error error;
+    std::unique_ptr<MessageSource> source = MimeWriter::source(*message, {}, &error);
+    if (!source) {
+        showStatus(error.message, true);
+        return;
+    }
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly)) {
+        showStatus(tr("Cannot write %1: %2").arg(target, file.errorString()), true);
+        return;
+    }
+    QIODevice *device = source->device();
+    QByteArray chunk(SmtpSession::kReadChunk, Qt::Uninitialized);
+    qint64 n = 0;
+    while ((n = device->read(chunk.data(), chunk.size())) > 0) {
+        if (file.write(chunk.constData(), n) != n)
+            break;
+    }
+    if (n < 0 || !file.commit()) {
+        showStatus(
+            tr("Writing %1 failed: %2").arg(target, n < 0 ? device->errorString() : file.errorString()),
+            true);
+        return;
+    }
+    showStatus(tr("Saved the message as %1; any mail reader can open it.").arg(target), false);
 }
 
 void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort)
@@ -524,7 +786,7 @@ void ComposeWindow::editAccount()
 void ComposeWindow::setSandboxMailbox(SandboxMailbox *mailbox)
 {
     m_mailbox = mailbox;
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
     QAction *action = view->addAction(tr("&Sandbox mailbox"), this, &ComposeWindow::showSandboxMailbox);
     action->setObjectName(QStringLiteral("showSandboxMailbox"));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));

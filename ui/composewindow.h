@@ -1,7 +1,9 @@
 #pragma once
 
 #include "account.h"
+#include "draft.h"
 #include "mailaddress.h"
+#include "mimemessage.h"
 #include "outgoingmessage.h"
 #include "smtperror.h"
 #include "smtpserversettings.h"
@@ -13,6 +15,7 @@
 #include <memory>
 
 class AccountStore;
+class DraftStore;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +23,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QToolButton;
 class SandboxMailbox;
 class SecretStore;
@@ -46,6 +50,15 @@ public:
     // Adds View → Sandbox mailbox, which shows what the built-in sandbox received.
     void setSandboxMailbox(SandboxMailbox *mailbox);
     QWidget *sandboxMailboxWindow() const { return m_mailboxWindow; }
+    // Keeps the message in drafts: saved a few seconds after each change and on close, restored after a
+    // crash or kill. A failed send moves it to the outbox with its error; a successful send removes it.
+    void setDraftStore(DraftStore *drafts);
+    void loadDraft(const Draft &draft);
+    Draft currentDraft() const;
+    QString draftId() const { return m_draftId; }
+    void setAutosaveDelay(int milliseconds);
+    // Fills the form from a mailto: URI (RFC 6068); false with a status message when it is not one.
+    bool openMailto(const QString &uri);
 
 public slots:
     void showSandboxMailbox();
@@ -65,6 +78,9 @@ public:
     QListWidget *attachmentList() const { return m_attachments; }
 
 public slots:
+    void saveDraftNow();
+    void discardDraft();
+    void saveAsEml(const QString &path = {});
     void send();
     void cancel();
     void newAccount();
@@ -74,6 +90,9 @@ public slots:
 signals:
     void sendFinished(const SmtpError &error);
     void accountRemoved(const QString &accountId);
+    void newMessageRequested();
+    void outboxRequested();
+    void draftSaved(const QString &id);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -88,6 +107,9 @@ private:
     void showStatus(const QString &text, bool error);
     void onSessionFinished(const SmtpError &error);
     void chooseAttachments();
+    std::optional<MimeMessage> buildMessage();
+    void scheduleAutosave();
+    void buildMenus();
     void reloadAccounts(const QString &selectAccountId);
     std::optional<Account> currentAccount() const;
     Identity currentIdentity() const;
@@ -103,6 +125,11 @@ private:
     QLabel *m_fromLabel = nullptr;
     QComboBox *m_fromSelector = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
+    DraftStore *m_drafts = nullptr;
+    QString m_draftId;
+    Draft::State m_draftState = Draft::State::Draft;
+    QTimer *m_autosave = nullptr;
+    bool m_sent = false;      // sent, and not changed since: nothing to keep
     QString m_signatureBlock; // the signature this window appended to the text, to swap it on a change
     QPointer<QWidget> m_mailboxWindow;
     TranscriptModel *m_transcript;

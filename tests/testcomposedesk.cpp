@@ -1,0 +1,234 @@
+#include "accountstore.h"
+#include "composedesk.h"
+#include "composewindow.h"
+#include "draftstore.h"
+#include "mimeoracle.h"
+#include "outboxwindow.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "transcriptmodel.h"
+#include "widgettesting.h"
+
+#include <QComboBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUuid>
+
+using WidgetTesting::screenshot;
+using WidgetTesting::type;
+
+// Nothing is lost: drafts saved as the user types and restored by a new desk (as after a crash or
+// kill), a failed send kept in the outbox with its error and sent from there once the problem is
+// fixed, a sent message leaving nothing behind, mailto: links, and Save as .eml read by Python's email.
+class TestComposeDesk : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void draftIsSavedAndRestoredAfterAKill();
+    void failedSendWaitsInTheOutboxAndIsRetried();
+    void mailtoFillsTheForm();
+    void saveAsEmlWritesWhatWouldBeSent();
+
+private:
+    std::unique_ptr<ComposeDesk> makeDesk();
+    Account sandboxAccount() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<DraftStore> m_drafts;
+    SecretStore m_secrets{QStringLiteral("sendscope-test-desk")};
+};
+
+void TestComposeDesk::initTestCase()
+{
+    WidgetTesting::applyDarkPaletteIfAsked();
+    m_sandbox = std::make_unique<SandboxServer>(m_dir.filePath(QStringLiteral("sandbox")));
+    QVERIFY(m_sandbox->start());
+}
+
+void TestComposeDesk::init()
+{
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    m_accounts = std::make_unique<AccountStore>(m_dir.filePath(id + QStringLiteral(".conf")));
+    m_drafts = std::make_unique<DraftStore>(m_dir.filePath(id + QStringLiteral("-drafts")));
+    Account local = sandboxAccount();
+    QVERIFY(m_accounts->save(local).ok());
+}
+
+Account TestComposeDesk::sandboxAccount() const
+{
+    Account local;
+    local.name = QStringLiteral("Local sandbox");
+    local.identities.append({QStringLiteral("测试者"), QStringLiteral("me@sandbox.invalid"), {}, {}});
+    local.host = QStringLiteral("127.0.0.1");
+    local.security = SmtpSecurity::None;
+    local.auth = AccountAuth::None;
+    local.isSandbox = true;
+    return local;
+}
+
+std::unique_ptr<ComposeDesk> TestComposeDesk::makeDesk()
+{
+    return std::make_unique<ComposeDesk>(m_accounts.get(), &m_secrets, m_drafts.get(), nullptr,
+                                         m_sandbox->port());
+}
+
+void TestComposeDesk::draftIsSavedAndRestoredAfterAKill()
+{
+    QString draftId;
+    {
+        std::unique_ptr<ComposeDesk> desk = makeDesk();
+        ComposeWindow *window = desk->newMessage();
+        window->setAutosaveDelay(100);
+        QSignalSpy saved(window, &ComposeWindow::draftSaved);
+        type(window->toField(), QStringLiteral("爱丽丝 <alice@example.com>"));
+        type(window->subjectField(), QStringLiteral("未完成的草稿"));
+        type(window->bodyEdit(), QStringLiteral("写了一半……"));
+        QVERIFY(saved.wait(5000)); // a moment after the typing stops, not on every key
+        draftId = window->draftId();
+        QVERIFY(!draftId.isEmpty());
+        QCOMPARE(m_drafts->drafts(Draft::State::Draft).size(), 1);
+        // The desk goes away without closing the window properly: what a crash or kill does.
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    QCOMPARE(desk->restoreDrafts(), 1);
+    ComposeWindow *restored = desk->windows().value(0);
+    QVERIFY(restored);
+    QCOMPARE(restored->draftId(), draftId);
+    QCOMPARE(restored->toField()->text(), QStringLiteral("爱丽丝 <alice@example.com>"));
+    QCOMPARE(restored->subjectField()->text(), QStringLiteral("未完成的草稿"));
+    QCOMPARE(restored->bodyEdit()->toPlainText(), QStringLiteral("写了一半……"));
+    QCOMPARE(restored->windowTitle(), QStringLiteral("未完成的草稿 — Sendscope"));
+    screenshot(restored, QStringLiteral("draft-restored"));
+
+    // Sending it removes the draft: nothing is left behind.
+    restored->setConfirmations(false);
+    QSignalSpy finished(restored, &ComposeWindow::sendFinished);
+    restored->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.first().first().value<SmtpError>().isError());
+    QVERIFY(!m_drafts->load(draftId));
+    QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
+    restored->close(); // sent: closing saves nothing again
+    QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
+}
+
+void TestComposeDesk::failedSendWaitsInTheOutboxAndIsRetried()
+{
+    // An account whose server is not there: the send fails at connect.
+    quint16 deadPort = 0;
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        deadPort = probe.serverPort();
+    }
+    Account broken;
+    broken.name = QStringLiteral("Broken");
+    broken.identities.append({QStringLiteral("Me"), QStringLiteral("me@example.com"), {}, {}});
+    broken.host = QStringLiteral("127.0.0.1");
+    broken.port = deadPort;
+    broken.security = SmtpSecurity::None;
+    broken.auth = AccountAuth::None;
+    QVERIFY(m_accounts->save(broken).ok());
+
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->findData(broken.id));
+    type(window->toField(), QStringLiteral("bob@example.com"));
+    type(window->subjectField(), QStringLiteral("Must not be lost"));
+    type(window->bodyEdit(), QStringLiteral("Important."));
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.first().first().value<SmtpError>().category, SmtpErrorCategory::Connect);
+
+    const QList<Draft> outbox = m_drafts->drafts(Draft::State::Outbox);
+    QCOMPARE(outbox.size(), 1);
+    QCOMPARE(outbox.first().subject, QStringLiteral("Must not be lost"));
+    QCOMPARE(outbox.first().errorCategory, QStringLiteral("connect"));
+    QCOMPARE(outbox.first().attempts, 1);
+    QVERIFY(!outbox.first().errorExplanation.isEmpty());
+    QCOMPARE(window->subjectField()->text(), QStringLiteral("Must not be lost")); // still in the window too
+
+    desk->showOutbox();
+    OutboxWindow *outboxWindow = desk->outboxWindow();
+    QVERIFY(outboxWindow);
+    QCOMPARE(outboxWindow->list()->topLevelItemCount(), 1);
+    QVERIFY(outboxWindow->list()->topLevelItem(0)->text(2).contains(QStringLiteral("connect"),
+                                                                    Qt::CaseInsensitive));
+    screenshot(outboxWindow, QStringLiteral("outbox"));
+
+    // The window goes (the user closed it); the outbox opens the message again, now with a working account.
+    const QString id = outbox.first().id;
+    window->close();
+    QTRY_VERIFY(desk->windows().isEmpty());
+    QVERIFY(m_drafts->load(id)); // closing did not lose it
+    broken.port = m_sandbox->port();
+    QVERIFY(m_accounts->save(broken).ok());
+    const qsizetype storedBefore = m_sandbox->storedMessages().size();
+    ComposeWindow *again = desk->openDraft(id, false);
+    QVERIFY(again);
+    QVERIFY(again->statusLabel()->text().contains(QStringLiteral("Not sent yet")));
+    QCOMPARE(again->fromSelector()->currentData().toString(), broken.id);
+    again->setConfirmations(false);
+    QSignalSpy retried(again, &ComposeWindow::sendFinished);
+    again->send();
+    QVERIFY(retried.wait(10000));
+    QVERIFY2(!retried.first().first().value<SmtpError>().isError(), qPrintable(again->statusLabel()->text()));
+    QCOMPARE(m_sandbox->storedMessages().size(), storedBefore + 1);
+    QVERIFY(m_drafts->drafts(Draft::State::Outbox).isEmpty());
+    QCOMPARE(outboxWindow->list()->topLevelItemCount(), 0);
+}
+
+void TestComposeDesk::mailtoFillsTheForm()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    QVERIFY(window->openMailto(QStringLiteral(
+        "mailto:alice@example.com?cc=bob@example.com&subject=%E4%BD%A0%E5%A5%BD&body=line%0D%0Atwo")));
+    QCOMPARE(window->toField()->text(), QStringLiteral("alice@example.com"));
+    QCOMPARE(window->ccField()->text(), QStringLiteral("bob@example.com"));
+    QCOMPARE(window->subjectField()->text(), QStringLiteral("你好"));
+    QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("line\ntwo"));
+    QVERIFY(!window->openMailto(QStringLiteral("https://example.com/")));
+    QVERIFY(window->statusLabel()->text().contains(QStringLiteral("not a mailto")));
+}
+
+void TestComposeDesk::saveAsEmlWritesWhatWouldBeSent()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    type(window->toField(), QStringLiteral("爱丽丝 <alice@example.com>"));
+    type(window->subjectField(), QStringLiteral("存档"));
+    type(window->bodyEdit(), QStringLiteral("保存为文件。"));
+    const QString path = m_dir.filePath(QStringLiteral("saved.eml"));
+    window->saveAsEml(path);
+    QVERIFY2(window->statusLabel()->text().contains(QStringLiteral("Saved the message")),
+             qPrintable(window->statusLabel()->text()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(file.readAll());
+    QCOMPARE(seen.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Subject")).toString(),
+             QStringLiteral("存档"));
+    QCOMPARE(seen.value(QStringLiteral("text")).toString(), QStringLiteral("保存为文件。\n"));
+    QVERIFY(seen.value(QStringLiteral("headers"))
+                .toObject()
+                .value(QStringLiteral("From"))
+                .toString()
+                .contains(QStringLiteral("测试者")));
+}
+
+QTEST_MAIN(TestComposeDesk)
+#include "testcomposedesk.moc"

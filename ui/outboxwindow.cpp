@@ -1,0 +1,106 @@
+#include "outboxwindow.h"
+
+#include "draftstore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_drafts(drafts)
+    , m_list(new QTreeWidget(this))
+    , m_details(new QLabel(this))
+    , m_open(new QPushButton(tr("&Open and edit"), this))
+    , m_retry(new QPushButton(tr("&Retry now"), this))
+    , m_delete(new QPushButton(tr("&Delete"), this))
+{
+    setWindowTitle(tr("Outbox — Sendscope"));
+    m_list->setHeaderLabels(
+        {tr("Subject"), tr("To"), tr("Why it was not sent"), tr("Attempts"), tr("Last attempt")});
+    m_list->setRootIsDecorated(false);
+    m_list->setAccessibleName(tr("Messages not sent"));
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAccessibleName(tr("Error details"));
+
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (!selectedId().isEmpty())
+            emit openRequested(selectedId(), false);
+    });
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        if (!selectedId().isEmpty())
+            emit openRequested(selectedId(), true);
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QString id = selectedId();
+        if (id.isEmpty())
+            return;
+        if (QMessageBox::question(this, tr("Delete message"), tr("Delete this unsent message for good?")) ==
+            QMessageBox::Yes)
+            m_drafts->remove(id);
+    });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        m_details->setText(item ? item->data(0, Qt::UserRole + 1).toString() : QString());
+        for (QPushButton *button : {m_open, m_retry, m_delete})
+            button->setEnabled(item != nullptr);
+    });
+    connect(m_list, &QTreeWidget::itemActivated, this, [this] { emit openRequested(selectedId(), false); });
+    connect(drafts, &DraftStore::changed, this, &OutboxWindow::refresh);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_delete);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_details);
+    layout->addLayout(buttons);
+    resize(860, 420);
+    refresh();
+}
+
+void OutboxWindow::refresh()
+{
+    const QString selected = selectedId();
+    m_list->clear();
+    const QLocale locale;
+    for (const Draft &draft : m_drafts->drafts(Draft::State::Outbox)) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, draft.subject.isEmpty() ? tr("(no subject)") : draft.subject);
+        item->setText(1, draft.to);
+        item->setText(2, draft.errorSummary);
+        item->setText(3, QString::number(draft.attempts));
+        item->setText(4, locale.toString(draft.lastAttempt, QLocale::ShortFormat));
+        item->setData(0, Qt::UserRole, draft.id);
+        QString details = draft.errorExplanation;
+        if (draft.deliveryUncertain)
+            details += u' ' + tr("It may have been delivered; check before sending it again.");
+        else if (draft.errorTemporary)
+            details += u' ' + tr("This looks temporary: retrying later may work.");
+        item->setData(0, Qt::UserRole + 1, details);
+        if (draft.id == selected)
+            m_list->setCurrentItem(item);
+    }
+    if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+    if (m_list->topLevelItemCount() == 0) {
+        m_details->setText(tr("Nothing waiting: every message was sent."));
+        for (QPushButton *button : {m_open, m_retry, m_delete})
+            button->setEnabled(false);
+    }
+}
+
+QString OutboxWindow::selectedId() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}

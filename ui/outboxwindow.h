@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class DraftStore;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+// Messages that failed to send, each with the reason in words and how often it was tried. Open one to
+// edit and send it again; Retry sends it as it is; Delete gives it up.
+class OutboxWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OutboxWindow(DraftStore *drafts, QWidget *parent = nullptr);
+
+    QTreeWidget *list() const { return m_list; }
+
+public slots:
+    void refresh();
+
+signals:
+    void openRequested(const QString &draftId, bool sendNow);
+
+private:
+    QString selectedId() const;
+
+    DraftStore *m_drafts;
+    QTreeWidget *m_list;
+    QLabel *m_details;
+    QPushButton *m_open;
+    QPushButton *m_retry;
+    QPushButton *m_delete;
+};
