@@ -6,16 +6,22 @@
 #include "outboxwindow.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "testserverenv.h"
 #include "transcriptmodel.h"
 #include "widgettesting.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -37,6 +43,8 @@ private slots:
     void failedSendWaitsInTheOutboxAndIsRetried();
     void mailtoFillsTheForm();
     void saveAsEmlWritesWhatWouldBeSent();
+    void draftSurvivesKillingTheApp();
+    void postfixWithAttachmentThenWrongPassword();
 
 private:
     std::unique_ptr<ComposeDesk> makeDesk();
@@ -228,6 +236,123 @@ void TestComposeDesk::saveAsEmlWritesWhatWouldBeSent()
                 .value(QStringLiteral("From"))
                 .toString()
                 .contains(QStringLiteral("测试者")));
+}
+
+void TestComposeDesk::draftSurvivesKillingTheApp()
+{
+    // The real app, in its own home: opened on a mailto: link, killed (SIGKILL) once the draft is on
+    // disk, started again: it must bring the draft back.
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("sendscope.desk.info=true"));
+    const QString token = QUuid::createUuid().toString(QUuid::Id128);
+    const QString draftsDir = home.filePath(QStringLiteral("data/sendscope/drafts"));
+
+    QProcess first;
+    first.setProcessEnvironment(environment);
+    first.start(
+        QStringLiteral(SENDSCOPE_BINARY),
+        {QStringLiteral("mailto:alice@example.com?subject=killed-%1&body=half%20written").arg(token)});
+    QVERIFY(first.waitForStarted(10000));
+    auto draftOnDisk = [&] {
+        const QStringList files = QDir(draftsDir).entryList({QStringLiteral("*.json")}, QDir::Files);
+        for (const QString &name : files) {
+            QFile file(QDir(draftsDir).filePath(name));
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(token.toUtf8()))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(draftOnDisk(), 20000); // autosave runs a few seconds after the last change
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+
+    QProcess second;
+    second.setProcessEnvironment(environment);
+    second.start(QStringLiteral(SENDSCOPE_BINARY), QStringList{});
+    QVERIFY(second.waitForStarted(10000));
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += second.readAllStandardError()).contains("killed-" + token.toUtf8()),
+                             20000);
+    QVERIFY2(log.contains("restored draft"), log.constData());
+    second.kill();
+    second.waitForFinished(10000);
+}
+
+void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
+{
+    TestServerEnv servers;
+    if (!servers.load())
+        QSKIP("the test servers are not running (run through ctest)");
+    Account postfix;
+    postfix.name = QStringLiteral("Postfix");
+    postfix.identities.append({QStringLiteral("测试者"), servers.value("TEST_USER"), {}, {}});
+    postfix.host = servers.value("SMTP_HOST");
+    postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                      .value(0)
+                                      .digest(QCryptographicHash::Sha256);
+    QVERIFY(m_accounts->save(postfix).ok());
+    m_secrets.keepInMemory(postfix.id, servers.password()); // "ask each time": memory only
+
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->findData(postfix.id));
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString attachment = m_dir.filePath(QStringLiteral("数据.bin"));
+    QFile file(attachment);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray bytes(300 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<char>((i * 7919) % 251);
+    file.write(bytes);
+    file.close();
+    type(window->toField(), QStringLiteral("Alice <alice@sendscope.test>"));
+    type(window->subjectField(), token);
+    type(window->bodyEdit(), QStringLiteral("附件是数据。"));
+    window->addAttachment(attachment);
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window->statusLabel()->text()));
+    const QString transcript = window->transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("~> AUTH")));
+    QVERIFY(transcript.contains(QStringLiteral("<~ 250")));
+    QVERIFY(!transcript.contains(servers.password()));
+    const QByteArray delivered = servers.waitForMaildir(QStringLiteral("alice"), token.toUtf8());
+    QVERIFY(!delivered.isEmpty());
+    const QJsonObject seen = runMimeOracle(delivered);
+    const QJsonObject part = seen.value(QStringLiteral("attachments")).toArray().at(0).toObject();
+    QCOMPARE(part.value(QStringLiteral("filename")).toString(), QStringLiteral("数据.bin"));
+    QCOMPARE(part.value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
+
+    // The same message again with a wrong password: it stays, in the outbox, with the explanation shown.
+    m_secrets.keepInMemory(postfix.id, QStringLiteral("wrong "));
+    type(window->subjectField(), QStringLiteral(" again"));
+    QSignalSpy failed(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(failed.wait(30000));
+    QCOMPARE(failed.first().first().value<SmtpError>().category, SmtpErrorCategory::Auth);
+    QVERIFY2(window->statusLabel()->text().contains(QStringLiteral("password")),
+             qPrintable(window->statusLabel()->text()));
+    QVERIFY(window->statusLabel()->text().contains(QStringLiteral("still here")));
+    const QList<Draft> outbox = m_drafts->drafts(Draft::State::Outbox);
+    QCOMPARE(outbox.size(), 1);
+    QCOMPARE(outbox.first().subject, token + QStringLiteral(" again"));
+    QCOMPARE(outbox.first().attachments, QStringList{attachment});
+    QCOMPARE(outbox.first().errorCategory, QStringLiteral("auth"));
+    QVERIFY(outbox.first().errorExplanation.contains(QStringLiteral("app password")));
+    m_secrets.forgetInMemory(postfix.id);
 }
 
 QTEST_MAIN(TestComposeDesk)

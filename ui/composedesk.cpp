@@ -5,7 +5,12 @@
 #include "outboxwindow.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QStatusBar>
+
+// Off by default; QT_LOGGING_RULES="sendscope.desk.info=true" shows which drafts were restored (the
+// kill-and-restart test reads it).
+Q_LOGGING_CATEGORY(lcDesk, "sendscope.desk", QtWarningMsg)
 
 ComposeDesk::ComposeDesk(AccountStore *accounts, SecretStore *secrets, DraftStore *drafts,
                          SandboxMailbox *mailbox, quint16 sandboxPort, QObject *parent)
@@ -54,6 +59,7 @@ int ComposeDesk::restoreDrafts()
     for (const Draft &draft : drafts) {
         ComposeWindow *window = create();
         window->loadDraft(draft);
+        qCInfo(lcDesk).noquote() << "restored draft" << draft.id << "subject:" << draft.subject;
         window->statusBar()->showMessage(tr("Restored from drafts (saved %1).")
                                              .arg(QLocale().toString(draft.modified, QLocale::ShortFormat)));
         window->show();
