@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -42,6 +43,30 @@ template <typename Command> int runCommand(int argc, char **argv)
     QTimer::singleShot(0, &command, &Command::run);
     return QCoreApplication::exec();
 }
+
+// Prints "first-paint" when the window it watches paints for the first time, then quits the app.
+class FirstPaintReporter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::fputs("first-paint\n", stderr);
+                std::fflush(stderr);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_reported = false;
+};
 
 void printUsage()
 {
@@ -123,6 +148,11 @@ int main(int argc, char **argv)
             window->openMailto(mailto);
         for (const QString &path : std::as_const(attachments))
             window->addAttachment(path);
+    }
+    // For tests/bench/guibench: report the first paint of a compose window on stderr, then quit.
+    if (qEnvironmentVariableIsSet("SENDSCOPE_REPORT_FIRST_PAINT") && !desk.windows().isEmpty()) {
+        auto *reporter = new FirstPaintReporter(&app);
+        desk.windows().constFirst()->installEventFilter(reporter);
     }
     const qsizetype waiting = drafts.drafts(Draft::State::Outbox).size();
     if (waiting > 0 && !desk.windows().isEmpty()) {
