@@ -1,5 +1,6 @@
 #include "accountcommand.h"
 #include "accountstore.h"
+#include "addressbook.h"
 #include "addressparser.h"
 #include "composedesk.h"
 #include "composewindow.h"
@@ -127,7 +128,9 @@ int main(int argc, char **argv)
     }
     SecretStore secrets;
     DraftStore drafts;
+    AddressBook addressBook;
     ComposeDesk desk(&accounts, &secrets, &drafts, &mailbox, sandbox.port());
+    desk.setAddressBook(&addressBook);
     QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
 
     // `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled message, as the desktop's

@@ -1,4 +1,5 @@
 #include "accountstore.h"
+#include "addressbook.h"
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
@@ -10,7 +11,9 @@
 #include "transcriptmodel.h"
 #include "widgettesting.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
@@ -42,6 +45,7 @@ private slots:
     void draftIsSavedAndRestoredAfterAKill();
     void failedSendWaitsInTheOutboxAndIsRetried();
     void mailtoFillsTheForm();
+    void addressesUsedBeforeAreCompleted();
     void saveAsEmlWritesWhatWouldBeSent();
     void draftSurvivesKillingTheApp();
     void postfixWithAttachmentThenWrongPassword();
@@ -198,6 +202,38 @@ void TestComposeDesk::failedSendWaitsInTheOutboxAndIsRetried()
     QCOMPARE(m_sandbox->storedMessages().size(), storedBefore + 1);
     QVERIFY(m_drafts->drafts(Draft::State::Outbox).isEmpty());
     QCOMPARE(outboxWindow->list()->topLevelItemCount(), 0);
+}
+
+void TestComposeDesk::addressesUsedBeforeAreCompleted()
+{
+    AddressBook book(m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".json")));
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    desk->setAddressBook(&book);
+    ComposeWindow *first = desk->newMessage();
+    first->setConfirmations(false);
+    type(first->toField(), QStringLiteral("\"Liddell, Alice\" <alice@example.com>"));
+    type(first->ccField(), QStringLiteral("bob@example.com"));
+    QSignalSpy sent(first, &ComposeWindow::sendFinished);
+    first->send();
+    QVERIFY(sent.wait(10000));
+    QVERIFY(!sent.first().first().value<SmtpError>().isError());
+
+    ComposeWindow *second = desk->newMessage();
+    QVERIFY(QTest::qWaitForWindowExposed(second));
+    second->toField()->setFocus();
+    type(second->toField(), QStringLiteral("carol@example.com, lid"));
+    QCompleter *completer = second->completer(second->toField());
+    QVERIFY(completer);
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QCOMPARE(completer->completionModel()->rowCount(), 1);
+    QCOMPARE(completer->completionModel()->index(0, 0).data().toString(),
+             QStringLiteral("\"Liddell, Alice\" <alice@example.com>"));
+    screenshot(second, QStringLiteral("address-completion"));
+    QTest::keyClick(completer->popup(), Qt::Key_Down);
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QCOMPARE(second->toField()->text(),
+             QStringLiteral("carol@example.com, \"Liddell, Alice\" <alice@example.com>, "));
+    QVERIFY(second->toField()->toolTip().isEmpty()); // still a valid list
 }
 
 void TestComposeDesk::mailtoFillsTheForm()

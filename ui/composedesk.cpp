@@ -39,6 +39,8 @@ ComposeWindow *ComposeDesk::create()
     if (m_mailbox)
         window->setSandboxMailbox(m_mailbox);
     window->setDraftStore(m_drafts);
+    if (m_addressBook)
+        window->setAddressBook(m_addressBook);
     connect(window, &ComposeWindow::newMessageRequested, this, [this] { newMessage(); });
     connect(window, &ComposeWindow::outboxRequested, this, &ComposeDesk::showOutbox);
     m_windows.removeAll(nullptr);

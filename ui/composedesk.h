@@ -5,6 +5,7 @@
 #include <QPointer>
 
 class AccountStore;
+class AddressBook;
 class ComposeWindow;
 class DraftStore;
 class OutboxWindow;
@@ -22,6 +23,7 @@ public:
                 quint16 sandboxPort, QObject *parent = nullptr);
     ~ComposeDesk() override;
 
+    void setAddressBook(AddressBook *book) { m_addressBook = book; }
     ComposeWindow *newMessage();
     // Opens a window for every saved draft (not the outbox); returns how many.
     int restoreDrafts();
@@ -37,6 +39,7 @@ private:
     SecretStore *m_secrets;
     DraftStore *m_drafts;
     SandboxMailbox *m_mailbox;
+    AddressBook *m_addressBook = nullptr;
     quint16 m_sandboxPort;
     QList<QPointer<ComposeWindow>> m_windows;
     QPointer<OutboxWindow> m_outbox;

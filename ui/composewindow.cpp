@@ -2,6 +2,7 @@
 
 #include "accountdialog.h"
 #include "accountstore.h"
+#include "addressbook.h"
 #include "addressparser.h"
 #include "draftstore.h"
 #include "mailtouri.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -38,6 +40,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
+#include <QStringListModel>
 #include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
@@ -462,6 +465,15 @@ void ComposeWindow::onSessionFinished(const SmtpError &error)
             m_sent = true;
         }
     }
+    if (m_addressBook && !error.isError()) {
+        QList<MailAddress> used;
+        for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
+            AddressParser::Error parseError;
+            used += AddressParser::parseList(field->text(), &parseError);
+        }
+        m_addressBook->remember(used);
+        m_addressBook->save();
+    }
     if (m_session)
         m_session->deleteLater();
     m_session = nullptr;
@@ -859,4 +871,45 @@ void ComposeWindow::removeAccount()
         showStatus(tr("Removed the account \"%1\".").arg(account->name), false);
         emit accountRemoved(account->id);
     });
+}
+
+void ComposeWindow::setAddressBook(AddressBook *book)
+{
+    m_addressBook = book;
+    for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
+        auto *completer = new QCompleter(new QStringListModel(this), this);
+        // Our own list, matched on any word: the completer only shows it.
+        completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+        completer->setWidget(field);
+        m_completers.insert(field, completer);
+        auto segmentStart = [field] {
+            const QString text = field->text().left(field->cursorPosition());
+            return std::max(text.lastIndexOf(u','), text.lastIndexOf(u';')) + 1;
+        };
+        connect(field, &QLineEdit::textEdited, this, [this, field, completer, segmentStart] {
+            const QString segment =
+                field->text().mid(segmentStart(), field->cursorPosition() - segmentStart()).trimmed();
+            const QStringList matches = m_addressBook->completions(segment);
+            static_cast<QStringListModel *>(completer->model())->setStringList(matches);
+            if (segment.size() >= 1 && !matches.isEmpty())
+                completer->complete();
+            else
+                completer->popup()->hide();
+        });
+        connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+                [field, segmentStart](const QString &chosen) {
+                    const qsizetype start = segmentStart();
+                    const QString before = field->text().left(start);
+                    const QString after = field->text().mid(field->cursorPosition());
+                    const QString inserted =
+                        (start > 0 ? QStringLiteral(" ") : QString()) + chosen + QStringLiteral(", ");
+                    field->setText(before + inserted + after);
+                    field->setCursorPosition(static_cast<int>(before.size() + inserted.size()));
+                });
+    }
+}
+
+QCompleter *ComposeWindow::completer(QLineEdit *field) const
+{
+    return m_completers.value(field);
 }

@@ -9,14 +9,17 @@
 #include "smtpserversettings.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
 class AccountStore;
+class AddressBook;
 class DraftStore;
 class QComboBox;
+class QCompleter;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -57,6 +60,9 @@ public:
     Draft currentDraft() const;
     QString draftId() const { return m_draftId; }
     void setAutosaveDelay(int milliseconds);
+    // Completes To/Cc/Bcc from addresses used before; a successful send adds its recipients.
+    void setAddressBook(AddressBook *book);
+    QCompleter *completer(QLineEdit *field) const;
     // Fills the form from a mailto: URI (RFC 6068); false with a status message when it is not one.
     bool openMailto(const QString &uri);
 
@@ -126,6 +132,8 @@ private:
     QComboBox *m_fromSelector = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
     DraftStore *m_drafts = nullptr;
+    AddressBook *m_addressBook = nullptr;
+    QHash<QLineEdit *, QCompleter *> m_completers;
     QString m_draftId;
     Draft::State m_draftState = Draft::State::Draft;
     QTimer *m_autosave = nullptr;
