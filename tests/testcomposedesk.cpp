@@ -12,6 +12,7 @@
 #include "widgettesting.h"
 
 #include <QAbstractItemView>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
 #include <QCryptographicHash>
@@ -246,6 +247,11 @@ void TestComposeDesk::mailtoFillsTheForm()
     QCOMPARE(window->ccField()->text(), QStringLiteral("bob@example.com"));
     QCOMPARE(window->subjectField()->text(), QStringLiteral("你好"));
     QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("line\ntwo"));
+    // Copy as command: the same send for the sandbox account, with the recipients, and no password.
+    const QString command = window->copyAsCommand();
+    QVERIFY2(command.startsWith(QStringLiteral("sendscope send --server 127.0.0.1 --port ")), qPrintable(command));
+    QVERIFY(command.contains(QStringLiteral("--to alice@example.com --cc bob@example.com --subject '你好'")));
+    QCOMPARE(QApplication::clipboard()->text(), command);
     QVERIFY(!window->openMailto(QStringLiteral("https://example.com/")));
     QVERIFY(window->statusLabel()->text().contains(QStringLiteral("not a mailto")));
 }

@@ -10,12 +10,14 @@
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
+#include "sendcommandline.h"
 #include "smtpsession.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCompleter>
@@ -520,6 +522,11 @@ void ComposeWindow::buildMenus()
     newMessage->setShortcut(QKeySequence::New);
     QAction *saveEml = file->addAction(tr("Save as .&eml…"), this, [this] { saveAsEml(); });
     saveEml->setObjectName(QStringLiteral("saveAsEml"));
+    QAction *command = file->addAction(tr("Copy as co&mmand"), this, [this] { copyAsCommand(); });
+    command->setObjectName(QStringLiteral("copyAsCommand"));
+    command->setToolTip(
+        tr("The same send as a 'sendscope send' command line, without the password, to hand to an "
+           "administrator"));
     QAction *discard = file->addAction(tr("&Discard draft"), this, [this] {
         discardDraft();
         m_sent = true; // closing must not save it again
@@ -912,4 +919,25 @@ void ComposeWindow::setAddressBook(AddressBook *book)
 QCompleter *ComposeWindow::completer(QLineEdit *field) const
 {
     return m_completers.value(field);
+}
+
+QString ComposeWindow::copyAsCommand()
+{
+    const std::optional<MimeMessage> message = buildMessage();
+    if (!message)
+        return {};
+    SmtpServerSettings settings = m_settings;
+    if (const std::optional<Account> account = currentAccount()) {
+        settings = account->serverSettings();
+        if (account->isSandbox) {
+            settings.host = QStringLiteral("127.0.0.1");
+            settings.port = m_sandboxPort;
+            settings.security = SmtpSecurity::None;
+            settings.username.clear();
+        }
+    }
+    const QString command = SendCommandLine::toShell(SendCommandLine::arguments(settings, *message));
+    QApplication::clipboard()->setText(command);
+    showStatus(tr("Copied the command line (without the password; the text goes in message.txt)."), false);
+    return command;
 }

@@ -87,6 +87,8 @@ public slots:
     void saveDraftNow();
     void discardDraft();
     void saveAsEml(const QString &path = {});
+    // Copies the equivalent `sendscope send` command line (no password) to the clipboard; returns it.
+    QString copyAsCommand();
     void send();
     void cancel();
     void newAccount();
