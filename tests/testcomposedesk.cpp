@@ -249,7 +249,8 @@ void TestComposeDesk::mailtoFillsTheForm()
     QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("line\ntwo"));
     // Copy as command: the same send for the sandbox account, with the recipients, and no password.
     const QString command = window->copyAsCommand();
-    QVERIFY2(command.startsWith(QStringLiteral("sendscope send --server 127.0.0.1 --port ")), qPrintable(command));
+    QVERIFY2(command.startsWith(QStringLiteral("sendscope send --server 127.0.0.1 --port ")),
+             qPrintable(command));
     QVERIFY(command.contains(QStringLiteral("--to alice@example.com --cc bob@example.com --subject '你好'")));
     QCOMPARE(QApplication::clipboard()->text(), command);
     QVERIFY(!window->openMailto(QStringLiteral("https://example.com/")));
