@@ -411,6 +411,15 @@ void ComposeWindow::startSession(SmtpServerSettings settings, OutgoingMessage ou
         m_progress->setValue(total > 0 ? static_cast<int>(sent * 1000 / total) : 0);
     });
     connect(m_session, &SmtpSession::finished, this, &ComposeWindow::onSessionFinished);
+    // Each send is one section of the transcript: what, to whom, through which server; then the outcome.
+    TranscriptEntry header;
+    header.timestamp = QDateTime::currentDateTime();
+    header.text =
+        tr("──── Sending \"%1\" to %2 via %3 port %4 ────")
+            .arg(m_subject->text().trimmed().isEmpty() ? tr("(no subject)") : m_subject->text().trimmed())
+            .arg(outgoing.recipients.join(QStringLiteral(", ")), settings.host)
+            .arg(settings.effectivePort());
+    m_transcript->append(header);
     m_session->addMessage(std::move(outgoing));
     setSending(true);
     m_progress->setRange(0, 0); // busy until the body starts
@@ -467,6 +476,14 @@ void ComposeWindow::onSessionFinished(const SmtpError &error)
             m_sent = true;
         }
     }
+    TranscriptEntry footer;
+    footer.timestamp = QDateTime::currentDateTime();
+    footer.kind = error.isError() ? TranscriptEntry::Kind::Error : TranscriptEntry::Kind::Info;
+    footer.text = error.isError() ? tr("──── Failed after %1 s: %2 ────").arg(seconds, error.summary)
+                  : result.outcome == MessageResult::Outcome::PartiallySent
+                      ? tr("──── Partly refused, after %1 s ────").arg(seconds)
+                      : tr("──── Sent in %1 s ────").arg(seconds);
+    m_transcript->append(footer);
     if (m_addressBook && !error.isError()) {
         QList<MailAddress> used;
         for (QLineEdit *field : {m_to, m_cc, m_bcc}) {

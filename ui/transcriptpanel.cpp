@@ -53,6 +53,26 @@ public:
         }
         option->palette.setColor(QPalette::Text, color);
     }
+
+    // A thin rule above the first line of each client flight (commands written together), so the
+    // round trips read as groups: what was sent at once, then the replies it got.
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (index.row() == 0 ||
+            static_cast<TranscriptEntry::Kind>(index.data(TranscriptModel::KindRole).toInt()) !=
+                TranscriptEntry::Kind::Client)
+            return;
+        const QModelIndex previous = index.sibling(index.row() - 1, 0);
+        if (previous.data(TranscriptModel::FlightRole) == index.data(TranscriptModel::FlightRole))
+            return;
+        painter->save();
+        QColor rule = option.palette.color(QPalette::PlaceholderText);
+        rule.setAlpha(110);
+        painter->setPen(QPen(rule, 0, Qt::DotLine));
+        painter->drawLine(option.rect.topLeft(), option.rect.topRight());
+        painter->restore();
+    }
 };
 
 } // namespace
