@@ -21,3 +21,6 @@ for preset in dev asan; do
     dbus-run-session -- bash -c 'echo -n sendscope-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;
         SENDSCOPE_REQUIRE_KEYCHAIN=1 ctest --preset "$0" -j 2' "$preset"
 done
+
+# The .deb: built, unpacked into a temporary root, run from there, desktop file and metainfo validated.
+bash .ci/package.sh

@@ -25,6 +25,7 @@ public:
     // needs the keychain, which answers asynchronously), otherwise the exit status.
     int parse(const QStringList &arguments);
     void run();
+    QString helpText() const { return m_parser.helpText(); }
 
     void setStandardInput(QIODevice *input) { m_stdin = input; }
     void setStore(AccountStore store) { m_store = std::move(store); }

@@ -5,6 +5,7 @@
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
+#include "manpage.h"
 #include "sandboxcommand.h"
 #include "sandboxmailbox.h"
 #include "sandboxserver.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -98,6 +100,12 @@ int main(int argc, char **argv)
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;
     }
+    if (argc > 1 && std::strcmp(argv[1], "--man") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        std::fputs(ManPage::troff().toUtf8().constData(), stdout);
+        return 0;
+    }
     if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
         printUsage();
         return 0;
@@ -105,7 +113,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Sendscope"));
-    QApplication::setDesktopFileName(QStringLiteral("sendscope"));
+    QApplication::setDesktopFileName(QStringLiteral("org.sendscope.Sendscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sendscope.svg")));
 
     // The built-in sandbox runs whenever the app does: a local SMTP server that keeps every message it
     // receives, so the first send works without any set-up and a real account can be rehearsed against.

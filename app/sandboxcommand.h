@@ -20,6 +20,7 @@ public:
 
     int parse(const QStringList &arguments); // -1: run() must follow; otherwise the exit status
     void run();
+    QString helpText() const { return m_parser.helpText(); }
 
     static QString defaultStore();
 

@@ -42,6 +42,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSslSocket>
 #include <QStringListModel>
 #include <QTextCursor>
 #include <QTimer>
@@ -557,6 +558,16 @@ void ComposeWindow::buildMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("showOutbox"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(tr("&About Sendscope"), this, [this] {
+        QMessageBox::about(this, tr("About Sendscope"),
+                           tr("<b>Sendscope %1</b><br>Compose mail and see the SMTP conversation.<br><br>"
+                              "Qt %2 (built with %3)<br>TLS: %4 (built with %5)")
+                               .arg(QStringLiteral(SENDSCOPE_VERSION), QString::fromLatin1(qVersion()),
+                                    QStringLiteral(QT_VERSION_STR), QSslSocket::sslLibraryVersionString(),
+                                    QSslSocket::sslLibraryBuildVersionString()));
+    });
 
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);

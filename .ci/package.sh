@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the .deb (release preset, CPack), unpacks it into a temporary root without installing it on
+# the machine, runs the installed binary from there, and validates the desktop file and the AppStream
+# metainfo. Called by .ci/test.sh; needs dpkg-dev, desktop-file-utils and appstream (install-deps.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== package (release)"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)"
+(cd build/release && rm -f sendscope_*.deb && cpack >/dev/null)
+deb=$(ls build/release/sendscope_*.deb)
+dpkg-deb -I "$deb" | grep -E "^ (Package|Version|Depends|Recommends):"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+dpkg-deb -x "$deb" "$root"
+# Every dependency the package declares must be installable from bookworm (it is a real package name).
+depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/ //g')
+for package in $depends; do
+    apt-cache show "$package" >/dev/null 2>&1 || { echo "unknown dependency: $package"; exit 1; }
+done
+"$root/usr/bin/sendscope" --version
+help=$("$root/usr/bin/sendscope" send --help)
+grep -q -- "--password-stdin" <<<"$help"
+test -s "$root/usr/share/man/man1/sendscope.1.gz"
+desktop-file-validate "$root/usr/share/applications/org.sendscope.Sendscope.desktop"
+appstreamcli validate --no-net --explain "$root/usr/share/metainfo/org.sendscope.Sendscope.metainfo.xml"
+test -s "$root/usr/share/icons/hicolor/scalable/apps/org.sendscope.Sendscope.svg"
+echo "package ok: $deb"
