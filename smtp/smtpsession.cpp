@@ -437,6 +437,12 @@ void SmtpSession::handleReply(const SmtpReply &reply)
     }
     const PendingCommand pending = m_pending.front();
     m_pending.pop_front();
+    if (m_pending.empty() && m_flightTimer.isValid()) {
+        // Every command written so far is answered: one round trip (plus the server's work) is over.
+        log(TranscriptEntry::Kind::Info,
+            tr("Flight %1 answered in %2 ms").arg(m_flight).arg(m_flightTimer.elapsed()));
+        m_flightTimer.invalidate();
+    }
 
     // RFC 5321 section 3.8: 421 may come in answer to any command; the server is closing the channel.
     if (reply.code() == 421 && pending.command != SmtpCommand::Quit) {
@@ -916,9 +922,14 @@ void SmtpSession::handleRcptTo(const SmtpReply &reply, int recipientIndex)
                 .arg(recipient.address));
     } else {
         recipient.accepted = false;
-        log(TranscriptEntry::Kind::Error, tr("Recipient %1 refused").arg(recipient.address));
+        // The explanation goes inline, next to the reply it explains: the session may still succeed for
+        // the other recipients, so no final error line would say it otherwise.
+        const SmtpError explained = ReplyExplainer::explain(SmtpCommand::RcptTo, reply);
+        log(TranscriptEntry::Kind::Error,
+            tr("Recipient %1 refused: %2 %3")
+                .arg(recipient.address, explained.summary, explained.explanation));
         if (!m_transactionError.isError())
-            m_transactionError = ReplyExplainer::explain(SmtpCommand::RcptTo, reply);
+            m_transactionError = explained;
     }
     if (!m_pipelining)
         sendNextTransactionCommands();
@@ -1257,6 +1268,8 @@ void SmtpSession::queueCommand(SmtpCommand command, const QByteArray &line, cons
     if (!m_flightOpen) {
         ++m_flight;
         m_flightOpen = true;
+        if (!m_flightTimer.isValid())
+            m_flightTimer.start(); // until every reply this flight waits for has arrived
     }
     m_outBuffer += line;
     m_outBuffer += "\r\n";

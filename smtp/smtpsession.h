@@ -196,6 +196,7 @@ private:
     ReplyParser m_parser;
     State m_state = State::Idle;
     QList<QSslCertificate> m_rejectedChain;
+    QElapsedTimer m_flightTimer; // since the first command of the flight still waiting for replies
     QList<QSslError> m_rejectedErrors;
     SmtpError m_error;
     bool m_finished = false;

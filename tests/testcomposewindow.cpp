@@ -6,9 +6,11 @@
 #include "sandboxserver.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
+#include "transcriptpanel.h"
 #include "widgettesting.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,7 +18,9 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +42,7 @@ private slots:
     void invalidAddressIsMarkedAndNotSent();
     void titleFollowsSubject();
     void refusedRecipientExplainedAndMessageKept();
+    void pasteAttachesFiles();
 
 private:
     MailAddress me() const;
@@ -206,7 +211,35 @@ void TestComposeWindow::refusedRecipientExplainedAndMessageKept()
     QVERIFY(transcript.contains(QStringLiteral("~> AUTH PLAIN ********")) ||
             transcript.contains(QStringLiteral("~> AUTH SCRAM-SHA-256")));
     QVERIFY(!transcript.contains(settings.secret));
+    // The refusal is explained inline, next to the reply.
+    QVERIFY(transcript.contains(QStringLiteral("Recipient nobody@sendscope.test refused: ")));
+    // "Show what went wrong" selects the server's reply in the transcript.
+    QVERIFY(window.showProblemButton()->isVisible());
+    QTest::mouseClick(window.showProblemButton(), Qt::LeftButton);
+    const QString selected = window.transcriptPanel()->view()->currentIndex().data().toString();
+    QVERIFY2(selected.contains(QStringLiteral("<~ 550 5.1.1")), qPrintable(selected));
     screenshot(&window, QStringLiteral("compose-refused"));
+}
+
+void TestComposeWindow::pasteAttachesFiles()
+{
+    SmtpServerSettings settings;
+    ComposeWindow window(settings, me(), QStringLiteral("Local sandbox"));
+    const QString path = m_dir.filePath(QStringLiteral("粘贴.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("pasted\n");
+    file.close();
+    auto *data = new QMimeData; // the clipboard takes ownership
+    data->setUrls({QUrl::fromLocalFile(path)});
+    QApplication::clipboard()->setMimeData(data);
+    QCOMPARE(window.pasteAttachments(), 1);
+    QCOMPARE(window.attachmentList()->count(), 1);
+    QVERIFY(window.attachmentList()->item(0)->text().startsWith(QStringLiteral("粘贴.txt")));
+    QApplication::clipboard()->setText(QStringLiteral("just text"));
+    QCOMPARE(window.pasteAttachments(), 0);
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("no files")));
+    QVERIFY(!window.showProblemButton()->isVisible()); // nothing was sent: no transcript to point into
 }
 
 QTEST_MAIN(TestComposeWindow)

@@ -167,9 +167,25 @@ void ComposeWindow::buildUi()
     connect(sendAction, &QAction::triggered, this, &ComposeWindow::send);
     addAction(sendAction);
 
+    m_showProblem = new QPushButton(tr("Show &what went wrong"), central);
+    m_showProblem->setToolTip(tr("Select the reply that caused the failure in the transcript"));
+    m_showProblem->setVisible(false);
+    connect(m_showProblem, &QPushButton::clicked, this, [this] { m_transcriptPanel->showProblem(); });
+    auto *pasteAction = new QAction(tr("Paste files as attachments"), this);
+    pasteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(pasteAction, &QAction::triggered, this, &ComposeWindow::pasteAttachments);
+    addAction(pasteAction);
+    // Ctrl+V on the attachment list pastes files too.
+    auto *listPaste = new QAction(m_attachments);
+    listPaste->setShortcut(QKeySequence::Paste);
+    listPaste->setShortcutContext(Qt::WidgetShortcut);
+    connect(listPaste, &QAction::triggered, this, &ComposeWindow::pasteAttachments);
+    m_attachments->addAction(listPaste);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(attach);
     buttons->addWidget(remove);
+    buttons->addWidget(m_showProblem);
     buttons->addStretch(1);
     buttons->addWidget(m_progress, 2);
     buttons->addWidget(m_cancel);
@@ -260,6 +276,7 @@ void ComposeWindow::dropEvent(QDropEvent *event)
 void ComposeWindow::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
+    m_showProblem->setVisible(error && m_transcript->totalCount() > 0);
     QPalette palette = m_status->palette();
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
     palette.setColor(QPalette::WindowText, error
@@ -968,4 +985,22 @@ QString ComposeWindow::copyAsCommand()
     QApplication::clipboard()->setText(command);
     showStatus(tr("Copied the command line (without the password; the text goes in message.txt)."), false);
     return command;
+}
+
+int ComposeWindow::pasteAttachments()
+{
+    const QMimeData *clipboard = QApplication::clipboard()->mimeData();
+    int added = 0;
+    if (clipboard && clipboard->hasUrls()) {
+        for (const QUrl &url : clipboard->urls()) {
+            if (url.isLocalFile()) {
+                addAttachment(url.toLocalFile());
+                ++added;
+            }
+        }
+    }
+    if (added == 0)
+        showStatus(tr("The clipboard holds no files to attach. Copy files in a file manager, then paste."),
+                   true);
+    return added;
 }

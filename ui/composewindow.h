@@ -80,6 +80,8 @@ public:
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *statusLabel() const { return m_status; }
+    QPushButton *showProblemButton() const { return m_showProblem; }
+    TranscriptPanel *transcriptPanel() const { return m_transcriptPanel; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     QListWidget *attachmentList() const { return m_attachments; }
 
@@ -89,6 +91,8 @@ public slots:
     void saveAsEml(const QString &path = {});
     // Copies the equivalent `sendscope send` command line (no password) to the clipboard; returns it.
     QString copyAsCommand();
+    // Attaches the files on the clipboard (copied in a file manager); returns how many.
+    int pasteAttachments();
     void send();
     void cancel();
     void newAccount();
@@ -155,6 +159,7 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_send = nullptr;
+    QPushButton *m_showProblem = nullptr;
     QPushButton *m_cancel = nullptr;
     QPointer<SmtpSession> m_session;
     QElapsedTimer m_sendTimer;

@@ -174,3 +174,38 @@ void TranscriptPanel::saveAs()
         QMessageBox::warning(this, tr("Save transcript"),
                              tr("Could not save %1: %2").arg(path, file.errorString()));
 }
+
+QString TranscriptPanel::showProblem()
+{
+    m_filter->setCurrentIndex(
+        m_filter->findData(QVariant::fromValue(TranscriptModel::Filter::CommandsAndReplies)));
+    auto kindOf = [this](int row) {
+        return static_cast<TranscriptEntry::Kind>(
+            m_model->index(row).data(TranscriptModel::KindRole).toInt());
+    };
+    auto failedReply = [this, &kindOf](int row) {
+        const QString text = m_model->index(row).data(Qt::ToolTipRole).toString(); // the text without markers
+        return kindOf(row) == TranscriptEntry::Kind::Server &&
+               (text.startsWith(u'4') || text.startsWith(u'5'));
+    };
+    // The server's own words first: in the last run of failures (back to the previous positive reply),
+    // the earliest 4xx/5xx, which is the cause; a pipelined DATA's "no valid recipients" only follows it.
+    int target = -1;
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        if (failedReply(row))
+            target = row;
+        else if (kindOf(row) == TranscriptEntry::Kind::Server && target >= 0)
+            break; // a positive reply ends the run
+    }
+    for (int row = m_model->rowCount() - 1; row >= 0 && target < 0; --row) {
+        if (kindOf(row) == TranscriptEntry::Kind::Error)
+            target = row;
+    }
+    if (target < 0)
+        return {};
+    const QModelIndex found = m_model->index(target);
+    m_view->setCurrentIndex(found);
+    m_view->scrollTo(found, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus();
+    return found.data().toString();
+}

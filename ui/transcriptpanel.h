@@ -20,6 +20,9 @@ public:
     QListView *view() const { return m_view; }
 
 public slots:
+    // Shows commands and replies and selects the last line that went wrong (error, 4xx or 5xx reply).
+    // Returns its text, empty when nothing went wrong.
+    QString showProblem();
     void copyAll();
     void saveAs();
 
