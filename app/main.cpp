@@ -140,6 +140,13 @@ int main(int argc, char **argv)
     AddressBook addressBook;
     ComposeDesk desk(&accounts, &secrets, &drafts, &mailbox, sandbox.port());
     desk.setAddressBook(&addressBook);
+    desk.setSandbox(&sandbox, sandbox.storeDirectory() + QStringLiteral("/tls"));
+    QObject::connect(
+        &desk, &ComposeDesk::sandboxRehearsalChanged, &desk, [&desk](bool, const QString &problem) {
+            if (!problem.isEmpty() && !desk.windows().isEmpty())
+                QMessageBox::warning(desk.windows().constFirst(), QObject::tr("Sandbox"), problem);
+        });
+    desk.restoreSandboxRehearsal();
     QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
 
     // `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled message, as the desktop's

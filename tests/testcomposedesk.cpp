@@ -46,6 +46,7 @@ private slots:
     void draftIsSavedAndRestoredAfterAKill();
     void failedSendWaitsInTheOutboxAndIsRetried();
     void mailtoFillsTheForm();
+    void sandboxRehearsesStartTlsAndAuth();
     void addressesUsedBeforeAreCompleted();
     void saveAsEmlWritesWhatWouldBeSent();
     void draftSurvivesKillingTheApp();
@@ -235,6 +236,43 @@ void TestComposeDesk::addressesUsedBeforeAreCompleted()
     QCOMPARE(second->toField()->text(),
              QStringLiteral("carol@example.com, \"Liddell, Alice\" <alice@example.com>, "));
     QVERIFY(second->toField()->toolTip().isEmpty()); // still a valid list
+}
+
+void TestComposeDesk::sandboxRehearsesStartTlsAndAuth()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    desk->setSandbox(m_sandbox.get(), m_dir.filePath(QStringLiteral("tls")));
+    QSignalSpy changed(desk.get(), &ComposeDesk::sandboxRehearsalChanged);
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    desk->setSandboxRehearsal(true); // as the Account menu's checkbox does
+    QVERIFY(changed.wait(20000));    // the certificate is made with openssl the first time
+    QVERIFY2(changed.first().at(0).toBool(), qPrintable(changed.first().at(1).toString()));
+    const Account sandbox = m_accounts->accounts().constFirst();
+    QCOMPARE(sandbox.security, SmtpSecurity::StartTls);
+    QCOMPARE(sandbox.pinnedFingerprints.size(), 1);
+
+    type(window->toField(), QStringLiteral("alice@example.com"));
+    type(window->subjectField(), QStringLiteral("rehearsal"));
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window->statusLabel()->text()));
+    const QString transcript = window->transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("-> STARTTLS")));
+    QVERIFY(transcript.contains(QStringLiteral("pinned")));
+    QVERIFY(transcript.contains(QStringLiteral("~> AUTH PLAIN ********")));
+    QVERIFY(transcript.contains(QStringLiteral("<~ 235")));
+    QVERIFY(!transcript.contains(QStringLiteral("sandbox\n")));
+
+    // Off again: plain, no login.
+    desk->setSandboxRehearsal(false);
+    QCOMPARE(m_accounts->accounts().constFirst().security, SmtpSecurity::None);
+    QSignalSpy plain(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(plain.wait(15000));
+    QVERIFY(!plain.first().first().value<SmtpError>().isError());
 }
 
 void TestComposeDesk::mailtoFillsTheForm()

@@ -1,9 +1,14 @@
 #include "composedesk.h"
 
+#include "accountstore.h"
 #include "composewindow.h"
 #include "draftstore.h"
 #include "outboxwindow.h"
+#include "sandboxcertificate.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
 
+#include <QCryptographicHash>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QStatusBar>
@@ -43,6 +48,8 @@ ComposeWindow *ComposeDesk::create()
         window->setAddressBook(m_addressBook);
     connect(window, &ComposeWindow::newMessageRequested, this, [this] { newMessage(); });
     connect(window, &ComposeWindow::outboxRequested, this, &ComposeDesk::showOutbox);
+    connect(window, &ComposeWindow::sandboxRehearsalToggled, this, &ComposeDesk::setSandboxRehearsal);
+    window->setSandboxRehearsalChecked(m_rehearsal);
     m_windows.removeAll(nullptr);
     m_windows.append(window);
     return window;
@@ -117,4 +124,68 @@ QList<ComposeWindow *> ComposeDesk::windows() const
 OutboxWindow *ComposeDesk::outboxWindow() const
 {
     return m_outbox;
+}
+
+void ComposeDesk::setSandbox(SandboxServer *server, const QString &certificateDirectory)
+{
+    m_sandbox = server;
+    m_certificate = new SandboxCertificate(certificateDirectory, this);
+    connect(m_certificate, &SandboxCertificate::ready, this, [this] { applySandboxRehearsal(true); });
+    connect(m_certificate, &SandboxCertificate::failed, this, [this](const QString &message) {
+        applySandboxRehearsal(false);
+        emit sandboxRehearsalChanged(false, message);
+    });
+}
+
+void ComposeDesk::setSandboxRehearsal(bool on)
+{
+    if (!m_sandbox)
+        return;
+    if (on)
+        m_certificate->ensure(); // ready() applies it
+    else
+        applySandboxRehearsal(false);
+}
+
+void ComposeDesk::restoreSandboxRehearsal()
+{
+    for (const Account &account : m_accounts->accounts()) {
+        if (account.isSandbox && account.security != SmtpSecurity::None) {
+            setSandboxRehearsal(true);
+            return;
+        }
+    }
+}
+
+void ComposeDesk::applySandboxRehearsal(bool on)
+{
+    m_rehearsal = on;
+    const QString user = QString::fromLatin1(kSandboxUser);
+    const QString password = QString::fromLatin1(kSandboxPassword);
+    if (on) {
+        m_sandbox->setTls(m_certificate->certificate(), m_certificate->key());
+        m_sandbox->setCredentials(user, password);
+    } else {
+        m_sandbox->setTls(QSslCertificate(), QSslKey());
+        m_sandbox->setCredentials({}, {});
+    }
+    for (Account account : m_accounts->accounts()) {
+        if (!account.isSandbox)
+            continue;
+        account.security = on ? SmtpSecurity::StartTls : SmtpSecurity::None;
+        account.auth = on ? AccountAuth::Automatic : AccountAuth::None;
+        account.username = on ? user : QString();
+        account.pinnedFingerprints.clear();
+        if (on)
+            account.pinnedFingerprints << m_certificate->certificate().digest(QCryptographicHash::Sha256);
+        m_accounts->save(account);
+        // A rehearsal password, known to everyone: memory only, never the keychain.
+        if (on)
+            m_secrets->keepInMemory(account.id, password);
+        else
+            m_secrets->forgetInMemory(account.id);
+    }
+    for (ComposeWindow *window : windows())
+        window->setSandboxRehearsalChecked(on);
+    emit sandboxRehearsalChanged(on, {});
 }

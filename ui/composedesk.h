@@ -9,7 +9,9 @@ class AddressBook;
 class ComposeWindow;
 class DraftStore;
 class OutboxWindow;
+class SandboxCertificate;
 class SandboxMailbox;
+class SandboxServer;
 class SecretStore;
 
 // Every open compose window and the outbox, on the shared services: opens new messages (Ctrl+N, a
@@ -24,6 +26,16 @@ public:
     ~ComposeDesk() override;
 
     void setAddressBook(AddressBook *book) { m_addressBook = book; }
+    // The running sandbox, so the windows can make it rehearse STARTTLS and AUTH; its certificate is
+    // made (once) in certificateDirectory.
+    void setSandbox(SandboxServer *server, const QString &certificateDirectory);
+    // Turns the rehearsal on or off: the sandbox server and the sandbox account follow together.
+    // Asynchronous when the certificate must be made first; sandboxRehearsalChanged() follows.
+    void setSandboxRehearsal(bool on);
+    // At start-up: the sandbox account may still say STARTTLS from last time; the server must match.
+    void restoreSandboxRehearsal();
+    static constexpr const char *kSandboxUser = "you";
+    static constexpr const char *kSandboxPassword = "sandbox";
     ComposeWindow *newMessage();
     // Opens a window for every saved draft (not the outbox); returns how many.
     int restoreDrafts();
@@ -32,14 +44,21 @@ public:
     QList<ComposeWindow *> windows() const;
     OutboxWindow *outboxWindow() const;
 
+signals:
+    void sandboxRehearsalChanged(bool on, const QString &problem);
+
 private:
     ComposeWindow *create();
+    void applySandboxRehearsal(bool on);
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;
     DraftStore *m_drafts;
     SandboxMailbox *m_mailbox;
     AddressBook *m_addressBook = nullptr;
+    SandboxServer *m_sandbox = nullptr;
+    SandboxCertificate *m_certificate = nullptr;
+    bool m_rehearsal = false;
     quint16 m_sandboxPort;
     QList<QPointer<ComposeWindow>> m_windows;
     QPointer<OutboxWindow> m_outbox;

@@ -380,15 +380,8 @@ void ComposeWindow::send()
         startSession(m_settings, std::move(outgoing));
         return;
     }
-    SmtpServerSettings settings = account->serverSettings();
-    if (account->isSandbox) {
-        settings.host = QStringLiteral("127.0.0.1");
-        settings.port = m_sandboxPort;
-        settings.security = SmtpSecurity::None;
-        settings.authMechanism = "NONE";
-        settings.username.clear();
-    }
-    if (account->isSandbox || !account->needsSecret()) {
+    SmtpServerSettings settings = settingsFor(*account);
+    if (!account->needsSecret()) {
         startSession(settings, std::move(outgoing));
         return;
     }
@@ -787,6 +780,14 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     edit->setObjectName(QStringLiteral("editAccount"));
     QAction *remove = menu->addAction(tr("&Remove this account…"), this, &ComposeWindow::removeAccount);
     remove->setObjectName(QStringLiteral("removeAccount"));
+    menu->addSeparator();
+    m_rehearsal = menu->addAction(tr("Sandbox &rehearses STARTTLS and AUTH"));
+    m_rehearsal->setObjectName(QStringLiteral("sandboxRehearsal"));
+    m_rehearsal->setCheckable(true);
+    m_rehearsal->setToolTip(
+        tr("The local sandbox then requires STARTTLS (with its own certificate, pinned in its "
+           "account) and a login (user \"you\", password \"sandbox\")"));
+    connect(m_rehearsal, &QAction::triggered, this, &ComposeWindow::sandboxRehearsalToggled);
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
     applySignature();
@@ -973,13 +974,7 @@ QString ComposeWindow::copyAsCommand()
         return {};
     SmtpServerSettings settings = m_settings;
     if (const std::optional<Account> account = currentAccount()) {
-        settings = account->serverSettings();
-        if (account->isSandbox) {
-            settings.host = QStringLiteral("127.0.0.1");
-            settings.port = m_sandboxPort;
-            settings.security = SmtpSecurity::None;
-            settings.username.clear();
-        }
+        settings = settingsFor(*account);
     }
     const QString command = SendCommandLine::toShell(SendCommandLine::arguments(settings, *message));
     QApplication::clipboard()->setText(command);
@@ -1003,4 +998,22 @@ int ComposeWindow::pasteAttachments()
         showStatus(tr("The clipboard holds no files to attach. Copy files in a file manager, then paste."),
                    true);
     return added;
+}
+
+SmtpServerSettings ComposeWindow::settingsFor(const Account &account) const
+{
+    SmtpServerSettings settings = account.serverSettings();
+    if (account.isSandbox) {
+        // The sandbox listens where it was started this time; its account says whether it rehearses
+        // STARTTLS and AUTH.
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = m_sandboxPort;
+    }
+    return settings;
+}
+
+void ComposeWindow::setSandboxRehearsalChecked(bool on)
+{
+    if (m_rehearsal)
+        m_rehearsal->setChecked(on);
 }

@@ -18,6 +18,7 @@
 class AccountStore;
 class AddressBook;
 class DraftStore;
+class QAction;
 class QComboBox;
 class QCompleter;
 class QLabel;
@@ -91,6 +92,7 @@ public slots:
     void saveAsEml(const QString &path = {});
     // Copies the equivalent `sendscope send` command line (no password) to the clipboard; returns it.
     QString copyAsCommand();
+    void setSandboxRehearsalChecked(bool on);
     // Attaches the files on the clipboard (copied in a file manager); returns how many.
     int pasteAttachments();
     void send();
@@ -105,6 +107,7 @@ signals:
     void newMessageRequested();
     void outboxRequested();
     void draftSaved(const QString &id);
+    void sandboxRehearsalToggled(bool on);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -125,6 +128,7 @@ private:
     void reloadAccounts(const QString &selectAccountId);
     std::optional<Account> currentAccount() const;
     Identity currentIdentity() const;
+    SmtpServerSettings settingsFor(const Account &account) const;
     void applySignature();
     void startSession(SmtpServerSettings settings, OutgoingMessage message);
 
@@ -136,6 +140,7 @@ private:
     quint16 m_sandboxPort = 0;
     QLabel *m_fromLabel = nullptr;
     QComboBox *m_fromSelector = nullptr;
+    QAction *m_rehearsal = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
     DraftStore *m_drafts = nullptr;
     AddressBook *m_addressBook = nullptr;
