@@ -22,6 +22,7 @@ QJsonObject Draft::toJson() const
         {QStringLiteral("bcc"), bcc},
         {QStringLiteral("subject"), subject},
         {QStringLiteral("text"), text},
+        {QStringLiteral("html"), html},
         {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
         {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)},
         {QStringLiteral("modified"), modified.toString(Qt::ISODateWithMs)},
@@ -48,6 +49,7 @@ Draft Draft::fromJson(const QJsonObject &object)
     draft.bcc = object.value(QStringLiteral("bcc")).toString();
     draft.subject = object.value(QStringLiteral("subject")).toString();
     draft.text = object.value(QStringLiteral("text")).toString();
+    draft.html = object.value(QStringLiteral("html")).toString();
     for (const QJsonValue &value : object.value(QStringLiteral("attachments")).toArray())
         draft.attachments << value.toString();
     draft.created =

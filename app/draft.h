@@ -23,6 +23,7 @@ struct Draft
     QString bcc;
     QString subject;
     QString text;
+    QString html; // rich text mode: the formatted text; empty for plain text
     QStringList attachments;
     QDateTime created;
     QDateTime modified;

@@ -28,6 +28,8 @@
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QTreeWidget>
 #include <QUuid>
 
@@ -49,6 +51,7 @@ private slots:
     void sandboxRehearsesStartTlsAndAuth();
     void addressesUsedBeforeAreCompleted();
     void saveAsEmlWritesWhatWouldBeSent();
+    void richTextSendsAnHtmlAlternative();
     void draftSurvivesKillingTheApp();
     void postfixWithAttachmentThenWrongPassword();
 
@@ -293,6 +296,49 @@ void TestComposeDesk::mailtoFillsTheForm()
     QCOMPARE(QApplication::clipboard()->text(), command);
     QVERIFY(!window->openMailto(QStringLiteral("https://example.com/")));
     QVERIFY(window->statusLabel()->text().contains(QStringLiteral("not a mailto")));
+}
+
+void TestComposeDesk::richTextSendsAnHtmlAlternative()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    window->setAutosaveDelay(50);
+    type(window->toField(), QStringLiteral("alice@example.com"));
+    type(window->subjectField(), QStringLiteral("格式"));
+    type(window->bodyEdit(), QStringLiteral("Hello "));
+    window->setRichText(true);
+    QVERIFY(window->isRichText());
+    QCOMPARE(window->richBodyEdit()->toPlainText(), QStringLiteral("Hello ")); // the words came along
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    window->richBodyEdit()->setFocus();
+    window->richBodyEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClick(window->richBodyEdit(), Qt::Key_B, Qt::ControlModifier); // bold on
+    type(window->richBodyEdit(), QStringLiteral("bold"));
+    QVERIFY(window->richBodyEdit()->toHtml().contains(QStringLiteral("font-weight:700")));
+
+    // A draft keeps the formatting.
+    QSignalSpy saved(window, &ComposeWindow::draftSaved);
+    QVERIFY(saved.wait(5000));
+    QVERIFY(m_drafts->load(window->draftId())->html.contains(QStringLiteral("font-weight:700")));
+
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.first().first().value<SmtpError>().isError());
+    QTRY_COMPARE(stored.size(), 1);
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(eml.readAll());
+    QCOMPARE(seen.value(QStringLiteral("text")).toString(), QStringLiteral("Hello bold\n"));
+    const QString html = seen.value(QStringLiteral("html")).toString();
+    QVERIFY2(html.contains(QStringLiteral("font-weight:700")) && html.contains(QStringLiteral("bold")),
+             qPrintable(html));
+
+    window->setRichText(false); // back to plain: the words stay
+    QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("Hello bold"));
 }
 
 void TestComposeDesk::saveAsEmlWritesWhatWouldBeSent()

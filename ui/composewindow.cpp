@@ -44,10 +44,14 @@
 #include <QSettings>
 #include <QSslSocket>
 #include <QStringListModel>
+#include <QTextCharFormat>
 #include <QTextCursor>
+#include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
+
 #include <QVBoxLayout>
+#include <array>
 
 ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
                              QWidget *parent)
@@ -131,6 +135,11 @@ void ComposeWindow::buildUi()
     m_body = new QPlainTextEdit(central);
     m_body->setAccessibleName(tr("Message text"));
     m_body->setTabChangesFocus(true);
+    m_richBody = new QTextEdit(central);
+    m_richBody->setAccessibleName(tr("Message text (rich)"));
+    m_richBody->setTabChangesFocus(true);
+    m_richBody->setAcceptRichText(true);
+    m_richBody->hide();
 
     m_attachments = new QListWidget(central);
     m_attachments->setAccessibleName(tr("Attachments"));
@@ -194,6 +203,7 @@ void ComposeWindow::buildUi()
     auto *layout = new QVBoxLayout(central);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
+    layout->addWidget(m_richBody, 1);
     layout->addWidget(m_attachments);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
@@ -294,6 +304,7 @@ void ComposeWindow::setSending(bool sending)
                            static_cast<QWidget *>(m_bcc), static_cast<QWidget *>(m_subject)})
         field->setEnabled(!sending);
     m_body->setReadOnly(sending);
+    m_richBody->setReadOnly(sending);
 }
 
 std::optional<MimeMessage> ComposeWindow::buildMessage()
@@ -330,6 +341,11 @@ std::optional<MimeMessage> ComposeWindow::buildMessage()
     }
     message.subject = m_subject->text();
     message.text = m_body->toPlainText();
+    if (isRichText()) {
+        // Rich text: the HTML part for readers that show it, the same words as plain text for the rest.
+        message.text = m_richBody->toPlainText();
+        message.html = m_richBody->toHtml();
+    }
     message.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
     for (int i = 0; i < m_attachments->count(); ++i)
         message.attachments << MimeAttachment{
@@ -564,6 +580,32 @@ void ComposeWindow::buildMenus()
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close"), this, &QWidget::close);
     closeAction->setShortcut(QKeySequence::Close);
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    m_richAction = format->addAction(tr("&Rich text (adds an HTML version)"));
+    m_richAction->setObjectName(QStringLiteral("richText"));
+    m_richAction->setCheckable(true);
+    connect(m_richAction, &QAction::toggled, this, &ComposeWindow::setRichText);
+    format->addSeparator();
+    const std::array styles{std::pair{tr("&Bold"), QKeySequence(QKeySequence::Bold)},
+                            std::pair{tr("&Italic"), QKeySequence(QKeySequence::Italic)},
+                            std::pair{tr("&Underline"), QKeySequence(QKeySequence::Underline)}};
+    for (int i = 0; i < int(styles.size()); ++i) {
+        QAction *style = format->addAction(styles.at(i).first);
+        style->setShortcut(styles.at(i).second);
+        style->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_richBody->addAction(style);
+        connect(style, &QAction::triggered, this, [this, i] {
+            QTextCharFormat change;
+            const QTextCharFormat current = m_richBody->currentCharFormat();
+            if (i == 0)
+                change.setFontWeight(current.fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
+            else if (i == 1)
+                change.setFontItalic(!current.fontItalic());
+            else
+                change.setFontUnderline(!current.fontUnderline());
+            m_richBody->mergeCurrentCharFormat(change);
+        });
+    }
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
@@ -601,6 +643,7 @@ void ComposeWindow::setDraftStore(DraftStore *drafts)
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         connect(field, &QLineEdit::textChanged, this, &ComposeWindow::scheduleAutosave);
     connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeWindow::scheduleAutosave);
+    connect(m_richBody, &QTextEdit::textChanged, this, &ComposeWindow::scheduleAutosave);
     connect(m_attachments->model(), &QAbstractItemModel::rowsInserted, this,
             &ComposeWindow::scheduleAutosave);
     connect(m_attachments->model(), &QAbstractItemModel::rowsRemoved, this, &ComposeWindow::scheduleAutosave);
@@ -636,6 +679,10 @@ Draft ComposeWindow::currentDraft() const
         text.size() == m_signatureBlock.size())
         text.clear();
     draft.text = text;
+    if (isRichText()) {
+        draft.text = m_richBody->toPlainText();
+        draft.html = m_richBody->toHtml();
+    }
     draft.attachments.clear();
     for (int i = 0; i < m_attachments->count(); ++i)
         draft.attachments << m_attachments->item(i)->data(Qt::UserRole).toString();
@@ -686,6 +733,9 @@ void ComposeWindow::loadDraft(const Draft &draft)
     m_subject->setText(draft.subject);
     m_signatureBlock.clear(); // the draft's text already holds whatever signature it had
     m_body->setPlainText(draft.text);
+    setRichText(!draft.html.isEmpty());
+    if (!draft.html.isEmpty())
+        m_richBody->setHtml(draft.html);
     m_attachments->clear();
     m_attachments->setVisible(false);
     for (const QString &path : draft.attachments)
@@ -1016,4 +1066,29 @@ void ComposeWindow::setSandboxRehearsalChecked(bool on)
 {
     if (m_rehearsal)
         m_rehearsal->setChecked(on);
+}
+
+void ComposeWindow::setRichText(bool on)
+{
+    if (on == isRichText())
+        return;
+    if (on) {
+        m_richBody->setPlainText(m_body->toPlainText());
+        m_body->hide();
+        m_richBody->show();
+        m_richBody->setFocus();
+    } else {
+        // Back to plain text: the words stay, the formatting goes.
+        m_body->setPlainText(m_richBody->toPlainText());
+        m_richBody->hide();
+        m_body->show();
+        m_body->setFocus();
+    }
+    const QSignalBlocker blocker(m_richAction);
+    m_richAction->setChecked(on);
+}
+
+bool ComposeWindow::isRichText() const
+{
+    return !m_richBody->isHidden();
 }

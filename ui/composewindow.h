@@ -27,6 +27,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTextEdit;
 class QTimer;
 class QToolButton;
 class SandboxMailbox;
@@ -92,6 +93,10 @@ public slots:
     void saveAsEml(const QString &path = {});
     // Copies the equivalent `sendscope send` command line (no password) to the clipboard; returns it.
     QString copyAsCommand();
+    // Rich text: a formatted editor, and the message gets an HTML alternative beside the plain text.
+    void setRichText(bool on);
+    bool isRichText() const;
+    QTextEdit *richBodyEdit() const { return m_richBody; }
     void setSandboxRehearsalChecked(bool on);
     // Attaches the files on the clipboard (copied in a file manager); returns how many.
     int pasteAttachments();
@@ -141,6 +146,8 @@ private:
     QLabel *m_fromLabel = nullptr;
     QComboBox *m_fromSelector = nullptr;
     QAction *m_rehearsal = nullptr;
+    QAction *m_richAction = nullptr;
+    QTextEdit *m_richBody = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
     DraftStore *m_drafts = nullptr;
     AddressBook *m_addressBook = nullptr;
