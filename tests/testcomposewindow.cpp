@@ -236,6 +236,9 @@ void TestComposeWindow::pasteAttachesFiles()
     QCOMPARE(window.pasteAttachments(), 1);
     QCOMPARE(window.attachmentList()->count(), 1);
     QVERIFY(window.attachmentList()->item(0)->text().startsWith(QStringLiteral("粘贴.txt")));
+    // Removing it is one click on Remove.
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("removeAttachment")), Qt::LeftButton);
+    QCOMPARE(window.attachmentList()->count(), 0);
     QApplication::clipboard()->setText(QStringLiteral("just text"));
     QCOMPARE(window.pasteAttachments(), 0);
     QVERIFY(window.statusLabel()->text().contains(QStringLiteral("no files")));

@@ -149,10 +149,21 @@ void ComposeWindow::buildUi()
     connect(attach, &QPushButton::clicked, this, &ComposeWindow::chooseAttachments);
     auto *remove = new QPushButton(tr("&Remove"), central);
     remove->setToolTip(tr("Remove the selected attachment"));
-    connect(remove, &QPushButton::clicked, this, [this] {
-        qDeleteAll(m_attachments->selectedItems());
+    remove->setObjectName(QStringLiteral("removeAttachment"));
+    // One click: the selected attachments go, or else the current one (the last added).
+    auto removeAttachments = [this] {
+        QList<QListWidgetItem *> items = m_attachments->selectedItems();
+        if (items.isEmpty() && m_attachments->currentItem())
+            items << m_attachments->currentItem();
+        qDeleteAll(items);
         m_attachments->setVisible(m_attachments->count() > 0);
-    });
+    };
+    connect(remove, &QPushButton::clicked, this, removeAttachments);
+    auto *deleteKey = new QAction(m_attachments);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QAction::triggered, this, removeAttachments);
+    m_attachments->addAction(deleteKey);
 
     m_status = new QLabel(central);
     m_status->setWordWrap(true);
@@ -259,6 +270,7 @@ void ComposeWindow::addAttachment(const QString &path)
         m_attachments);
     item->setData(Qt::UserRole, info.absoluteFilePath());
     item->setToolTip(info.absoluteFilePath());
+    m_attachments->setCurrentItem(item);
     m_attachments->setVisible(true);
 }
 
