@@ -526,9 +526,11 @@ void AccountDialog::save()
             finishSave();
             return;
         }
-        if (result.status == SecretStore::Status::NoKeychain) {
+        // No keychain, or a locked or refusing one: the password can still be used, kept in memory only.
+        if (result.status == SecretStore::Status::NoKeychain ||
+            result.status == SecretStore::Status::AccessDenied) {
             const auto answer = QMessageBox::question(
-                this, tr("No keychain"),
+                this, tr("Keychain not available"),
                 result.message + QStringLiteral("\n\n") +
                     tr("Save the account and ask for the password each time Sendscope starts?"),
                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
