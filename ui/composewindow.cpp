@@ -592,6 +592,7 @@ void ComposeWindow::buildMenus()
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close"), this, &QWidget::close);
     closeAction->setShortcut(QKeySequence::Close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     m_richAction = format->addAction(tr("&Rich text (adds an HTML version)"));
     m_richAction->setObjectName(QStringLiteral("richText"));
@@ -618,7 +619,6 @@ void ComposeWindow::buildMenus()
             m_richBody->mergeCurrentCharFormat(change);
         });
     }
-    QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("showOutbox"));
@@ -835,7 +835,9 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     m_sandboxPort = sandboxPort;
     m_fromLabel->hide();
     m_fromSelector->show();
-    auto *menu = menuBar()->addMenu(tr("&Account"));
+    // Before Help, which stays last.
+    auto *menu = new QMenu(tr("&Account"), menuBar());
+    menuBar()->insertMenu(menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"))->menuAction(), menu);
     QAction *add = menu->addAction(tr("&New account…"), this, &ComposeWindow::newAccount);
     add->setObjectName(QStringLiteral("newAccount"));
     QAction *edit = menu->addAction(tr("&Edit this account…"), this, &ComposeWindow::editAccount);
