@@ -22,11 +22,6 @@ constexpr std::array kAuthKeys{
     std::pair{AccountAuth::None, "none"},
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Account", text);
-}
-
 // A host name (IDN allowed: it is converted to A-labels first) or an IP address, as typed in the form.
 bool isValidHost(const QString &host)
 {
@@ -96,20 +91,21 @@ QList<Account::Problem> Account::validate() const
 {
     QList<Problem> problems;
     if (name.trimmed().isEmpty())
-        problems.append({Field::Name, tr("Give the account a name.")});
+        problems.append({Field::Name, Account::tr("Give the account a name.")});
     else if (name.contains(u'\n') || name.contains(u'\r') || name.contains(u'/') || name.contains(u'\\'))
-        problems.append({Field::Name, tr("The name cannot contain line breaks or slashes.")});
+        problems.append({Field::Name, Account::tr("The name cannot contain line breaks or slashes.")});
 
     const QString address = primaryIdentity().address.trimmed();
     if (address.isEmpty()) {
-        problems.append({Field::Address, tr("Enter the email address to send from.")});
+        problems.append({Field::Address, Account::tr("Enter the email address to send from.")});
     } else {
         AddressParser::Error error;
         const MailAddress parsed = AddressParser::parseMailbox(address, &error);
         if (parsed.isNull())
             problems.append({Field::Address, error.message});
         else if (!parsed.displayName().isEmpty())
-            problems.append({Field::Address, tr("Enter only the address here; the name has its own field.")});
+            problems.append(
+                {Field::Address, Account::tr("Enter only the address here; the name has its own field.")});
     }
 
     for (qsizetype i = 0; i < identities.size(); ++i) {
@@ -119,36 +115,39 @@ QList<Account::Problem> Account::validate() const
             identity.name.contains(QChar(0))) {
             problems.append(
                 {i == 0 ? Field::Address : Field::Identities,
-                 tr("The name \"%1\" cannot contain line breaks.").arg(identity.name.simplified())});
+                 Account::tr("The name \"%1\" cannot contain line breaks.").arg(identity.name.simplified())});
         }
         if (!identity.replyTo.trimmed().isEmpty()) {
             AddressParser::Error error;
             if (AddressParser::parseList(identity.replyTo, &error).isEmpty() ||
                 error.code != AddressParser::ErrorCode::None)
                 problems.append({i == 0 ? Field::ReplyTo : Field::Identities,
-                                 tr("Reply-To \"%1\": %2").arg(identity.replyTo, error.message)});
+                                 Account::tr("Reply-To \"%1\": %2").arg(identity.replyTo, error.message)});
         }
         if (i == 0)
             continue;
         AddressParser::Error error;
         const MailAddress parsed = AddressParser::parseMailbox(identity.address.trimmed(), &error);
         if (parsed.isNull())
-            problems.append({Field::Identities,
-                             tr("Identity %1 (\"%2\"): %3").arg(i + 1).arg(identity.address, error.message)});
+            problems.append(
+                {Field::Identities,
+                 Account::tr("Identity %1 (\"%2\"): %3").arg(i + 1).arg(identity.address, error.message)});
     }
 
     if (host.trimmed().isEmpty())
-        problems.append({Field::Host, tr("Enter the outgoing (SMTP) server, for example smtp.example.com.")});
+        problems.append(
+            {Field::Host, Account::tr("Enter the outgoing (SMTP) server, for example smtp.example.com.")});
     else if (!isValidHost(host.trimmed()))
-        problems.append({Field::Host, tr("\"%1\" is not a valid host name or address.").arg(host.trimmed())});
+        problems.append(
+            {Field::Host, Account::tr("\"%1\" is not a valid host name or address.").arg(host.trimmed())});
 
     if (security == SmtpSecurity::None && auth != AccountAuth::None && !allowPlaintextAuth)
         problems.append(
-            {Field::Security, tr("Without encryption the password would cross the network in "
-                                 "clear text. Choose STARTTLS or SSL/TLS, or no authentication.")});
+            {Field::Security, Account::tr("Without encryption the password would cross the network in "
+                                          "clear text. Choose STARTTLS or SSL/TLS, or no authentication.")});
     // An empty user name follows the address, whose own problem is already reported.
     if (auth != AccountAuth::None && effectiveUsername().trimmed().isEmpty() && !address.isEmpty())
-        problems.append({Field::Username, tr("Enter the user name for the server.")});
+        problems.append({Field::Username, Account::tr("Enter the user name for the server.")});
     return problems;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "smtpserversettings.h"
 
 #include <QByteArray>
@@ -29,6 +31,9 @@ enum class AccountAuth { Automatic, Plain, Login, CramMd5, ScramSha256, OAuth2To
 // system keychain (SecretStore), keyed by id, so a settings file can be shared or backed up safely.
 struct Account
 {
+    Q_DECLARE_TR_FUNCTIONS(Account)
+
+public:
     // Which field a validation message belongs to, so the dialog can show it next to that field.
     enum class Field { Name, Address, ReplyTo, Identities, Host, Port, Username, Security, Auth };
     struct Problem

@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AccountStore", text);
-}
-
 QString securityKey(SmtpSecurity security)
 {
     return SmtpServerSettings::securityName(security);
@@ -131,7 +126,8 @@ AccountStore::Result AccountStore::save(Account &account)
         return {Status::Invalid, problems.first().message};
     for (const Account &other : accounts()) {
         if (other.id != account.id && other.name.compare(account.name, Qt::CaseInsensitive) == 0)
-            return {Status::NameTaken, tr("There is already an account named \"%1\".").arg(other.name)};
+            return {Status::NameTaken,
+                    AccountStore::tr("There is already an account named \"%1\".").arg(other.name)};
     }
     if (account.id.isEmpty())
         account.id = Account::newId();
@@ -147,7 +143,8 @@ AccountStore::Result AccountStore::save(Account &account)
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
-        return {Status::WriteFailed, tr("The account settings could not be written to %1.").arg(m_path)};
+        return {Status::WriteFailed,
+                AccountStore::tr("The account settings could not be written to %1.").arg(m_path)};
     return {};
 }
 
@@ -157,7 +154,7 @@ AccountStore::Result AccountStore::remove(const QString &id)
     settings.beginGroup(QStringLiteral("accounts"));
     QStringList order = settings.value(QStringLiteral("order")).toStringList();
     if (!order.removeOne(id))
-        return {Status::NotFound, tr("There is no such account.")};
+        return {Status::NotFound, AccountStore::tr("There is no such account.")};
     settings.setValue(QStringLiteral("order"), order);
     settings.remove(id);
     if (settings.value(QStringLiteral("default")).toString() == id)
@@ -165,7 +162,8 @@ AccountStore::Result AccountStore::remove(const QString &id)
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
-        return {Status::WriteFailed, tr("The account settings could not be written to %1.").arg(m_path)};
+        return {Status::WriteFailed,
+                AccountStore::tr("The account settings could not be written to %1.").arg(m_path)};
     return {};
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "account.h"
 
 #include <QList>
@@ -11,6 +13,8 @@
 // (~/.config/sendscope/accounts.conf on Linux). Secrets are never written here: see SecretStore.
 class AccountStore
 {
+    Q_DECLARE_TR_FUNCTIONS(AccountStore)
+
 public:
     enum class Status { Ok, NameTaken, Invalid, NotFound, WriteFailed };
     struct Result

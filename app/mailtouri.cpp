@@ -5,11 +5,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MailtoUri", text);
-}
-
 // Percent-decoding to UTF-8 that refuses invalid UTF-8 instead of inventing characters.
 std::optional<QString> decode(const QString &text)
 {
@@ -34,7 +29,7 @@ void appendAddresses(QString *field, const QString &addresses)
 std::optional<MailtoUri> MailtoUri::parse(const QString &text, QString *error)
 {
     if (!text.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive)) {
-        *error = tr("\"%1\" is not a mailto: link.").arg(text.left(80));
+        *error = MailtoUri::tr("\"%1\" is not a mailto: link.").arg(text.left(80));
         return std::nullopt;
     }
     const QString rest = text.mid(7);
@@ -42,7 +37,7 @@ std::optional<MailtoUri> MailtoUri::parse(const QString &text, QString *error)
     MailtoUri uri;
     const std::optional<QString> to = decode(question < 0 ? rest : rest.left(question));
     if (!to) {
-        *error = tr("The mailto: link's address is not valid UTF-8.");
+        *error = MailtoUri::tr("The mailto: link's address is not valid UTF-8.");
         return std::nullopt;
     }
     appendAddresses(&uri.to, *to);
@@ -52,7 +47,7 @@ std::optional<MailtoUri> MailtoUri::parse(const QString &text, QString *error)
             const QString name = (equals < 0 ? pair : pair.left(equals)).toLower();
             const std::optional<QString> value = decode(equals < 0 ? QString() : pair.mid(equals + 1));
             if (!value) {
-                *error = tr("The mailto: link's \"%1\" field is not valid UTF-8.").arg(name);
+                *error = MailtoUri::tr("The mailto: link's \"%1\" field is not valid UTF-8.").arg(name);
                 return std::nullopt;
             }
             if (name == QLatin1String("to"))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QString>
 
 #include <optional>
@@ -9,6 +11,9 @@
 // advises for anything that could be used to hide or forge a header.
 struct MailtoUri
 {
+    Q_DECLARE_TR_FUNCTIONS(MailtoUri)
+
+public:
     QString to; // comma-separated, as typed into To
     QString cc;
     QString bcc;

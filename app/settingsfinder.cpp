@@ -14,20 +14,15 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SettingsFinder", text);
-}
-
 QString securityWords(SmtpSecurity security)
 {
     switch (security) {
     case SmtpSecurity::ImplicitTls:
-        return tr("SSL/TLS");
+        return SettingsFinder::tr("SSL/TLS");
     case SmtpSecurity::StartTls:
-        return tr("STARTTLS");
+        return SettingsFinder::tr("STARTTLS");
     case SmtpSecurity::None:
-        return tr("no encryption");
+        return SettingsFinder::tr("no encryption");
     }
     return {};
 }
@@ -82,13 +77,14 @@ void SettingsFinder::find(const QString &address)
             if (generation != m_generation)
                 return;
             log(TranscriptEntry::Kind::Error,
-                tr("Enter the email address first: the settings are found from its domain."));
+                SettingsFinder::tr("Enter the email address first: the settings are found from its domain."));
             finish(std::nullopt);
         });
         setStep(Step::Autoconfig);
         return;
     }
-    log(TranscriptEntry::Kind::Info, tr("Looking for the outgoing server of %1").arg(m_domain));
+    log(TranscriptEntry::Kind::Info,
+        SettingsFinder::tr("Looking for the outgoing server of %1").arg(m_domain));
     m_pendingUrls = m_autoconfigUrls;
     if (m_pendingUrls.isEmpty()) {
         const QString ace = QString::fromLatin1(QUrl::toAce(m_domain));
@@ -125,7 +121,7 @@ void SettingsFinder::fetchNextAutoconfig()
         return;
     }
     const QUrl url = m_pendingUrls.takeFirst();
-    log(TranscriptEntry::Kind::Info, tr("Autoconfig: asking %1").arg(url.toDisplayString()));
+    log(TranscriptEntry::Kind::Info, SettingsFinder::tr("Autoconfig: asking %1").arg(url.toDisplayString()));
     QNetworkRequest request(url);
     request.setTransferTimeout(m_stepTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Sendscope/" SENDSCOPE_VERSION));
@@ -142,7 +138,7 @@ void SettingsFinder::fetchNextAutoconfig()
             return;
         if (reply->error() != QNetworkReply::NoError) {
             log(TranscriptEntry::Kind::Info,
-                tr("Autoconfig: nothing at %1 (%2)").arg(url.host(), reply->errorString()));
+                SettingsFinder::tr("Autoconfig: nothing at %1 (%2)").arg(url.host(), reply->errorString()));
             fetchNextAutoconfig();
             return;
         }
@@ -152,19 +148,21 @@ void SettingsFinder::fetchNextAutoconfig()
         std::optional<Proposal> proposal = parseAutoconfig(body, m_address, &error);
         if (!proposal) {
             log(TranscriptEntry::Kind::Info,
-                tr("Autoconfig: the file at %1 is not usable: %2").arg(url.toDisplayString(), error));
+                SettingsFinder::tr("Autoconfig: the file at %1 is not usable: %2")
+                    .arg(url.toDisplayString(), error));
             fetchNextAutoconfig();
             return;
         }
-        proposal->reason = tr("The provider publishes these settings in its autoconfig file at %1. %2")
-                               .arg(url.toDisplayString(), proposal->reason);
-        log(TranscriptEntry::Kind::Info, tr("Autoconfig: %1 port %2, %3")
+        proposal->reason =
+            SettingsFinder::tr("The provider publishes these settings in its autoconfig file at %1. %2")
+                .arg(url.toDisplayString(), proposal->reason);
+        log(TranscriptEntry::Kind::Info, SettingsFinder::tr("Autoconfig: %1 port %2, %3")
                                              .arg(proposal->host)
                                              .arg(proposal->port)
                                              .arg(securityWords(proposal->security)));
         if (proposal->security == SmtpSecurity::None) {
             log(TranscriptEntry::Kind::Info,
-                tr("Autoconfig offers only an unencrypted server; looking further."));
+                SettingsFinder::tr("Autoconfig offers only an unencrypted server; looking further."));
             m_proposal = proposal; // kept as the last resort
             fetchNextAutoconfig();
             return;
@@ -228,7 +226,7 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
         if (proposal.username == address)
             proposal.username.clear();
         if (proposal.security == SmtpSecurity::None) {
-            proposal.reason = tr("Warning: it is not encrypted.");
+            proposal.reason = SettingsFinder::tr("Warning: it is not encrypted.");
             if (!insecure)
                 insecure = proposal;
             continue;
@@ -238,7 +236,7 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
     }
     // The whole file must be well-formed: a damaged file is not trusted in part.
     if (reader.hasError()) {
-        *error = tr("not valid XML (%1, line %2 column %3)")
+        *error = SettingsFinder::tr("not valid XML (%1, line %2 column %3)")
                      .arg(reader.errorString())
                      .arg(reader.lineNumber())
                      .arg(reader.columnNumber());
@@ -248,14 +246,15 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
         return secure;
     if (insecure)
         return insecure;
-    *error = sawProvider ? tr("it names no SMTP server") : tr("it is not a mail autoconfig file");
+    *error = sawProvider ? SettingsFinder::tr("it names no SMTP server")
+                         : SettingsFinder::tr("it is not a mail autoconfig file");
     return std::nullopt;
 }
 
 void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, Step step)
 {
     setStep(step);
-    log(TranscriptEntry::Kind::Info, tr("DNS: looking up SRV %1").arg(service));
+    log(TranscriptEntry::Kind::Info, SettingsFinder::tr("DNS: looking up SRV %1").arg(service));
     auto *lookup = new QDnsLookup(QDnsLookup::SRV, service, this);
     auto *timer = new QTimer(lookup);
     timer->setSingleShot(true);
@@ -270,7 +269,8 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
     connect(timer, &QTimer::timeout, this, [this, lookup, service, next, generation] {
         lookup->abort(); // finished() follows with OperationCancelledError
         if (generation == m_generation)
-            log(TranscriptEntry::Kind::Info, tr("DNS: no answer for %1 in time").arg(service));
+            log(TranscriptEntry::Kind::Info,
+                SettingsFinder::tr("DNS: no answer for %1 in time").arg(service));
     });
     connect(lookup, &QDnsLookup::finished, this, [this, lookup, service, security, next, generation] {
         lookup->deleteLater();
@@ -280,7 +280,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
         if (lookup->error() != QDnsLookup::NoError || records.isEmpty()) {
             if (lookup->error() != QDnsLookup::OperationCancelledError)
                 log(TranscriptEntry::Kind::Info,
-                    tr("DNS: no SRV record %1 (%2)").arg(service, lookup->errorString()));
+                    SettingsFinder::tr("DNS: no SRV record %1 (%2)").arg(service, lookup->errorString()));
             next();
             return;
         }
@@ -293,21 +293,23 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
             target.chop(1);
         if (target.isEmpty()) {
             // RFC 6186 section 3.4: a target of "." means the service is decidedly not available.
-            log(TranscriptEntry::Kind::Info, tr("DNS: %1 says this service is not offered").arg(service));
+            log(TranscriptEntry::Kind::Info,
+                SettingsFinder::tr("DNS: %1 says this service is not offered").arg(service));
             next();
             return;
         }
         log(TranscriptEntry::Kind::Info,
-            tr("DNS: %1 points to %2 port %3").arg(service, target).arg(best.port()));
-        finish(Proposal{target,
-                        best.port(),
-                        security,
-                        AccountAuth::Automatic,
-                        {},
-                        tr("The domain's DNS names %1 port %2 for mail submission (%3 record, RFC 6186).")
-                            .arg(target)
-                            .arg(best.port())
-                            .arg(service)});
+            SettingsFinder::tr("DNS: %1 points to %2 port %3").arg(service, target).arg(best.port()));
+        finish(Proposal{
+            target,
+            best.port(),
+            security,
+            AccountAuth::Automatic,
+            {},
+            SettingsFinder::tr("The domain's DNS names %1 port %2 for mail submission (%3 record, RFC 6186).")
+                .arg(target)
+                .arg(best.port())
+                .arg(service)});
     });
     timer->start(m_stepTimeoutMs);
     lookup->lookup();
@@ -316,7 +318,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
 void SettingsFinder::lookupMx()
 {
     setStep(Step::Mx);
-    log(TranscriptEntry::Kind::Info, tr("DNS: looking up the MX host of %1").arg(m_domain));
+    log(TranscriptEntry::Kind::Info, SettingsFinder::tr("DNS: looking up the MX host of %1").arg(m_domain));
     auto *lookup = new QDnsLookup(QDnsLookup::MX, m_domain, this);
     auto *timer = new QTimer(lookup);
     timer->setSingleShot(true);
@@ -333,12 +335,12 @@ void SettingsFinder::lookupMx()
             m_mxHost = records.first().exchange();
             if (m_mxHost.endsWith(u'.'))
                 m_mxHost.chop(1);
-            log(TranscriptEntry::Kind::Info, tr("DNS: the MX host is %1").arg(m_mxHost));
+            log(TranscriptEntry::Kind::Info, SettingsFinder::tr("DNS: the MX host is %1").arg(m_mxHost));
         } else {
             log(TranscriptEntry::Kind::Info,
-                tr("DNS: no MX record for %1 (%2)")
+                SettingsFinder::tr("DNS: no MX record for %1 (%2)")
                     .arg(m_domain, lookup->error() == QDnsLookup::OperationCancelledError
-                                       ? tr("no answer in time")
+                                       ? SettingsFinder::tr("no answer in time")
                                        : lookup->errorString()));
         }
         startProbes();
@@ -361,7 +363,7 @@ void SettingsFinder::startProbes()
         ports = {
             {465, SmtpSecurity::ImplicitTls}, {587, SmtpSecurity::StartTls}, {25, SmtpSecurity::StartTls}};
     log(TranscriptEntry::Kind::Info,
-        tr("Probing %1 on ports %2").arg(hosts.join(QStringLiteral(", ")), [&ports] {
+        SettingsFinder::tr("Probing %1 on ports %2").arg(hosts.join(QStringLiteral(", ")), [&ports] {
             QStringList list;
             for (const ProbePort &port : ports)
                 list << QString::number(port.port);
@@ -408,14 +410,15 @@ void SettingsFinder::onProbeFinished(SmtpSession *session, const QString &host, 
     }
     log(TranscriptEntry::Kind::Info,
         result.reachable && result.certificateTrusted
-            ? tr("Probe %1 port %2 (%3): answers%4")
+            ? SettingsFinder::tr("Probe %1 port %2 (%3): answers%4")
                   .arg(host)
                   .arg(port.port)
                   .arg(securityWords(port.security),
                        result.authMechanisms.isEmpty()
                            ? QString()
-                           : tr(", login with %1").arg(QString::fromLatin1(result.authMechanisms.join(' '))))
-            : tr("Probe %1 port %2 (%3): %4")
+                           : SettingsFinder::tr(", login with %1")
+                                 .arg(QString::fromLatin1(result.authMechanisms.join(' '))))
+            : SettingsFinder::tr("Probe %1 port %2 (%3): %4")
                   .arg(host)
                   .arg(port.port)
                   .arg(securityWords(port.security), result.problem));
@@ -435,21 +438,22 @@ void SettingsFinder::chooseFromProbes()
             best = &result;
     }
     if (best) {
-        finish(
-            Proposal{best->host,
-                     best->port.port,
-                     best->port.security,
-                     AccountAuth::Automatic,
-                     {},
-                     tr("%1 answered on port %2 with %3 and a valid certificate%4; it was the most secure of "
-                        "the servers that answered.")
-                         .arg(best->host)
-                         .arg(best->port.port)
-                         .arg(securityWords(best->port.security),
-                              best->authMechanisms.isEmpty()
-                                  ? QString()
-                                  : tr(", and offers login with %1")
-                                        .arg(QString::fromLatin1(best->authMechanisms.join(' '))))});
+        finish(Proposal{
+            best->host,
+            best->port.port,
+            best->port.security,
+            AccountAuth::Automatic,
+            {},
+            SettingsFinder::tr(
+                "%1 answered on port %2 with %3 and a valid certificate%4; it was the most secure of "
+                "the servers that answered.")
+                .arg(best->host)
+                .arg(best->port.port)
+                .arg(securityWords(best->port.security),
+                     best->authMechanisms.isEmpty()
+                         ? QString()
+                         : SettingsFinder::tr(", and offers login with %1")
+                               .arg(QString::fromLatin1(best->authMechanisms.join(' '))))});
         return;
     }
     for (const ProbeResult &result : std::as_const(m_probeResults)) {
@@ -460,8 +464,9 @@ void SettingsFinder::chooseFromProbes()
                          result.port.security,
                          AccountAuth::Automatic,
                          {},
-                         tr("%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
-                            "Test connection before trusting it.")
+                         SettingsFinder::tr(
+                             "%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
+                             "Test connection before trusting it.")
                              .arg(result.host)
                              .arg(result.port.port)
                              .arg(result.problem)});
@@ -480,14 +485,14 @@ void SettingsFinder::finish(std::optional<Proposal> proposal)
         session->cancel();
     m_probesRunning = 0;
     if (m_proposal)
-        log(TranscriptEntry::Kind::Info, tr("Proposal: %1 port %2, %3. %4")
+        log(TranscriptEntry::Kind::Info, SettingsFinder::tr("Proposal: %1 port %2, %3. %4")
                                              .arg(m_proposal->host)
                                              .arg(m_proposal->port)
                                              .arg(securityWords(m_proposal->security), m_proposal->reason));
     else
         log(TranscriptEntry::Kind::Error,
-            tr("No outgoing server was found for %1. Ask the provider for its SMTP "
-               "server name, port and security, and enter them.")
+            SettingsFinder::tr("No outgoing server was found for %1. Ask the provider for its SMTP "
+                               "server name, port and security, and enter them.")
                 .arg(m_domain));
     emit finished(m_proposal.has_value());
 }

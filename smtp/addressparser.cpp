@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AddressParser", text);
-}
-
 bool fail(AddressParser::Error *error, AddressParser::ErrorCode code, qsizetype position,
           const QString &message)
 {
@@ -61,8 +56,9 @@ bool blankComments(QString &text, qsizetype base, AddressParser::Error *error)
         }
     }
     if (depth > 0)
-        return fail(error, AddressParser::ErrorCode::UnterminatedComment, base + opened,
-                    tr("the comment opened at position %1 is not closed").arg(base + opened + 1));
+        return fail(
+            error, AddressParser::ErrorCode::UnterminatedComment, base + opened,
+            AddressParser::tr("the comment opened at position %1 is not closed").arg(base + opened + 1));
     return true;
 }
 
@@ -70,8 +66,9 @@ bool validateDomain(const QString &domain, qsizetype base, AddressParser::Error 
 {
     if (domain.startsWith(u'[')) {
         if (!domain.endsWith(u']'))
-            return fail(error, AddressParser::ErrorCode::BadDomain, base,
-                        tr("the address literal at position %1 is not closed with ]").arg(base + 1));
+            return fail(
+                error, AddressParser::ErrorCode::BadDomain, base,
+                AddressParser::tr("the address literal at position %1 is not closed with ]").arg(base + 1));
         return true;
     }
     qsizetype labelStart = 0;
@@ -79,24 +76,26 @@ bool validateDomain(const QString &domain, qsizetype base, AddressParser::Error 
         if (i == domain.size() || domain.at(i) == u'.') {
             const qsizetype length = i - labelStart;
             if (length == 0)
-                return fail(error, AddressParser::ErrorCode::BadDomain, base + i,
-                            tr("the domain has an empty part at position %1").arg(base + i + 1));
+                return fail(
+                    error, AddressParser::ErrorCode::BadDomain, base + i,
+                    AddressParser::tr("the domain has an empty part at position %1").arg(base + i + 1));
             if (domain.at(labelStart) == u'-' || domain.at(i - 1) == u'-')
                 return fail(error, AddressParser::ErrorCode::BadDomain, base + labelStart,
-                            tr("a domain part cannot start or end with a hyphen (position %1)")
+                            AddressParser::tr("a domain part cannot start or end with a hyphen (position %1)")
                                 .arg(base + labelStart + 1));
             if (domain.mid(labelStart, length).toUtf8().size() > 63)
                 return fail(error, AddressParser::ErrorCode::BadDomain, base + labelStart,
-                            tr("the domain part at position %1 is longer than 63 characters")
+                            AddressParser::tr("the domain part at position %1 is longer than 63 characters")
                                 .arg(base + labelStart + 1));
             labelStart = i + 1;
             continue;
         }
         const QChar c = domain.at(i);
         if (!(c.isLetterOrNumber() || c == u'-' || (c.unicode() >= 0x80 && !c.isSpace())))
-            return fail(
-                error, AddressParser::ErrorCode::InvalidCharacter, base + i,
-                tr("invalid character '%1' in the domain at position %2").arg(shown(c)).arg(base + i + 1));
+            return fail(error, AddressParser::ErrorCode::InvalidCharacter, base + i,
+                        AddressParser::tr("invalid character '%1' in the domain at position %2")
+                            .arg(shown(c))
+                            .arg(base + i + 1));
     }
     return true;
 }
@@ -115,47 +114,52 @@ bool validateAddress(const QString &address, qsizetype base, QString *local, QSt
         }
         if (i >= address.size())
             return fail(error, AddressParser::ErrorCode::UnterminatedQuote, base,
-                        tr("the quoted name at position %1 is not closed").arg(base + 1));
+                        AddressParser::tr("the quoted name at position %1 is not closed").arg(base + 1));
         if (i + 1 >= address.size() || address.at(i + 1) != u'@')
             return fail(error, AddressParser::ErrorCode::MissingAt, base + i + 1,
-                        tr("missing @ at position %1").arg(base + i + 2));
+                        AddressParser::tr("missing @ at position %1").arg(base + i + 2));
         at = i + 1;
     } else {
         at = address.lastIndexOf(u'@');
         if (at < 0)
             return fail(error, AddressParser::ErrorCode::MissingAt, base + address.size(),
-                        tr("missing @ in \"%1\" (expected at position %2)")
+                        AddressParser::tr("missing @ in \"%1\" (expected at position %2)")
                             .arg(address)
                             .arg(base + address.size() + 1));
         if (at == 0)
             return fail(error, AddressParser::ErrorCode::EmptyLocalPart, base,
-                        tr("nothing before the @ at position %1").arg(base + 1));
+                        AddressParser::tr("nothing before the @ at position %1").arg(base + 1));
         const QString localPart = address.left(at);
         for (qsizetype i = 0; i < localPart.size(); ++i) {
             const QChar c = localPart.at(i);
             if (c == u'.') {
                 if (i == 0 || i == localPart.size() - 1 || localPart.at(i - 1) == u'.')
                     return fail(error, AddressParser::ErrorCode::InvalidCharacter, base + i,
-                                tr("a dot at position %1 cannot start, end or double in the name before @")
+                                AddressParser::tr(
+                                    "a dot at position %1 cannot start, end or double in the name before @")
                                     .arg(base + i + 1));
                 continue;
             }
             if (!isAtext(c))
                 return fail(error, AddressParser::ErrorCode::InvalidCharacter, base + i,
-                            tr("invalid character '%1' at position %2").arg(shown(c)).arg(base + i + 1));
+                            AddressParser::tr("invalid character '%1' at position %2")
+                                .arg(shown(c))
+                                .arg(base + i + 1));
         }
     }
     *local = address.left(at);
     *domain = address.mid(at + 1);
     if (local->toUtf8().size() > 64)
-        return fail(error, AddressParser::ErrorCode::LocalPartTooLong, base,
-                    tr("the part before @ has more than 64 characters (position %1)").arg(base + 1));
+        return fail(
+            error, AddressParser::ErrorCode::LocalPartTooLong, base,
+            AddressParser::tr("the part before @ has more than 64 characters (position %1)").arg(base + 1));
     if (domain->isEmpty())
         return fail(error, AddressParser::ErrorCode::EmptyDomain, base + at + 1,
-                    tr("no domain after the @ at position %1").arg(base + at + 1));
+                    AddressParser::tr("no domain after the @ at position %1").arg(base + at + 1));
     if (address.toUtf8().size() > 254)
-        return fail(error, AddressParser::ErrorCode::AddressTooLong, base,
-                    tr("the address at position %1 is longer than 254 characters").arg(base + 1));
+        return fail(
+            error, AddressParser::ErrorCode::AddressTooLong, base,
+            AddressParser::tr("the address at position %1 is longer than 254 characters").arg(base + 1));
     return validateDomain(*domain, base + at + 1, error);
 }
 
@@ -183,20 +187,20 @@ bool parseMailboxAt(const QString &segment, qsizetype base, MailAddress *result,
         const qsizetype close = text.indexOf(u'>', angle);
         if (close < 0)
             return fail(error, AddressParser::ErrorCode::UnterminatedAngle, base + angle,
-                        tr("the < at position %1 has no matching >").arg(base + angle + 1));
+                        AddressParser::tr("the < at position %1 has no matching >").arg(base + angle + 1));
         for (qsizetype i = close + 1; i < text.size(); ++i) {
             if (!text.at(i).isSpace())
                 return fail(error, AddressParser::ErrorCode::InvalidCharacter, base + i,
-                            tr("unexpected '%1' after the address at position %2")
+                            AddressParser::tr("unexpected '%1' after the address at position %2")
                                 .arg(shown(text.at(i)))
                                 .arg(base + i + 1));
         }
         QString name = text.left(angle).trimmed();
         if (name.startsWith(u'"')) {
             if (name.size() < 2 || !name.endsWith(u'"'))
-                return fail(
-                    error, AddressParser::ErrorCode::UnterminatedQuote, base + text.indexOf(u'"'),
-                    tr("the quoted name at position %1 is not closed").arg(base + text.indexOf(u'"') + 1));
+                return fail(error, AddressParser::ErrorCode::UnterminatedQuote, base + text.indexOf(u'"'),
+                            AddressParser::tr("the quoted name at position %1 is not closed")
+                                .arg(base + text.indexOf(u'"') + 1));
             name = name.mid(1, name.size() - 2);
             QString unescaped;
             for (qsizetype i = 0; i < name.size(); ++i) {
@@ -216,13 +220,13 @@ bool parseMailboxAt(const QString &segment, qsizetype base, MailAddress *result,
         for (qsizetype i = 0; i < address.size(); ++i) {
             if (address.at(i).isSpace())
                 return fail(error, AddressParser::ErrorCode::InvalidCharacter, addressBase + i,
-                            tr("a space at position %1: put a name in front as Name <address>")
+                            AddressParser::tr("a space at position %1: put a name in front as Name <address>")
                                 .arg(addressBase + i + 1));
         }
     }
     if (address.isEmpty())
         return fail(error, AddressParser::ErrorCode::Empty, base,
-                    tr("an address is empty at position %1").arg(base + 1));
+                    AddressParser::tr("an address is empty at position %1").arg(base + 1));
     QString local;
     QString domain;
     if (!validateAddress(address, addressBase, &local, &domain, error))
@@ -240,7 +244,8 @@ QList<MailAddress> AddressParser::parseList(const QString &text, Error *error)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         if (c == u'\r' || c == u'\n' || c == QChar(0)) {
-            fail(error, ErrorCode::ForbiddenControl, i, tr("a line break or NUL at position %1").arg(i + 1));
+            fail(error, ErrorCode::ForbiddenControl, i,
+                 AddressParser::tr("a line break or NUL at position %1").arg(i + 1));
             return {};
         }
     }
@@ -254,7 +259,7 @@ QList<MailAddress> AddressParser::parseList(const QString &text, Error *error)
         const bool end = i == text.size();
         if (end && inQuote) {
             fail(error, ErrorCode::UnterminatedQuote, quoteStart,
-                 tr("the quotation mark at position %1 is not closed").arg(quoteStart + 1));
+                 AddressParser::tr("the quotation mark at position %1 is not closed").arg(quoteStart + 1));
             return {};
         }
         if (!end) {
@@ -290,7 +295,7 @@ QList<MailAddress> AddressParser::parseList(const QString &text, Error *error)
         start = i + 1;
     }
     if (out.isEmpty())
-        fail(error, ErrorCode::Empty, 0, tr("no address given"));
+        fail(error, ErrorCode::Empty, 0, AddressParser::tr("no address given"));
     return out;
 }
 
@@ -298,7 +303,8 @@ MailAddress AddressParser::parseMailbox(const QString &text, Error *error)
 {
     const QList<MailAddress> list = parseList(text, error);
     if (list.size() > 1) {
-        fail(error, ErrorCode::InvalidCharacter, text.indexOf(u','), tr("only one address is allowed here"));
+        fail(error, ErrorCode::InvalidCharacter, text.indexOf(u','),
+             AddressParser::tr("only one address is allowed here"));
         return {};
     }
     return list.value(0);

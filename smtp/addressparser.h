@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "mailaddress.h"
 
 #include <QList>
@@ -10,6 +12,8 @@
 // (0-based, in characters) of the fault so the UI can point at it.
 class AddressParser
 {
+    Q_DECLARE_TR_FUNCTIONS(AddressParser)
+
 public:
     enum class ErrorCode {
         None,

@@ -10,11 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MimeWriter", text);
-}
-
 bool isAscii(const QByteArray &bytes)
 {
     return std::all_of(bytes.begin(), bytes.end(),
@@ -203,10 +198,10 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
         return nullptr;
     };
     if (message.from.isNull())
-        return failWith(ErrorCode::NoSender, tr("The message has no sender (From)."));
+        return failWith(ErrorCode::NoSender, MimeWriter::tr("The message has no sender (From)."));
     if (message.envelopeRecipients().isEmpty())
         return failWith(ErrorCode::NoRecipients,
-                        tr("The message has no recipients: add a To, Cc or Bcc address."));
+                        MimeWriter::tr("The message has no recipients: add a To, Cc or Bcc address."));
     struct Field
     {
         const char *name;
@@ -225,8 +220,9 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
         if (HeaderEncoder::hasForbiddenCharacters(field.value))
             return failWith(
                 ErrorCode::HeaderInjection,
-                tr("The %1 contains a line break or NUL character, which is not allowed in a header: "
-                   "\"%2\"")
+                MimeWriter::tr(
+                    "The %1 contains a line break or NUL character, which is not allowed in a header: "
+                    "\"%2\"")
                     .arg(QString::fromLatin1(field.name),
                          QString(field.value).replace(u'\r', u' ').replace(u'\n', u' ').left(80)));
     }
@@ -235,7 +231,7 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
         if (!id.isEmpty() && (!id.startsWith('<') || !id.endsWith('>') || id.contains('\r') ||
                               id.contains('\n') || id.contains(' ')))
             return failWith(ErrorCode::InvalidMessageId,
-                            tr("\"%1\" is not a valid message ID (expected <id@host>).")
+                            MimeWriter::tr("\"%1\" is not a valid message ID (expected <id@host>).")
                                 .arg(QString::fromUtf8(id.left(80))));
     }
 
@@ -245,16 +241,17 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
     for (MimeAttachment &attachment : attachments) {
         const QFileInfo info(attachment.path);
         if (!info.isFile() || !info.isReadable())
-            return failWith(
-                ErrorCode::UnreadableAttachment,
-                tr("The attachment %1 cannot be read: %2")
-                    .arg(attachment.path, info.exists() ? tr("permission denied") : tr("no such file")));
+            return failWith(ErrorCode::UnreadableAttachment,
+                            MimeWriter::tr("The attachment %1 cannot be read: %2")
+                                .arg(attachment.path, info.exists() ? MimeWriter::tr("permission denied")
+                                                                    : MimeWriter::tr("no such file")));
         if (attachment.size < 0)
             attachment.size = info.size();
         else if (attachment.size != info.size())
             return failWith(
                 ErrorCode::UnreadableAttachment,
-                tr("The attachment %1 changed since it was added (%2 bytes, now %3); attach it again.")
+                MimeWriter::tr(
+                    "The attachment %1 changed since it was added (%2 bytes, now %3); attach it again.")
                     .arg(attachment.path)
                     .arg(attachment.size)
                     .arg(info.size()));

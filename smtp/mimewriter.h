@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "messagesource.h"
 #include "messagestream.h"
 #include "mimemessage.h"
@@ -14,6 +16,8 @@
 // line ends in CRLF and stays under 998 octets; boundaries cannot occur in the content.
 class MimeWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(MimeWriter)
+
 public:
     struct Options
     {

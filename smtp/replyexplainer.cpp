@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplyExplainer", text);
-}
-
 bool mentions(const QString &text, std::initializer_list<const char *> words)
 {
     for (const char *word : words) {
@@ -40,148 +35,185 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
 
     if (code == 421) {
         set(SmtpErrorCategory::ServerUnavailable,
-            tr("The server is not available right now and closed the connection."),
-            tr("This is temporary: the server is overloaded, restarting or limiting connections. Try again "
-               "in a "
-               "few minutes."));
+            ReplyExplainer::tr("The server is not available right now and closed the connection."),
+            ReplyExplainer::tr(
+                "This is temporary: the server is overloaded, restarting or limiting connections. Try again "
+                "in a "
+                "few minutes."));
     } else if (command == SmtpCommand::Greeting && code == 554) {
-        set(SmtpErrorCategory::Policy, tr("The server refuses connections from this computer."),
-            tr("Your address may be on a block list, or the server only accepts mail from certain networks. "
-               "Use "
-               "your provider's submission server (port 587 or 465) or ask its administrator."));
+        set(SmtpErrorCategory::Policy,
+            ReplyExplainer::tr("The server refuses connections from this computer."),
+            ReplyExplainer::tr(
+                "Your address may be on a block list, or the server only accepts mail from certain networks. "
+                "Use "
+                "your provider's submission server (port 587 or 465) or ask its administrator."));
     } else if (command == SmtpCommand::Auth || is(7, 8) || is(7, 9) || is(7, 11) || is(7, 12) || is(7, 13) ||
                code == 535 || code == 534 || code == 538) {
         if (code == 534 || is(7, 9)) {
-            set(SmtpErrorCategory::Auth, tr("The server considers this login method too weak."),
-                tr("Choose another authentication method, or create an app password or use OAuth2 as the "
-                   "provider asks."));
+            set(SmtpErrorCategory::Auth,
+                ReplyExplainer::tr("The server considers this login method too weak."),
+                ReplyExplainer::tr(
+                    "Choose another authentication method, or create an app password or use OAuth2 as the "
+                    "provider asks."));
         } else if (code == 538 || is(7, 11)) {
-            set(SmtpErrorCategory::Auth, tr("This login method needs an encrypted connection."),
-                tr("Turn on STARTTLS or SSL/TLS for this account."));
+            set(SmtpErrorCategory::Auth,
+                ReplyExplainer::tr("This login method needs an encrypted connection."),
+                ReplyExplainer::tr("Turn on STARTTLS or SSL/TLS for this account."));
         } else if (is(7, 12)) {
-            set(SmtpErrorCategory::Auth, tr("The server wants a password change first."),
-                tr("Log in to your provider's web mail and follow its instructions, then try again."));
+            set(SmtpErrorCategory::Auth, ReplyExplainer::tr("The server wants a password change first."),
+                ReplyExplainer::tr(
+                    "Log in to your provider's web mail and follow its instructions, then try again."));
         } else if (is(7, 13)) {
-            set(SmtpErrorCategory::Auth, tr("The account is disabled."), tr("Contact your provider."));
+            set(SmtpErrorCategory::Auth, ReplyExplainer::tr("The account is disabled."),
+                ReplyExplainer::tr("Contact your provider."));
         } else if (code == 454 || (error.temporary && command == SmtpCommand::Auth)) {
-            set(SmtpErrorCategory::Auth, tr("The server could not check the login right now."),
-                tr("This is a temporary problem on the server's side. Try again later."));
+            set(SmtpErrorCategory::Auth,
+                ReplyExplainer::tr("The server could not check the login right now."),
+                ReplyExplainer::tr("This is a temporary problem on the server's side. Try again later."));
         } else if (code == 504) {
-            set(SmtpErrorCategory::Auth, tr("The server does not support this login method."),
-                tr("Choose automatic or another method offered by the server."));
+            set(SmtpErrorCategory::Auth, ReplyExplainer::tr("The server does not support this login method."),
+                ReplyExplainer::tr("Choose automatic or another method offered by the server."));
         } else if (code == 530 && mentions(text, {"tls", "starttls", "encrypt", "ssl"})) {
-            set(SmtpErrorCategory::Policy, tr("The server requires an encrypted connection before login."),
-                tr("Turn on STARTTLS (port 587) or SSL/TLS (port 465) for this account."));
+            set(SmtpErrorCategory::Policy,
+                ReplyExplainer::tr("The server requires an encrypted connection before login."),
+                ReplyExplainer::tr("Turn on STARTTLS (port 587) or SSL/TLS (port 465) for this account."));
         } else if (code == 530) {
-            set(SmtpErrorCategory::Auth, tr("The server requires a login first."),
-                tr("Set the user name and password of this account."));
+            set(SmtpErrorCategory::Auth, ReplyExplainer::tr("The server requires a login first."),
+                ReplyExplainer::tr("Set the user name and password of this account."));
         } else {
-            set(SmtpErrorCategory::Auth, tr("The server rejected the user name or password."),
-                tr("Check both for typing errors and stray spaces. Many providers (Gmail, Outlook, iCloud, "
-                   "Yahoo, "
-                   "QQ, 163) do not accept the normal password here: create an app password (or an "
-                   "authorisation code) in the account's security settings, or use OAuth2."));
+            set(SmtpErrorCategory::Auth, ReplyExplainer::tr("The server rejected the user name or password."),
+                ReplyExplainer::tr(
+                    "Check both for typing errors and stray spaces. Many providers (Gmail, Outlook, iCloud, "
+                    "Yahoo, "
+                    "QQ, 163) do not accept the normal password here: create an app password (or an "
+                    "authorisation code) in the account's security settings, or use OAuth2."));
         }
     } else if (code == 530 || is(7, 10)) {
         if (mentions(text, {"tls", "starttls", "encrypt", "ssl"}) || is(7, 10)) {
-            set(SmtpErrorCategory::Policy, tr("The server requires an encrypted connection."),
-                tr("Turn on STARTTLS (port 587) or SSL/TLS (port 465) for this account."));
+            set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server requires an encrypted connection."),
+                ReplyExplainer::tr("Turn on STARTTLS (port 587) or SSL/TLS (port 465) for this account."));
         } else {
-            set(SmtpErrorCategory::Policy, tr("The server requires you to log in before sending."),
-                tr("Set the user name and password of this account (authentication)."));
+            set(SmtpErrorCategory::Policy,
+                ReplyExplainer::tr("The server requires you to log in before sending."),
+                ReplyExplainer::tr("Set the user name and password of this account (authentication)."));
         }
     } else if (mentions(text, {"relay"}) || (is(7, 1) && command == SmtpCommand::RcptTo &&
                                              mentions(text, {"denied", "not permitted", "not allowed"}))) {
-        set(SmtpErrorCategory::Policy, tr("The server will not relay mail for you to this recipient."),
-            tr("Authenticate first (set user name and password), and send through your own provider's "
-               "submission "
-               "server rather than someone else's."));
+        set(SmtpErrorCategory::Policy,
+            ReplyExplainer::tr("The server will not relay mail for you to this recipient."),
+            ReplyExplainer::tr(
+                "Authenticate first (set user name and password), and send through your own provider's "
+                "submission "
+                "server rather than someone else's."));
     } else if (mentions(text, {"greylist", "graylist"}) || (error.temporary && is(7, 1))) {
-        set(SmtpErrorCategory::ServerUnavailable, tr("The server asked to try again later (greylisting)."),
-            tr("Greylisting servers refuse the first attempt from an unknown sender on purpose; a retry "
-               "after a few "
-               "minutes is normally accepted."));
+        set(SmtpErrorCategory::ServerUnavailable,
+            ReplyExplainer::tr("The server asked to try again later (greylisting)."),
+            ReplyExplainer::tr(
+                "Greylisting servers refuse the first attempt from an unknown sender on purpose; a retry "
+                "after a few "
+                "minutes is normally accepted."));
     } else if (code == 452 && (is(5, 3) || mentions(text, {"too many recipients"}))) {
-        set(SmtpErrorCategory::Recipient, tr("The server accepts no more recipients in this message."),
-            tr("The remaining recipients have to be sent in a further message."));
+        set(SmtpErrorCategory::Recipient,
+            ReplyExplainer::tr("The server accepts no more recipients in this message."),
+            ReplyExplainer::tr("The remaining recipients have to be sent in a further message."));
     } else if (code == 552 || is(3, 4) || is(2, 3) || (code == 452 && is(3, 1))) {
         if (is(2, 2)) {
-            set(SmtpErrorCategory::Recipient, tr("The recipient's mailbox is full."),
-                tr("The recipient has to make room; try again later or reach them another way."));
+            set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is full."),
+                ReplyExplainer::tr(
+                    "The recipient has to make room; try again later or reach them another way."));
         } else if (code == 452 || is(3, 1)) {
-            set(SmtpErrorCategory::ServerUnavailable, tr("The server is short of storage."),
-                tr("This is temporary; try again later."));
+            set(SmtpErrorCategory::ServerUnavailable, ReplyExplainer::tr("The server is short of storage."),
+                ReplyExplainer::tr("This is temporary; try again later."));
         } else {
-            set(SmtpErrorCategory::Size, tr("The message is too large for the server."),
-                tr("Remove or shrink attachments, or share large files by link."));
+            set(SmtpErrorCategory::Size, ReplyExplainer::tr("The message is too large for the server."),
+                ReplyExplainer::tr("Remove or shrink attachments, or share large files by link."));
         }
     } else if (command == SmtpCommand::RcptTo &&
                (subject == 1 || code == 550 || code == 551 || code == 553)) {
         if (is(1, 10)) {
-            set(SmtpErrorCategory::Recipient, tr("The recipient's domain does not accept mail."),
-                tr("The domain publishes a null MX: it never receives mail. Check the address."));
+            set(SmtpErrorCategory::Recipient,
+                ReplyExplainer::tr("The recipient's domain does not accept mail."),
+                ReplyExplainer::tr(
+                    "The domain publishes a null MX: it never receives mail. Check the address."));
         } else if (is(2, 1)) {
-            set(SmtpErrorCategory::Recipient, tr("The recipient's mailbox is disabled."),
-                tr("The address exists but does not accept mail. Reach the recipient another way."));
+            set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is disabled."),
+                ReplyExplainer::tr(
+                    "The address exists but does not accept mail. Reach the recipient another way."));
         } else if (subject == 7) {
-            set(SmtpErrorCategory::Policy, tr("The server's policy refused this recipient."),
-                tr("The recipient's server does not accept mail from you; the reply says why."));
+            set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server's policy refused this recipient."),
+                ReplyExplainer::tr(
+                    "The recipient's server does not accept mail from you; the reply says why."));
         } else {
-            set(SmtpErrorCategory::Recipient, tr("The recipient address does not exist."),
-                tr("Check the spelling of the address; the recipient's server does not know this mailbox."));
+            set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient address does not exist."),
+                ReplyExplainer::tr(
+                    "Check the spelling of the address; the recipient's server does not know this mailbox."));
         }
     } else if (command == SmtpCommand::MailFrom && (is(1, 7) || is(1, 8) || code == 553 || code == 550)) {
-        set(SmtpErrorCategory::Policy, tr("The server refused the sender address."),
-            tr("Send from an address that belongs to the account you log in with; many providers refuse "
-               "other "
-               "From addresses."));
+        set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server refused the sender address."),
+            ReplyExplainer::tr(
+                "Send from an address that belongs to the account you log in with; many providers refuse "
+                "other "
+                "From addresses."));
     } else if (is(7, 23) || is(7, 24) || is(7, 20) || is(7, 21) || is(7, 22) || is(7, 26) || is(7, 25)) {
-        set(SmtpErrorCategory::Policy, tr("The message failed the recipient's sender authentication checks."),
-            tr("SPF, DKIM or DMARC did not pass: send through the server that your domain's DNS records "
-               "authorise."));
+        set(SmtpErrorCategory::Policy,
+            ReplyExplainer::tr("The message failed the recipient's sender authentication checks."),
+            ReplyExplainer::tr(
+                "SPF, DKIM or DMARC did not pass: send through the server that your domain's DNS records "
+                "authorise."));
     } else if (subject == 7 ||
                (code == 554 && (command == SmtpCommand::DataEnd || command == SmtpCommand::Bdat))) {
-        set(SmtpErrorCategory::Policy, tr("The server's policy refused the message."),
-            tr("The server judged the message unacceptable, often as spam or for its content or attachments. "
-               "The "
-               "reply text says more; changing the content or contacting the administrator may help."));
+        set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server's policy refused the message."),
+            ReplyExplainer::tr(
+                "The server judged the message unacceptable, often as spam or for its content or "
+                "attachments. "
+                "The "
+                "reply text says more; changing the content or contacting the administrator may help."));
     } else if (code == 555) {
-        set(SmtpErrorCategory::Protocol, tr("The server does not support an option of the command."),
-            tr("An extension parameter was not recognised. Turning off optional features (DSN, 8BITMIME) may "
-               "help."));
+        set(SmtpErrorCategory::Protocol,
+            ReplyExplainer::tr("The server does not support an option of the command."),
+            ReplyExplainer::tr("An extension parameter was not recognised. Turning off optional features "
+                               "(DSN, 8BITMIME) may "
+                               "help."));
     } else if (code == 521 || code == 556) {
-        set(SmtpErrorCategory::Policy, tr("The domain does not accept mail."), tr("Check the address."));
+        set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The domain does not accept mail."),
+            ReplyExplainer::tr("Check the address."));
     } else if (code >= 500 && code <= 504) {
-        set(SmtpErrorCategory::Protocol, tr("The server did not accept the command."),
-            tr("The server does not support this command or did not expect it now. This usually means a "
-               "mismatch "
-               "between client and server; the transcript shows the exchange."));
+        set(SmtpErrorCategory::Protocol, ReplyExplainer::tr("The server did not accept the command."),
+            ReplyExplainer::tr(
+                "The server does not support this command or did not expect it now. This usually means a "
+                "mismatch "
+                "between client and server; the transcript shows the exchange."));
     } else if (subject == 4) {
         set(error.temporary ? SmtpErrorCategory::ServerUnavailable : SmtpErrorCategory::Recipient,
-            tr("The message could not be routed."),
-            tr("The server could not find a way to the recipient's domain. Check the domain of the "
-               "address."));
+            ReplyExplainer::tr("The message could not be routed."),
+            ReplyExplainer::tr(
+                "The server could not find a way to the recipient's domain. Check the domain of the "
+                "address."));
     } else if (error.temporary) {
-        set(SmtpErrorCategory::ServerUnavailable, tr("The server reported a temporary problem."),
-            tr("Try again later; the message is kept."));
+        set(SmtpErrorCategory::ServerUnavailable,
+            ReplyExplainer::tr("The server reported a temporary problem."),
+            ReplyExplainer::tr("Try again later; the message is kept."));
     } else if (code == 554 || code == 550) {
         set(command == SmtpCommand::RcptTo ? SmtpErrorCategory::Recipient : SmtpErrorCategory::Policy,
-            tr("The server refused the request."), tr("The reply text gives the server's reason."));
+            ReplyExplainer::tr("The server refused the request."),
+            ReplyExplainer::tr("The reply text gives the server's reason."));
     } else {
-        set(SmtpErrorCategory::Protocol, tr("The server gave an unexpected reply."),
-            tr("The transcript shows the exchange."));
+        set(SmtpErrorCategory::Protocol, ReplyExplainer::tr("The server gave an unexpected reply."),
+            ReplyExplainer::tr("The transcript shows the exchange."));
     }
 
     // What the enhanced code means and whether retrying can help, in the same words every time.
-    QString detailText = error.temporary
-                             ? tr("Temporary failure (%1): it may work later.").arg(code)
-                             : tr("Permanent failure (%1): retrying will not help unless something "
-                                  "changes.")
-                                   .arg(code);
+    QString detailText =
+        error.temporary
+            ? ReplyExplainer::tr("Temporary failure (%1): it may work later.").arg(code)
+            : ReplyExplainer::tr("Permanent failure (%1): retrying will not help unless something "
+                                 "changes.")
+                  .arg(code);
     if (enhanced)
-        detailText += u' ' + tr("Status %1: %2.").arg(enhanced->toString(), enhanced->description());
+        detailText +=
+            u' ' + ReplyExplainer::tr("Status %1: %2.").arg(enhanced->toString(), enhanced->description());
     if (!text.isEmpty())
-        detailText += u' ' + tr("Server said: \"%1\".").arg(text.simplified().left(300));
+        detailText += u' ' + ReplyExplainer::tr("Server said: \"%1\".").arg(text.simplified().left(300));
     error.explanation += u' ' + detailText;
     return error;
 }

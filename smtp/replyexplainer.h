@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "smtpcommand.h"
 #include "smtperror.h"
 #include "smtpreply.h"
@@ -9,6 +11,8 @@
 // All text is translatable (QCoreApplication::translate, context "ReplyExplainer").
 class ReplyExplainer
 {
+    Q_DECLARE_TR_FUNCTIONS(ReplyExplainer)
+
 public:
     static SmtpError explain(SmtpCommand command, const SmtpReply &reply);
 };
