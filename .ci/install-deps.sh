@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(cmake ninja-build g++ pkg-config clang-format
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-      libqt6svg6-dev qt6-qpa-plugins qtkeychain-qt6-dev libsecret-1-0 libgl-dev openssl)
+      libqt6svg6-dev qt6-qpa-plugins qtkeychain-qt6-dev libsecret-1-0 libgl-dev openssl qt6-translations-l10n)
 if [[ "${1:-}" == "test" ]]; then
     want+=(xvfb xauth dbus dbus-x11 gnome-keyring fonts-noto-cjk python3 dpkg-dev desktop-file-utils appstream)
 fi

@@ -10,6 +10,10 @@ echo "== clang-format"
 mapfile -t sources < <(find smtp app ui tests \( -name '*.cpp' -o -name '*.h' \) -not -path '*/corpus/*' | sort)
 clang-format --dry-run --Werror "${sources[@]}"
 
+echo "== translations"
+# Every string translated, nothing unfinished or obsolete, the .ts files in step with the code.
+python3 translations/check-translations.py
+
 jobs=$(nproc)
 for preset in dev asan; do
     echo "== build ($preset)"

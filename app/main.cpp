@@ -5,6 +5,7 @@
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
+#include "localization.h"
 #include "manpage.h"
 #include "sandboxcommand.h"
 #include "sandboxmailbox.h"
@@ -27,17 +28,20 @@
 namespace {
 
 // One name for the command line and the GUI, so both find the same settings (~/.config/sendscope/).
-void setApplicationIdentity()
+// Also installs the translation: the system locale's, or the language chosen in Preferences.
+void setApplicationIdentity(QCoreApplication *application, bool translated = true)
 {
     QCoreApplication::setOrganizationName(QString());
     QCoreApplication::setApplicationName(QStringLiteral("sendscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SENDSCOPE_VERSION));
+    if (translated)
+        Localization::install(application, Localization::localeFor(Localization::chosenLanguage()));
 }
 
 template <typename Command> int runCommand(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    setApplicationIdentity();
+    setApplicationIdentity(&app);
     Command command;
     const int parsed = command.parse(QCoreApplication::arguments());
     if (parsed >= 0)
@@ -73,17 +77,18 @@ private:
 
 void printUsage()
 {
-    std::fputs("Usage: sendscope [mailto:URI]          open the compose window\n"
-               "       sendscope send [options]        send one message from the command line\n"
-               "       sendscope send --help           the options of send\n"
-               "       sendscope compose [options] --output FILE.eml\n"
-               "                                       write the message instead of sending it\n"
-               "       sendscope account add|list|remove\n"
-               "                                       manage accounts (passwords in the keychain)\n"
-               "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
-               "                                       run the local sandbox SMTP server headless\n"
-               "       sendscope --version\n",
-               stdout);
+    const QString usage = QCoreApplication::translate(
+        "main", "Usage: sendscope [mailto:URI]          open the compose window\n"
+                "       sendscope send [options]        send one message from the command line\n"
+                "       sendscope send --help           the options of send\n"
+                "       sendscope compose [options] --output FILE.eml\n"
+                "                                       write the message instead of sending it\n"
+                "       sendscope account add|list|remove\n"
+                "                                       manage accounts (passwords in the keychain)\n"
+                "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
+                "                                       run the local sandbox SMTP server headless\n"
+                "       sendscope --version\n");
+    std::fputs(usage.toLocal8Bit().constData(), stdout);
 }
 
 } // namespace
@@ -102,16 +107,18 @@ int main(int argc, char **argv)
     }
     if (argc > 1 && std::strcmp(argv[1], "--man") == 0) {
         QCoreApplication app(argc, argv);
-        setApplicationIdentity();
+        setApplicationIdentity(&app, false); // the installed man page is the English one
         std::fputs(ManPage::troff().toUtf8().constData(), stdout);
         return 0;
     }
     if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity(&app);
         printUsage();
         return 0;
     }
     QApplication app(argc, argv);
-    setApplicationIdentity();
+    setApplicationIdentity(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("Sendscope"));
     QApplication::setDesktopFileName(QStringLiteral("org.sendscope.Sendscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sendscope.svg")));

@@ -1,5 +1,7 @@
 #include "composewindow.h"
 
+#include "preferencesdialog.h"
+
 #include "accountdialog.h"
 #include "accountstore.h"
 #include "addressbook.h"
@@ -7,6 +9,7 @@
 #include "draftstore.h"
 #include "mailtouri.h"
 #include "mimewriter.h"
+#include "preferencesdialog.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
@@ -14,6 +17,7 @@
 #include "smtpsession.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
+#include "userpreferences.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,8 +45,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QSettings>
 #include <QSslSocket>
+#include <QStatusBar>
 #include <QStringListModel>
 #include <QTextCharFormat>
 #include <QTextCursor>
@@ -566,8 +570,9 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
             saveDraftNow(); // nothing is lost without asking
         }
     }
-    QSettings().setValue(QStringLiteral("compose/geometry"), saveGeometry());
-    QSettings().setValue(QStringLiteral("compose/state"), saveState());
+    const auto preferences = UserPreferences::open();
+    preferences->setValue(QStringLiteral("compose/geometry"), saveGeometry());
+    preferences->setValue(QStringLiteral("compose/state"), saveState());
     event->accept();
 }
 
@@ -589,6 +594,15 @@ void ComposeWindow::buildMenus()
         close();
     });
     discard->setObjectName(QStringLiteral("discardDraft"));
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] {
+        PreferencesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && dialog.apply())
+            statusBar()->showMessage(tr("The new language takes effect the next time Sendscope starts."));
+    });
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close"), this, &QWidget::close);
     closeAction->setShortcut(QKeySequence::Close);
@@ -638,10 +652,11 @@ void ComposeWindow::buildMenus()
     m_autosave->setInterval(3000);
     connect(m_autosave, &QTimer::timeout, this, &ComposeWindow::saveDraftNow);
 
-    const QByteArray geometry = QSettings().value(QStringLiteral("compose/geometry")).toByteArray();
+    const auto settings = UserPreferences::open();
+    const QByteArray geometry = settings->value(QStringLiteral("compose/geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    restoreState(QSettings().value(QStringLiteral("compose/state")).toByteArray());
+    restoreState(settings->value(QStringLiteral("compose/state")).toByteArray());
 }
 
 void ComposeWindow::setAutosaveDelay(int milliseconds)

@@ -1,0 +1,3247 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Account</name>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>请为账户命名。</translation>
+    </message>
+    <message>
+        <source>The name cannot contain line breaks or slashes.</source>
+        <translation>名称不能包含换行符或斜杠。</translation>
+    </message>
+    <message>
+        <source>Enter the email address to send from.</source>
+        <translation>请输入用于发信的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Enter only the address here; the name has its own field.</source>
+        <translation>此处只填写地址；名称有单独的字段。</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; cannot contain line breaks.</source>
+        <translation>名称“%1”不能包含换行符。</translation>
+    </message>
+    <message>
+        <source>Reply-To &quot;%1&quot;: %2</source>
+        <translation>回复地址“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Identity %1 (&quot;%2&quot;): %3</source>
+        <translation>身份 %1（“%2”）：%3</translation>
+    </message>
+    <message>
+        <source>Enter the outgoing (SMTP) server, for example smtp.example.com.</source>
+        <translation>请输入发件（SMTP）服务器，例如 smtp.example.com。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name or address.</source>
+        <translation>“%1”不是有效的主机名或地址。</translation>
+    </message>
+    <message>
+        <source>Without encryption the password would cross the network in clear text. Choose STARTTLS or SSL/TLS, or no authentication.</source>
+        <translation>不加密时，密码会以明文形式在网络上传输。请选择 STARTTLS 或 SSL/TLS，或者不使用身份验证。</translation>
+    </message>
+    <message>
+        <source>Enter the user name for the server.</source>
+        <translation>请输入服务器的用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountCommand</name>
+    <message>
+        <source>Manage the accounts Sendscope sends with.
+
+  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
+  sendscope account list
+  sendscope account remove NAME
+
+Settings go to %1; the password or token goes to the system keychain only.</source>
+        <translation>管理 Sendscope 用于发信的账户。
+
+  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
+  sendscope account list
+  sendscope account remove NAME
+
+设置保存到 %1；密码或令牌只保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>add, list or remove, then the account name.</source>
+        <translation>add、list 或 remove，后跟账户名称。</translation>
+    </message>
+    <message>
+        <source>add: the email address to send from (required).</source>
+        <translation>add：发信所用的电子邮件地址（必填）。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>add: the name shown with the address.</source>
+        <translation>add：与地址一同显示的名称。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>add: Reply-To address for this identity.</source>
+        <translation>add：此身份的回复地址。</translation>
+    </message>
+    <message>
+        <source>add: a further identity the account may send as, &quot;Name &lt;addr&gt;&quot;; may be repeated.</source>
+        <translation>add：该账户还可用于发信的其他身份，格式为 &quot;Name &lt;addr&gt;&quot;；可多次指定。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>add: SMTP server host name or address (required).</source>
+        <translation>add：SMTP 服务器的主机名或地址（必填）。</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>add: port; default 587 for starttls, 465 for tls, 25 for none.</source>
+        <translation>add：端口；默认值为 587（starttls）、465（tls）或 25（none）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>add: none, starttls (default) or tls.</source>
+        <translation>add：none、starttls（默认）或 tls。</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>add: user name; default: the address.</source>
+        <translation>add：用户名；默认与邮件地址相同。</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>add: automatic (default), plain, login, cram-md5, scram-sha-256, oauth2 or none.</source>
+        <translation>add：automatic（默认）、plain、login、cram-md5、scram-sha-256、oauth2 或 none。</translation>
+    </message>
+    <message>
+        <source>MECH</source>
+        <translation>MECH</translation>
+    </message>
+    <message>
+        <source>add: allow sending the password without encryption.</source>
+        <translation>add：允许在不加密的情况下发送密码。</translation>
+    </message>
+    <message>
+        <source>add: always trust the server certificate with this SHA-256 fingerprint.</source>
+        <translation>add：始终信任具有此 SHA-256 指纹的服务器证书。</translation>
+    </message>
+    <message>
+        <source>SHA256</source>
+        <translation>SHA256</translation>
+    </message>
+    <message>
+        <source>add: read the password from environment variable VAR.</source>
+        <translation>add：从环境变量 VAR 读取密码。</translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <source>add: read the password from the first line of standard input.</source>
+        <translation>add：从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>add: read an OAuth 2.0 bearer token from VAR.</source>
+        <translation>add：从 VAR 读取 OAuth 2.0 持有者令牌。</translation>
+    </message>
+    <message>
+        <source>sendscope account: %1</source>
+        <translation>sendscope account: %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sendscope account --help&apos; for the options.</source>
+        <translation>运行 &apos;sendscope account --help&apos; 查看可用选项。</translation>
+    </message>
+    <message>
+        <source>list takes no further arguments.</source>
+        <translation>list 不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>say add, list or remove.</source>
+        <translation>请指定 add、list 或 remove。</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;; say add, list or remove.</source>
+        <translation>未知操作“%1”；请指定 add、list 或 remove。</translation>
+    </message>
+    <message>
+        <source>add needs exactly one account name, for example: account add work --address ...</source>
+        <translation>add 需要且只需要一个账户名称，例如：account add work --address ...</translation>
+    </message>
+    <message>
+        <source>--identity &quot;%1&quot;: %2</source>
+        <translation>--identity “%1”：%2</translation>
+    </message>
+    <message>
+        <source>--security must be none, starttls or tls, not &quot;%1&quot;.</source>
+        <translation>--security 必须是 none、starttls 或 tls，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535.</source>
+        <translation>--port 必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>unknown --auth &quot;%1&quot;.</source>
+        <translation>未知的 --auth 值“%1”。</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint needs 64 hex digits, not &quot;%1&quot;.</source>
+        <translation>--trust-fingerprint 需要 64 位十六进制数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--auth none takes no password.</source>
+        <translation>--auth none 不需要密码。</translation>
+    </message>
+    <message>
+        <source>give the password with --password-stdin or --password-env VAR (or a token with --token-env VAR), or say --auth none.</source>
+        <translation>请使用 --password-stdin 或 --password-env VAR 提供密码（或使用 --token-env VAR 提供令牌），或者指定 --auth none。</translation>
+    </message>
+    <message>
+        <source>the password is empty.</source>
+        <translation>密码为空。</translation>
+    </message>
+    <message>
+        <source>there is already an account named &quot;%1&quot;; remove it first.</source>
+        <translation>已存在名为“%1”的账户；请先将其删除。</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with &apos;sendscope account add&apos;.</source>
+        <translation>没有账户。请使用 &apos;sendscope account add&apos; 添加一个。</translation>
+    </message>
+    <message>
+        <source>auth %1</source>
+        <translation>身份验证 %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户名 %1</translation>
+    </message>
+    <message>
+        <source>also as %1</source>
+        <translation>也可作为 %1 发信</translation>
+    </message>
+    <message>
+        <source>remove needs exactly one account name.</source>
+        <translation>remove 需要且只需要一个账户名称。</translation>
+    </message>
+    <message>
+        <source>there is no account &quot;%1&quot;.</source>
+        <translation>不存在账户“%1”。</translation>
+    </message>
+    <message>
+        <source>sendscope account: the password could not be stored, so the account was not added.</source>
+        <translation>sendscope account: 无法保存密码，因此未添加该账户。</translation>
+    </message>
+    <message>
+        <source>Warning: the keychain could not be reached to delete this account&apos;s password (entry &quot;%1&quot;, key &quot;%2&quot;); delete it there by hand if it exists.</source>
+        <translation>警告：无法访问密钥环来删除此账户的密码（条目“%1”，键“%2”）；如果该密码存在，请在密钥环中手动将其删除。</translation>
+    </message>
+    <message>
+        <source>sendscope account: the password could not be deleted, so the account was kept.</source>
+        <translation>sendscope account: 无法删除密码，因此保留了该账户。</translation>
+    </message>
+    <message>
+        <source>Added account &quot;%1&quot; (%2, %3:%4).</source>
+        <translation>已添加账户“%1”（%2，%3:%4）。</translation>
+    </message>
+    <message>
+        <source>The password is in the system keychain, not in %1.</source>
+        <translation>密码保存在系统密钥环中，而不是 %1 中。</translation>
+    </message>
+    <message>
+        <source>Removed account &quot;%1&quot; and its password.</source>
+        <translation>已删除账户“%1”及其密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New account — Sendscope</source>
+        <translation>新建账户 — Sendscope</translation>
+    </message>
+    <message>
+        <source>%1 — Account — Sendscope</source>
+        <translation>%1 — 账户 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>%1 有问题</translation>
+    </message>
+    <message>
+        <source>Work, Personal, …</source>
+        <translation>工作、个人、…</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>账户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Your name, as recipients see it</source>
+        <translation>您的姓名，即收件人看到的名称</translation>
+    </message>
+    <message>
+        <source>Your n&amp;ame:</source>
+        <translation>您的姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <source>Email &amp;address:</source>
+        <translation>电子邮件地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Find settings for me</source>
+        <translation>自动查找设置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Look up the server from the address: the provider&apos;s autoconfig file, DNS, then asking the usual server names</source>
+        <translation>根据地址查找服务器：依次查找邮件服务商的自动配置文件、查询 DNS，再尝试常用的服务器名称</translation>
+    </message>
+    <message>
+        <source>Find settings for me</source>
+        <translation>自动查找设置</translation>
+    </message>
+    <message>
+        <source>optional: where replies should go</source>
+        <translation>可选：回复应发送到的地址</translation>
+    </message>
+    <message>
+        <source>&amp;Reply-To:</source>
+        <translation>回复地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>optional: added below the text, after &quot;-- &quot;</source>
+        <translation>可选：添加在正文下方，位于“-- ”之后</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>回复地址</translation>
+    </message>
+    <message>
+        <source>Other addresses this account may send as, chosen in the From field</source>
+        <translation>此账户还可用于发信的其他地址，可在“发件人”字段中选择</translation>
+    </message>
+    <message>
+        <source>Add identity</source>
+        <translation>添加身份</translation>
+    </message>
+    <message>
+        <source>Remove identity</source>
+        <translation>删除身份</translation>
+    </message>
+    <message>
+        <source>More &amp;identities:</source>
+        <translation>更多身份(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>More identities</source>
+        <translation>更多身份</translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>None — not encrypted (port 25)</source>
+        <translation>无 — 不加密（端口 25）</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>安全(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Automatic (strongest offered)</source>
+        <translation>自动（使用服务器支持的最强方式）</translation>
+    </message>
+    <message>
+        <source>OAuth2 token</source>
+        <translation>OAuth2 令牌</translation>
+    </message>
+    <message>
+        <source>None (no login)</source>
+        <translation>无（不登录）</translation>
+    </message>
+    <message>
+        <source>A&amp;uthentication:</source>
+        <translation>身份验证(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Allow sending the password &amp;without encryption</source>
+        <translation>允许在不加密的情况下发送密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Only for a server on a network you trust completely.</source>
+        <translation>仅适用于位于您完全信任的网络中的服务器。</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect, start TLS, log in and disconnect, without sending mail</source>
+        <translation>连接、启动 TLS、登录，然后断开连接，不发送邮件</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace</source>
+        <translation>已保存在系统密钥环中；输入新内容即可替换</translation>
+    </message>
+    <message>
+        <source>Paste the OAuth2 access token.</source>
+        <translation>请粘贴 OAuth2 访问令牌。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Looking for the settings of %1…</source>
+        <translation>正在查找 %1 的设置…</translation>
+    </message>
+    <message>
+        <source>No outgoing server was found from the address alone. Ask the provider for its SMTP server name, port and security.</source>
+        <translation>仅凭地址未能找到发件服务器。请向邮件服务商询问其 SMTP 服务器名称、端口和安全设置。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 port %2.</source>
+        <translation>建议：%1，端口 %2。</translation>
+    </message>
+    <message>
+        <source>Enter the password and use Test connection to check.</source>
+        <translation>请输入密码，然后使用“测试连接”进行检查。</translation>
+    </message>
+    <message>
+        <source>Enter the password first.</source>
+        <translation>请先输入密码。</translation>
+    </message>
+    <message>
+        <source>Testing %1 port %2…</source>
+        <translation>正在测试 %1，端口 %2…</translation>
+    </message>
+    <message>
+        <source>the connection is encrypted</source>
+        <translation>连接已加密</translation>
+    </message>
+    <message>
+        <source>the connection is NOT encrypted</source>
+        <translation>连接未加密</translation>
+    </message>
+    <message>
+        <source>logged in with %1</source>
+        <translation>已使用 %1 登录</translation>
+    </message>
+    <message>
+        <source>The settings work.</source>
+        <translation>设置有效。</translation>
+    </message>
+    <message>
+        <source>The server offers: %1</source>
+        <translation>服务器支持：%1</translation>
+    </message>
+    <message>
+        <source>Keychain not available</source>
+        <translation>密钥环不可用</translation>
+    </message>
+    <message>
+        <source>Save the account and ask for the password each time Sendscope starts?</source>
+        <translation>是否保存账户，并在每次启动 Sendscope 时询问密码？</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStore</name>
+    <message>
+        <source>There is already an account named &quot;%1&quot;.</source>
+        <translation>已存在名为“%1”的账户。</translation>
+    </message>
+    <message>
+        <source>The account settings could not be written to %1.</source>
+        <translation>无法将账户设置写入 %1。</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>不存在该账户。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressParser</name>
+    <message>
+        <source>the comment opened at position %1 is not closed</source>
+        <translation>位置 %1 处开始的注释未闭合</translation>
+    </message>
+    <message>
+        <source>the address literal at position %1 is not closed with ]</source>
+        <translation>位置 %1 处的地址字面量未以 ] 闭合</translation>
+    </message>
+    <message>
+        <source>the domain has an empty part at position %1</source>
+        <translation>域名中位置 %1 处的部分为空</translation>
+    </message>
+    <message>
+        <source>a domain part cannot start or end with a hyphen (position %1)</source>
+        <translation>域名的各部分不能以连字符开头或结尾（位置 %1）</translation>
+    </message>
+    <message>
+        <source>the domain part at position %1 is longer than 63 characters</source>
+        <translation>位置 %1 处的域名部分超过 63 个字符</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos; in the domain at position %2</source>
+        <translation>域名中位置 %2 处有无效字符“%1”</translation>
+    </message>
+    <message>
+        <source>the quoted name at position %1 is not closed</source>
+        <translation>位置 %1 处的带引号名称未闭合</translation>
+    </message>
+    <message>
+        <source>missing @ at position %1</source>
+        <translation>位置 %1 处缺少 @</translation>
+    </message>
+    <message>
+        <source>missing @ in &quot;%1&quot; (expected at position %2)</source>
+        <translation>“%1”中缺少 @（应位于位置 %2）</translation>
+    </message>
+    <message>
+        <source>nothing before the @ at position %1</source>
+        <translation>位置 %1 处的 @ 之前没有内容</translation>
+    </message>
+    <message>
+        <source>a dot at position %1 cannot start, end or double in the name before @</source>
+        <translation>位置 %1 处的点号不能出现在 @ 之前名称的开头或结尾，也不能连续出现</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos; at position %2</source>
+        <translation>位置 %2 处有无效字符“%1”</translation>
+    </message>
+    <message>
+        <source>the part before @ has more than 64 characters (position %1)</source>
+        <translation>@ 之前的部分超过 64 个字符（位置 %1）</translation>
+    </message>
+    <message>
+        <source>no domain after the @ at position %1</source>
+        <translation>位置 %1 处的 @ 之后没有域名</translation>
+    </message>
+    <message>
+        <source>the address at position %1 is longer than 254 characters</source>
+        <translation>位置 %1 处的地址超过 254 个字符</translation>
+    </message>
+    <message>
+        <source>the &lt; at position %1 has no matching &gt;</source>
+        <translation>位置 %1 处的 &lt; 没有匹配的 &gt;</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; after the address at position %2</source>
+        <translation>位置 %2 处的地址之后出现了意外的“%1”</translation>
+    </message>
+    <message>
+        <source>a space at position %1: put a name in front as Name &lt;address&gt;</source>
+        <translation>位置 %1 处有空格：如需添加名称，请写成 Name &lt;address&gt; 的形式</translation>
+    </message>
+    <message>
+        <source>an address is empty at position %1</source>
+        <translation>位置 %1 处的地址为空</translation>
+    </message>
+    <message>
+        <source>a line break or NUL at position %1</source>
+        <translation>位置 %1 处有换行符或 NUL 字符</translation>
+    </message>
+    <message>
+        <source>the quotation mark at position %1 is not closed</source>
+        <translation>位置 %1 处的引号未闭合</translation>
+    </message>
+    <message>
+        <source>no address given</source>
+        <translation>未提供地址</translation>
+    </message>
+    <message>
+        <source>only one address is allowed here</source>
+        <translation>此处只允许填写一个地址</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Untrusted certificate — %1</source>
+        <translation>不受信任的证书 — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 cannot be verified.&lt;/b&gt; Someone could be intercepting the connection. Nothing has been sent.</source>
+        <translation>&lt;b&gt;无法验证 %1 的证书。&lt;/b&gt;可能有人正在拦截此连接。尚未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Warning: this account trusts a different certificate for this server. A changed certificate is what an interception looks like; trust this one only if the server&apos;s administrator confirms the change.</source>
+        <translation>警告：此账户为该服务器信任的是另一个证书。证书发生变化正是连接遭到拦截时的表现；只有在服务器管理员确认了此变更后，才应信任此证书。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>服务器证书</translation>
+    </message>
+    <message>
+        <source>Issuer certificate %1</source>
+        <translation>颁发者证书 %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>证书详细信息</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Trust &amp;once</source>
+        <translation>仅信任一次(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Trust &amp;always for this account</source>
+        <translation>对此账户始终信任(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineSecret</name>
+    <message>
+        <source>give only one of --password-env, --password-stdin or --token-env.</source>
+        <translation>--password-env、--password-stdin 和 --token-env 只能指定其中一个。</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is not set.</source>
+        <translation>环境变量 %1 未设置。</translation>
+    </message>
+    <message>
+        <source>cannot read standard input.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDesk</name>
+    <message>
+        <source>Restored from drafts (saved %1).</source>
+        <translation>已从草稿恢复（保存于 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWindow</name>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>The identity and account to send with</source>
+        <translation>用于发信的身份和账户</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>name@example.com, Name &lt;name@example.com&gt;</source>
+        <translation>name@example.com, Name &lt;name@example.com&gt;</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>Show the Bcc field: blind copies, never visible to the other recipients</source>
+        <translation>显示“密送”字段：密送收件人对其他收件人始终不可见</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Message text (rich)</source>
+        <translation>邮件正文（富文本）</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment</source>
+        <translation>移除所选附件</translation>
+    </message>
+    <message>
+        <source>Sending status</source>
+        <translation>发送状态</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>发送进度</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Return)</source>
+        <translation>发送（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Show &amp;what went wrong</source>
+        <translation>显示出错原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Select the reply that caused the failure in the transcript</source>
+        <translation>在会话记录中选中导致失败的响应</translation>
+    </message>
+    <message>
+        <source>Paste files as attachments</source>
+        <translation>粘贴文件作为附件</translation>
+    </message>
+    <message>
+        <source>SMTP transcript</source>
+        <translation>SMTP 会话记录</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: the file cannot be read.</source>
+        <translation>无法添加附件 %1：无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>The From address of this identity is not valid: %1</source>
+        <translation>此身份的发件人地址无效：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient in To, Cc or Bcc.</source>
+        <translation>请在收件人、抄送或密送中至少添加一个收件人。</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>无主题</translation>
+    </message>
+    <message>
+        <source>This message has no subject. Send it anyway?</source>
+        <translation>此邮件没有主题。仍要发送吗？</translation>
+    </message>
+    <message>
+        <source>Forgotten attachment?</source>
+        <translation>忘记添加附件了？</translation>
+    </message>
+    <message>
+        <source>The message mentions an attachment, but nothing is attached. Send it anyway?</source>
+        <translation>邮件中提到了附件，但没有添加任何附件。仍要发送吗？</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>正在从密钥环读取密码…</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
+        <translation>%1
+
+%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
+    </message>
+    <message>
+        <source>Not sent: no password. The message is still here.</source>
+        <translation>未发送：没有密码。邮件仍保留在这里。</translation>
+    </message>
+    <message>
+        <source>──── Sending &quot;%1&quot; to %2 via %3 port %4 ────</source>
+        <translation>──── 正在通过 %3 端口 %4 将“%1”发送给 %2 ────</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>It may have been delivered; check before sending again.</source>
+        <translation>邮件可能已经投递；再次发送前请先确认。</translation>
+    </message>
+    <message>
+        <source>The message is still here: fix the problem and send again.</source>
+        <translation>邮件仍保留在这里：请解决问题后重新发送。</translation>
+    </message>
+    <message>
+        <source>Sent in %1 s, but refused for: %2. %3</source>
+        <translation>已发送，用时 %1 秒，但以下收件人被拒绝：%2。%3</translation>
+    </message>
+    <message>
+        <source>Sent to %1 in %2 s.</source>
+        <translation>已发送给 %1，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>──── Failed after %1 s: %2 ────</source>
+        <translation>──── 失败，用时 %1 秒：%2 ────</translation>
+    </message>
+    <message>
+        <source>──── Partly refused, after %1 s ────</source>
+        <translation>──── 部分被拒绝，用时 %1 秒 ────</translation>
+    </message>
+    <message>
+        <source>──── Sent in %1 s ────</source>
+        <translation>──── 发送完成，用时 %1 秒 ────</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>The message is still being sent. Stop sending and close?</source>
+        <translation>邮件仍在发送中。要停止发送并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Keep this message?</source>
+        <translation>保留此邮件？</translation>
+    </message>
+    <message>
+        <source>Keep this message in drafts, to finish it later?</source>
+        <translation>要将此邮件保存到草稿，以便稍后继续编写吗？</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New message</source>
+        <translation>新建邮件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml…</source>
+        <translation>另存为 .eml(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Copy as co&amp;mmand</source>
+        <translation>复制为命令(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The same send as a &apos;sendscope send&apos; command line, without the password, to hand to an administrator</source>
+        <translation>将这次发送复制为等效的“sendscope send”命令行（不含密码），便于交给管理员</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>丢弃草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Rich text (adds an HTML version)</source>
+        <translation>富文本（附带 HTML 版本）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>粗体(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>斜体(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>下划线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>发件箱(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Sendscope</source>
+        <translation>关于 Sendscope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Sendscope</source>
+        <translation>关于 Sendscope</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sendscope %1&lt;/b&gt;&lt;br&gt;Compose mail and see the SMTP conversation.&lt;br&gt;&lt;br&gt;Qt %2 (built with %3)&lt;br&gt;TLS: %4 (built with %5)</source>
+        <translation>&lt;b&gt;Sendscope %1&lt;/b&gt;&lt;br&gt;撰写邮件并查看 SMTP 会话。&lt;br&gt;&lt;br&gt;Qt %2（构建时版本 %3）&lt;br&gt;TLS：%4（构建时版本 %5）</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1</source>
+        <translation>尚未发送：%1</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Save message as</source>
+        <translation>邮件另存为</translation>
+    </message>
+    <message>
+        <source>Email message (*.eml)</source>
+        <translation>电子邮件 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Saved the message as %1; any mail reader can open it.</source>
+        <translation>邮件已保存为 %1，任何邮件阅读器都可以打开它。</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>新建账户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit this account…</source>
+        <translation>编辑此账户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this account…</source>
+        <translation>删除此账户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Sandbox &amp;rehearses STARTTLS and AUTH</source>
+        <translation>沙盒演练 STARTTLS 和 AUTH(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The local sandbox then requires STARTTLS (with its own certificate, pinned in its account) and a login (user &quot;you&quot;, password &quot;sandbox&quot;)</source>
+        <translation>启用后，本地沙盒将要求使用 STARTTLS（使用其自带的证书，已在沙盒账户中固定）并登录（用户名“you”，密码“sandbox”）</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>本地沙盒</translation>
+    </message>
+    <message>
+        <source>The sandbox is built in: it listens on 127.0.0.1 port %1 and keeps every message on this computer. Add a real account with Account → New account.</source>
+        <translation>沙盒是内置的：它监听 127.0.0.1 的端口 %1，所有邮件都保存在这台计算机上。要添加真实账户，请选择“账户 → 新建账户”。</translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox mailbox</source>
+        <translation>沙盒邮箱(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Remove the account &quot;%1&quot; and its password from the keychain? Messages are not affected.</source>
+        <translation>要删除账户“%1”并从密钥环中删除其密码吗？邮件不受影响。</translation>
+    </message>
+    <message>
+        <source>The account was kept: %1</source>
+        <translation>账户未删除：%1</translation>
+    </message>
+    <message>
+        <source>Removed the account &quot;%1&quot;.</source>
+        <translation>已删除账户“%1”。</translation>
+    </message>
+    <message>
+        <source>Copied the command line (without the password; the text goes in message.txt).</source>
+        <translation>已复制命令行（不含密码；邮件正文放在 message.txt 中）。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no files to attach. Copy files in a file manager, then paste.</source>
+        <translation>剪贴板中没有可添加为附件的文件。请先在文件管理器中复制文件，然后再粘贴。</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The new language takes effect the next time Sendscope starts.</source>
+        <translation>新的语言将在下次启动 Sendscope 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStore</name>
+    <message>
+        <source>Cannot create the drafts folder %1.</source>
+        <translation>无法创建草稿文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft to %1: %2</source>
+        <translation>无法将草稿保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EnhancedStatusCode</name>
+    <message>
+        <source>Other undefined status</source>
+        <translation>其他未定义状态</translation>
+    </message>
+    <message>
+        <source>Other address status</source>
+        <translation>其他地址状态</translation>
+    </message>
+    <message>
+        <source>Bad destination mailbox address</source>
+        <translation>目标邮箱地址错误</translation>
+    </message>
+    <message>
+        <source>Bad destination system address</source>
+        <translation>目标系统地址错误</translation>
+    </message>
+    <message>
+        <source>Bad destination mailbox address syntax</source>
+        <translation>目标邮箱地址语法错误</translation>
+    </message>
+    <message>
+        <source>Destination mailbox address ambiguous</source>
+        <translation>目标邮箱地址不明确</translation>
+    </message>
+    <message>
+        <source>Destination address valid</source>
+        <translation>目标地址有效</translation>
+    </message>
+    <message>
+        <source>Destination mailbox has moved, no forwarding address</source>
+        <translation>目标邮箱已迁移，且没有转发地址</translation>
+    </message>
+    <message>
+        <source>Bad sender&apos;s mailbox address syntax</source>
+        <translation>发件人邮箱地址语法错误</translation>
+    </message>
+    <message>
+        <source>Bad sender&apos;s system address</source>
+        <translation>发件人系统地址错误</translation>
+    </message>
+    <message>
+        <source>Message relayed to non-compliant mailer</source>
+        <translation>邮件已中继到不合规范的邮件程序</translation>
+    </message>
+    <message>
+        <source>Recipient address has null MX</source>
+        <translation>收件人地址的域名设置了空 MX 记录</translation>
+    </message>
+    <message>
+        <source>Other or undefined mailbox status</source>
+        <translation>其他或未定义的邮箱状态</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled, not accepting messages</source>
+        <translation>邮箱已停用，不接收邮件</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>邮箱已满</translation>
+    </message>
+    <message>
+        <source>Message length exceeds administrative limit</source>
+        <translation>邮件长度超过管理限制</translation>
+    </message>
+    <message>
+        <source>Mailing list expansion problem</source>
+        <translation>邮件列表展开出错</translation>
+    </message>
+    <message>
+        <source>Other or undefined mail system status</source>
+        <translation>其他或未定义的邮件系统状态</translation>
+    </message>
+    <message>
+        <source>Mail system full</source>
+        <translation>邮件系统已满</translation>
+    </message>
+    <message>
+        <source>System not accepting network messages</source>
+        <translation>系统不接收网络邮件</translation>
+    </message>
+    <message>
+        <source>System not capable of selected features</source>
+        <translation>系统不支持所选功能</translation>
+    </message>
+    <message>
+        <source>Message too big for system</source>
+        <translation>邮件超出系统大小限制</translation>
+    </message>
+    <message>
+        <source>System incorrectly configured</source>
+        <translation>系统配置错误</translation>
+    </message>
+    <message>
+        <source>Requested priority was changed</source>
+        <translation>请求的优先级已被更改</translation>
+    </message>
+    <message>
+        <source>Other or undefined network or routing status</source>
+        <translation>其他或未定义的网络或路由状态</translation>
+    </message>
+    <message>
+        <source>No answer from host</source>
+        <translation>主机无应答</translation>
+    </message>
+    <message>
+        <source>Bad connection</source>
+        <translation>连接不良</translation>
+    </message>
+    <message>
+        <source>Directory server failure</source>
+        <translation>目录服务器故障</translation>
+    </message>
+    <message>
+        <source>Unable to route</source>
+        <translation>无法路由</translation>
+    </message>
+    <message>
+        <source>Mail system congestion</source>
+        <translation>邮件系统拥塞</translation>
+    </message>
+    <message>
+        <source>Routing loop detected</source>
+        <translation>检测到路由循环</translation>
+    </message>
+    <message>
+        <source>Delivery time expired</source>
+        <translation>投递时限已过</translation>
+    </message>
+    <message>
+        <source>Other or undefined protocol status</source>
+        <translation>其他或未定义的协议状态</translation>
+    </message>
+    <message>
+        <source>Invalid command</source>
+        <translation>无效命令</translation>
+    </message>
+    <message>
+        <source>Syntax error</source>
+        <translation>语法错误</translation>
+    </message>
+    <message>
+        <source>Too many recipients</source>
+        <translation>收件人过多</translation>
+    </message>
+    <message>
+        <source>Invalid command arguments</source>
+        <translation>无效的命令参数</translation>
+    </message>
+    <message>
+        <source>Wrong protocol version</source>
+        <translation>协议版本错误</translation>
+    </message>
+    <message>
+        <source>Authentication exchange line is too long</source>
+        <translation>身份验证交换行过长</translation>
+    </message>
+    <message>
+        <source>Other or undefined media error</source>
+        <translation>其他或未定义的媒体错误</translation>
+    </message>
+    <message>
+        <source>Media not supported</source>
+        <translation>不支持的媒体类型</translation>
+    </message>
+    <message>
+        <source>Conversion required and prohibited</source>
+        <translation>需要转换但被禁止</translation>
+    </message>
+    <message>
+        <source>Conversion required but not supported</source>
+        <translation>需要转换但不受支持</translation>
+    </message>
+    <message>
+        <source>Conversion with loss performed</source>
+        <translation>已执行有损转换</translation>
+    </message>
+    <message>
+        <source>Conversion failed</source>
+        <translation>转换失败</translation>
+    </message>
+    <message>
+        <source>Message content not available</source>
+        <translation>邮件内容不可用</translation>
+    </message>
+    <message>
+        <source>Non-ASCII addresses not permitted for that sender/recipient</source>
+        <translation>该发件人/收件人不允许使用非 ASCII 地址</translation>
+    </message>
+    <message>
+        <source>UTF-8 string reply is required, but not permitted by the SMTP client</source>
+        <translation>需要 UTF-8 字符串响应，但 SMTP 客户端不允许</translation>
+    </message>
+    <message>
+        <source>UTF-8 header message cannot be transferred to one or more recipients</source>
+        <translation>含 UTF-8 邮件头的邮件无法传送给一个或多个收件人</translation>
+    </message>
+    <message>
+        <source>Other or undefined security status</source>
+        <translation>其他或未定义的安全状态</translation>
+    </message>
+    <message>
+        <source>Delivery not authorized, message refused</source>
+        <translation>未获投递授权，邮件被拒绝</translation>
+    </message>
+    <message>
+        <source>Mailing list expansion prohibited</source>
+        <translation>禁止展开邮件列表</translation>
+    </message>
+    <message>
+        <source>Security conversion required but not possible</source>
+        <translation>需要安全转换，但无法进行</translation>
+    </message>
+    <message>
+        <source>Security features not supported</source>
+        <translation>不支持安全功能</translation>
+    </message>
+    <message>
+        <source>Cryptographic failure</source>
+        <translation>加密运算失败</translation>
+    </message>
+    <message>
+        <source>Cryptographic algorithm not supported</source>
+        <translation>不支持该加密算法</translation>
+    </message>
+    <message>
+        <source>Message integrity failure</source>
+        <translation>邮件完整性校验失败</translation>
+    </message>
+    <message>
+        <source>Authentication credentials invalid</source>
+        <translation>身份验证凭据无效</translation>
+    </message>
+    <message>
+        <source>Authentication mechanism is too weak</source>
+        <translation>身份验证机制强度过低</translation>
+    </message>
+    <message>
+        <source>Encryption needed</source>
+        <translation>需要加密</translation>
+    </message>
+    <message>
+        <source>Encryption required for requested authentication mechanism</source>
+        <translation>所请求的身份验证机制要求加密</translation>
+    </message>
+    <message>
+        <source>A password transition is needed</source>
+        <translation>需要进行密码迁移</translation>
+    </message>
+    <message>
+        <source>User account disabled</source>
+        <translation>用户账户已停用</translation>
+    </message>
+    <message>
+        <source>Trust relationship required</source>
+        <translation>需要信任关系</translation>
+    </message>
+    <message>
+        <source>Priority level is too low</source>
+        <translation>优先级过低</translation>
+    </message>
+    <message>
+        <source>Message is too big for the specified priority</source>
+        <translation>邮件超出指定优先级的大小限制</translation>
+    </message>
+    <message>
+        <source>Mailbox owner has changed</source>
+        <translation>邮箱所有者已变更</translation>
+    </message>
+    <message>
+        <source>Domain owner has changed</source>
+        <translation>域名所有者已变更</translation>
+    </message>
+    <message>
+        <source>RRVS test cannot be completed</source>
+        <translation>无法完成 RRVS 检查</translation>
+    </message>
+    <message>
+        <source>No passing DKIM signature found</source>
+        <translation>未找到通过验证的 DKIM 签名</translation>
+    </message>
+    <message>
+        <source>No acceptable DKIM signature found</source>
+        <translation>未找到可接受的 DKIM 签名</translation>
+    </message>
+    <message>
+        <source>No valid author-matched DKIM signature found</source>
+        <translation>未找到与作者匹配的有效 DKIM 签名</translation>
+    </message>
+    <message>
+        <source>SPF validation failed</source>
+        <translation>SPF 验证失败</translation>
+    </message>
+    <message>
+        <source>SPF validation error</source>
+        <translation>SPF 验证出错</translation>
+    </message>
+    <message>
+        <source>Reverse DNS validation failed</source>
+        <translation>反向 DNS 验证失败</translation>
+    </message>
+    <message>
+        <source>Multiple authentication checks failed</source>
+        <translation>多项身份验证检查失败</translation>
+    </message>
+    <message>
+        <source>Sender address has null MX</source>
+        <translation>发件人地址的域名设置了空 MX 记录</translation>
+    </message>
+    <message>
+        <source>Mail flood detected</source>
+        <translation>检测到邮件洪泛</translation>
+    </message>
+    <message>
+        <source>ARC validation failure</source>
+        <translation>ARC 验证失败</translation>
+    </message>
+    <message>
+        <source>REQUIRETLS support required</source>
+        <translation>需要支持 REQUIRETLS</translation>
+    </message>
+    <message>
+        <source>Other or undefined status</source>
+        <translation>其他或未定义状态</translation>
+    </message>
+    <message>
+        <source>Addressing status</source>
+        <translation>地址状态</translation>
+    </message>
+    <message>
+        <source>Mailbox status</source>
+        <translation>邮箱状态</translation>
+    </message>
+    <message>
+        <source>Mail system status</source>
+        <translation>邮件系统状态</translation>
+    </message>
+    <message>
+        <source>Network and routing status</source>
+        <translation>网络和路由状态</translation>
+    </message>
+    <message>
+        <source>Mail delivery protocol status</source>
+        <translation>邮件投递协议状态</translation>
+    </message>
+    <message>
+        <source>Message content or media status</source>
+        <translation>邮件内容或媒体状态</translation>
+    </message>
+    <message>
+        <source>Security or policy status</source>
+        <translation>安全或策略状态</translation>
+    </message>
+</context>
+<context>
+    <name>Localization</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>MailtoUri</name>
+    <message>
+        <source>&quot;%1&quot; is not a mailto: link.</source>
+        <translation>“%1”不是 mailto: 链接。</translation>
+    </message>
+    <message>
+        <source>The mailto: link&apos;s address is not valid UTF-8.</source>
+        <translation>mailto: 链接中的地址不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The mailto: link&apos;s &quot;%1&quot; field is not valid UTF-8.</source>
+        <translation>mailto: 链接中的“%1”字段不是有效的 UTF-8。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSource</name>
+    <message>
+        <source>The message cannot be read.</source>
+        <translation>无法读取邮件。</translation>
+    </message>
+    <message>
+        <source>The message must come from a file, not a pipe or stream.</source>
+        <translation>邮件必须来自文件，不能来自管道或流。</translation>
+    </message>
+    <message>
+        <source>Cannot open the message file %1: %2</source>
+        <translation>无法打开邮件文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The message cannot be read from the start.</source>
+        <translation>无法从头读取邮件。</translation>
+    </message>
+    <message>
+        <source>Reading the message failed: %1</source>
+        <translation>读取邮件失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStream</name>
+    <message>
+        <source>The attachment %1 cannot be read any more: %2</source>
+        <translation>无法再读取附件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The attachment %1 changed size after it was added (%2 bytes, now %3); attach it again.</source>
+        <translation>附件 %1 在添加后大小发生了变化（原为 %2 字节，现为 %3）；请重新添加。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 changed or vanished while it was being sent.</source>
+        <translation>附件 %1 在发送过程中被更改或已消失。</translation>
+    </message>
+</context>
+<context>
+    <name>MimeWriter</name>
+    <message>
+        <source>The message has no sender (From).</source>
+        <translation>邮件没有发件人（From）。</translation>
+    </message>
+    <message>
+        <source>The message has no recipients: add a To, Cc or Bcc address.</source>
+        <translation>邮件没有收件人：请添加收件人、抄送或密送地址。</translation>
+    </message>
+    <message>
+        <source>The %1 contains a line break or NUL character, which is not allowed in a header: &quot;%2&quot;</source>
+        <translation>%1 包含换行符或 NUL 字符，邮件头中不允许出现这些字符：“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid message ID (expected &lt;id@host&gt;).</source>
+        <translation>“%1”不是有效的邮件 ID（应为 &lt;id@host&gt; 格式）。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 cannot be read: %2</source>
+        <translation>无法读取附件 %1：%2</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限被拒绝</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>The attachment %1 changed since it was added (%2 bytes, now %3); attach it again.</source>
+        <translation>附件 %1 在添加后已被更改（原为 %2 字节，现为 %3）；请重新添加。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWindow</name>
+    <message>
+        <source>&amp;Open and edit</source>
+        <translation>打开并编辑(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Outbox — Sendscope</source>
+        <translation>发件箱 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Why it was not sent</source>
+        <translation>未发送原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>上次尝试</translation>
+    </message>
+    <message>
+        <source>Messages not sent</source>
+        <translation>未发送的邮件</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详情</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除邮件</translation>
+    </message>
+    <message>
+        <source>Delete this unsent message for good?</source>
+        <translation>要永久删除这封未发送的邮件吗？</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>It may have been delivered; check before sending it again.</source>
+        <translation>邮件可能已经投递成功；再次发送前请先确认。</translation>
+    </message>
+    <message>
+        <source>This looks temporary: retrying later may work.</source>
+        <translation>这看起来是临时问题：稍后重试可能会成功。</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every message was sent.</source>
+        <translation>没有待发送的邮件：所有邮件均已发送。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Sendscope starts. &quot;Follow the system&quot; uses the language of your desktop session (%1).</source>
+        <translation>新的语言将在下次启动 Sendscope 时生效。“跟随系统”使用桌面会话的语言（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Sendscope</source>
+        <translation>Sendscope</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>本地沙盒</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+    <message>
+        <source>1 message waits in the outbox (View → Outbox).</source>
+        <translation>发件箱中有 1 封邮件等待发送（视图 → 发件箱）。</translation>
+    </message>
+    <message>
+        <source>%1 messages wait in the outbox (View → Outbox).</source>
+        <translation>发件箱中有 %1 封邮件等待发送（视图 → 发件箱）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyExplainer</name>
+    <message>
+        <source>The server is not available right now and closed the connection.</source>
+        <translation>服务器当前不可用，已关闭连接。</translation>
+    </message>
+    <message>
+        <source>This is temporary: the server is overloaded, restarting or limiting connections. Try again in a few minutes.</source>
+        <translation>这是临时问题：服务器负载过高、正在重启或正在限制连接数。请过几分钟再试。</translation>
+    </message>
+    <message>
+        <source>The server refuses connections from this computer.</source>
+        <translation>服务器拒绝来自这台计算机的连接。</translation>
+    </message>
+    <message>
+        <source>Your address may be on a block list, or the server only accepts mail from certain networks. Use your provider&apos;s submission server (port 587 or 465) or ask its administrator.</source>
+        <translation>你的网络地址可能在黑名单中，或者服务器只接受来自特定网络的邮件。请使用邮件服务商的邮件提交服务器（端口 587 或 465），或联系其管理员。</translation>
+    </message>
+    <message>
+        <source>The server considers this login method too weak.</source>
+        <translation>服务器认为此登录方式安全性太低。</translation>
+    </message>
+    <message>
+        <source>Choose another authentication method, or create an app password or use OAuth2 as the provider asks.</source>
+        <translation>请选择其他身份验证方式，或按照服务商的要求创建应用专用密码或使用 OAuth2。</translation>
+    </message>
+    <message>
+        <source>This login method needs an encrypted connection.</source>
+        <translation>此登录方式需要加密连接。</translation>
+    </message>
+    <message>
+        <source>Turn on STARTTLS or SSL/TLS for this account.</source>
+        <translation>请为此账户开启 STARTTLS 或 SSL/TLS。</translation>
+    </message>
+    <message>
+        <source>The server wants a password change first.</source>
+        <translation>服务器要求先修改密码。</translation>
+    </message>
+    <message>
+        <source>Log in to your provider&apos;s web mail and follow its instructions, then try again.</source>
+        <translation>请登录服务商的网页邮箱并按照提示操作，然后重试。</translation>
+    </message>
+    <message>
+        <source>The account is disabled.</source>
+        <translation>该账户已被停用。</translation>
+    </message>
+    <message>
+        <source>Contact your provider.</source>
+        <translation>请联系你的邮件服务商。</translation>
+    </message>
+    <message>
+        <source>The server could not check the login right now.</source>
+        <translation>服务器当前无法验证登录信息。</translation>
+    </message>
+    <message>
+        <source>This is a temporary problem on the server&apos;s side. Try again later.</source>
+        <translation>这是服务器端的临时问题。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The server does not support this login method.</source>
+        <translation>服务器不支持此登录方式。</translation>
+    </message>
+    <message>
+        <source>Choose automatic or another method offered by the server.</source>
+        <translation>请选择“自动”或服务器提供的其他方式。</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection before login.</source>
+        <translation>服务器要求在登录前使用加密连接。</translation>
+    </message>
+    <message>
+        <source>Turn on STARTTLS (port 587) or SSL/TLS (port 465) for this account.</source>
+        <translation>请为此账户开启 STARTTLS（端口 587）或 SSL/TLS（端口 465）。</translation>
+    </message>
+    <message>
+        <source>The server requires a login first.</source>
+        <translation>服务器要求先登录。</translation>
+    </message>
+    <message>
+        <source>Set the user name and password of this account.</source>
+        <translation>请设置此账户的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>Check both for typing errors and stray spaces. Many providers (Gmail, Outlook, iCloud, Yahoo, QQ, 163) do not accept the normal password here: create an app password (or an authorisation code) in the account&apos;s security settings, or use OAuth2.</source>
+        <translation>请检查两者是否有输入错误或多余的空格。许多服务商（Gmail、Outlook、iCloud、Yahoo、QQ、163）在此处不接受普通密码：请在账户的安全设置中创建应用专用密码（或授权码），或使用 OAuth2。</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection.</source>
+        <translation>服务器要求使用加密连接。</translation>
+    </message>
+    <message>
+        <source>The server requires you to log in before sending.</source>
+        <translation>服务器要求发送前先登录。</translation>
+    </message>
+    <message>
+        <source>Set the user name and password of this account (authentication).</source>
+        <translation>请设置此账户的用户名和密码（身份验证）。</translation>
+    </message>
+    <message>
+        <source>The server will not relay mail for you to this recipient.</source>
+        <translation>服务器拒绝为你向此收件人中继邮件。</translation>
+    </message>
+    <message>
+        <source>Authenticate first (set user name and password), and send through your own provider&apos;s submission server rather than someone else&apos;s.</source>
+        <translation>请先进行身份验证（设置用户名和密码），并通过你自己的邮件服务商的提交服务器发送，而不是别人的服务器。</translation>
+    </message>
+    <message>
+        <source>The server asked to try again later (greylisting).</source>
+        <translation>服务器要求稍后重试（灰名单）。</translation>
+    </message>
+    <message>
+        <source>Greylisting servers refuse the first attempt from an unknown sender on purpose; a retry after a few minutes is normally accepted.</source>
+        <translation>启用灰名单的服务器会故意拒绝未知发件人的首次投递尝试；几分钟后重试通常就会被接受。</translation>
+    </message>
+    <message>
+        <source>The server accepts no more recipients in this message.</source>
+        <translation>服务器不再接受此邮件的更多收件人。</translation>
+    </message>
+    <message>
+        <source>The remaining recipients have to be sent in a further message.</source>
+        <translation>其余收件人需要通过另一封邮件发送。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is full.</source>
+        <translation>收件人的邮箱已满。</translation>
+    </message>
+    <message>
+        <source>The recipient has to make room; try again later or reach them another way.</source>
+        <translation>收件人需要清理邮箱空间；请稍后重试，或通过其他方式联系对方。</translation>
+    </message>
+    <message>
+        <source>The server is short of storage.</source>
+        <translation>服务器存储空间不足。</translation>
+    </message>
+    <message>
+        <source>This is temporary; try again later.</source>
+        <translation>这是临时问题；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The message is too large for the server.</source>
+        <translation>邮件太大，服务器无法接受。</translation>
+    </message>
+    <message>
+        <source>Remove or shrink attachments, or share large files by link.</source>
+        <translation>请删除或压缩附件，或通过链接分享大文件。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s domain does not accept mail.</source>
+        <translation>收件人的域名不接收邮件。</translation>
+    </message>
+    <message>
+        <source>The domain publishes a null MX: it never receives mail. Check the address.</source>
+        <translation>该域名发布了空 MX 记录（null MX）：它从不接收邮件。请检查地址。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is disabled.</source>
+        <translation>收件人的邮箱已被停用。</translation>
+    </message>
+    <message>
+        <source>The address exists but does not accept mail. Reach the recipient another way.</source>
+        <translation>该地址存在，但不接收邮件。请通过其他方式联系收件人。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s policy refused this recipient.</source>
+        <translation>服务器的策略拒绝了此收件人。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server does not accept mail from you; the reply says why.</source>
+        <translation>收件人的服务器不接受来自你的邮件；服务器响应中说明了原因。</translation>
+    </message>
+    <message>
+        <source>The recipient address does not exist.</source>
+        <translation>收件人地址不存在。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; the recipient&apos;s server does not know this mailbox.</source>
+        <translation>请检查地址拼写；收件人的服务器上没有这个邮箱。</translation>
+    </message>
+    <message>
+        <source>The server refused the sender address.</source>
+        <translation>服务器拒绝了发件人地址。</translation>
+    </message>
+    <message>
+        <source>Send from an address that belongs to the account you log in with; many providers refuse other From addresses.</source>
+        <translation>请使用属于登录账户的地址发送；许多服务商会拒绝其他发件人地址。</translation>
+    </message>
+    <message>
+        <source>The message failed the recipient&apos;s sender authentication checks.</source>
+        <translation>该邮件未通过收件方的发件人身份验证检查。</translation>
+    </message>
+    <message>
+        <source>SPF, DKIM or DMARC did not pass: send through the server that your domain&apos;s DNS records authorise.</source>
+        <translation>SPF、DKIM 或 DMARC 检查未通过：请通过你的域名 DNS 记录所授权的服务器发送。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s policy refused the message.</source>
+        <translation>服务器的策略拒绝了该邮件。</translation>
+    </message>
+    <message>
+        <source>The server judged the message unacceptable, often as spam or for its content or attachments. The reply text says more; changing the content or contacting the administrator may help.</source>
+        <translation>服务器认为该邮件不可接受，通常是因为它被判定为垃圾邮件，或是因为其内容或附件。服务器响应中有更多说明；修改内容或联系管理员可能会有帮助。</translation>
+    </message>
+    <message>
+        <source>The server does not support an option of the command.</source>
+        <translation>服务器不支持该命令的某个选项。</translation>
+    </message>
+    <message>
+        <source>An extension parameter was not recognised. Turning off optional features (DSN, 8BITMIME) may help.</source>
+        <translation>有一个扩展参数未被识别。关闭可选功能（DSN、8BITMIME）可能会有帮助。</translation>
+    </message>
+    <message>
+        <source>The domain does not accept mail.</source>
+        <translation>该域名不接收邮件。</translation>
+    </message>
+    <message>
+        <source>Check the address.</source>
+        <translation>请检查地址。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the command.</source>
+        <translation>服务器未接受该命令。</translation>
+    </message>
+    <message>
+        <source>The server does not support this command or did not expect it now. This usually means a mismatch between client and server; the transcript shows the exchange.</source>
+        <translation>服务器不支持此命令，或此时不应收到此命令。这通常意味着客户端与服务器不匹配；会话记录中显示了完整的交互过程。</translation>
+    </message>
+    <message>
+        <source>The message could not be routed.</source>
+        <translation>无法为该邮件找到投递路由。</translation>
+    </message>
+    <message>
+        <source>The server could not find a way to the recipient&apos;s domain. Check the domain of the address.</source>
+        <translation>服务器找不到通往收件人域名的路由。请检查地址中的域名。</translation>
+    </message>
+    <message>
+        <source>The server reported a temporary problem.</source>
+        <translation>服务器报告了一个临时问题。</translation>
+    </message>
+    <message>
+        <source>Try again later; the message is kept.</source>
+        <translation>请稍后重试；邮件已保留。</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>服务器拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The reply text gives the server&apos;s reason.</source>
+        <translation>服务器响应中给出了拒绝原因。</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected reply.</source>
+        <translation>服务器返回了意外的响应。</translation>
+    </message>
+    <message>
+        <source>The transcript shows the exchange.</source>
+        <translation>会话记录中显示了交互过程。</translation>
+    </message>
+    <message>
+        <source>Temporary failure (%1): it may work later.</source>
+        <translation>临时失败（%1）：稍后可能会成功。</translation>
+    </message>
+    <message>
+        <source>Permanent failure (%1): retrying will not help unless something changes.</source>
+        <translation>永久失败（%1）：除非情况有变，否则重试也无济于事。</translation>
+    </message>
+    <message>
+        <source>Status %1: %2.</source>
+        <translation>状态 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Server said: &quot;%1&quot;.</source>
+        <translation>服务器响应：“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyParser</name>
+    <message>
+        <source>A reply line was longer than %1 bytes.</source>
+        <translation>某行响应超过了 %1 字节。</translation>
+    </message>
+    <message>
+        <source>A reply had more than %1 lines.</source>
+        <translation>某条响应超过了 %1 行。</translation>
+    </message>
+    <message>
+        <source>A reply line did not start with a three-digit code from 200 to 599.</source>
+        <translation>某行响应不是以 200 到 599 之间的三位数代码开头。</translation>
+    </message>
+    <message>
+        <source>The lines of a multi-line reply carried different codes.</source>
+        <translation>多行响应的各行代码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCertificate</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The sandbox needs the openssl program to make its TLS certificate for STARTTLS (Debian package openssl): %1</source>
+        <translation>沙盒需要 openssl 程序来为 STARTTLS 生成 TLS 证书（Debian 软件包 openssl）：%1</translation>
+    </message>
+    <message>
+        <source>openssl could not make the sandbox certificate: %1</source>
+        <translation>openssl 无法生成沙盒证书：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>Run Sendscope&apos;s local sandbox SMTP server on 127.0.0.1. It accepts every message and keeps it as an .eml file; nothing is delivered anywhere.</source>
+        <translation>在 127.0.0.1 上运行 Sendscope 的本地沙盒 SMTP 服务器。它接受所有邮件并保存为 .eml 文件；不会向任何地方投递。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>Port to listen on (default %1; 0 picks a free one).</source>
+        <translation>要监听的端口（默认为 %1；0 表示自动选择空闲端口）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS with a self-signed certificate (made once with openssl and kept in the store) and refuse mail before it.</source>
+        <translation>使用自签名证书提供 STARTTLS（证书由 openssl 生成一次后保存在存储目录中），并拒绝在此之前发送的邮件。</translation>
+    </message>
+    <message>
+        <source>Require AUTH PLAIN or LOGIN with these credentials before accepting mail. A rehearsal password: it is visible in the process list.</source>
+        <translation>在接受邮件前，要求使用这些凭据进行 AUTH PLAIN 或 LOGIN 身份验证。这只是用于演练的密码：它在进程列表中可见。</translation>
+    </message>
+    <message>
+        <source>USER:PASS</source>
+        <translation>USER:PASS</translation>
+    </message>
+    <message>
+        <source>Folder for the received messages (default %1).</source>
+        <translation>保存收到邮件的文件夹（默认为 %1）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Exit after this many messages (default: run until killed).</source>
+        <translation>收到这么多封邮件后退出（默认：一直运行，直到被终止）。</translation>
+    </message>
+    <message>
+        <source>sendscope sandbox: %1</source>
+        <translation>sendscope sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sendscope sandbox --help&apos; for the options.</source>
+        <translation>运行 &apos;sendscope sandbox --help&apos; 查看选项。</translation>
+    </message>
+    <message>
+        <source>unexpected arguments: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535.</source>
+        <translation>--port 必须是 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>--auth needs USER:PASS, both not empty.</source>
+        <translation>--auth 需要 USER:PASS 格式的值，且两者均不能为空。</translation>
+    </message>
+    <message>
+        <source>--max-messages must be a positive number.</source>
+        <translation>--max-messages 必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Stored %1 (from &lt;%2&gt; to %3)</source>
+        <translation>已保存 %1（发件人 &lt;%2&gt;，收件人 %3）</translation>
+    </message>
+    <message>
+        <source>Sandbox SMTP server listening on 127.0.0.1 port %1; messages are kept in %2</source>
+        <translation>沙盒 SMTP 服务器正在监听 127.0.0.1 端口 %1；邮件保存在 %2</translation>
+    </message>
+    <message>
+        <source>STARTTLS required; certificate %1, SHA-256 %2</source>
+        <translation>需要 STARTTLS；证书 %1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>AUTH PLAIN or LOGIN required, as user %1</source>
+        <translation>需要 AUTH PLAIN 或 LOGIN 身份验证，用户名为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMailbox</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMailboxWindow</name>
+    <message>
+        <source>Sandbox mailbox — Sendscope</source>
+        <translation>沙盒邮箱 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>已收到的邮件</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value (decoded)</source>
+        <translation>值（已解码）</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>邮件头</translation>
+    </message>
+    <message>
+        <source>Raw source</source>
+        <translation>原始源码</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>邮件头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Raw source</source>
+        <translation>原始源码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Messages sent to the Local sandbox account appear here. They are kept in %1 and never leave this computer.</source>
+        <translation>发送到“本地沙盒”账户的邮件会显示在这里。它们保存在 %1 中，绝不会离开这台计算机。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot create the sandbox folder %1.</source>
+        <translation>无法创建沙盒文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The sandbox server cannot listen on port %1: %2</source>
+        <translation>沙盒服务器无法监听端口 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SaslMechanism</name>
+    <message>
+        <source>The server sent an unexpected CRAM-MD5 challenge.</source>
+        <translation>服务器发送了意外的 CRAM-MD5 质询。</translation>
+    </message>
+    <message>
+        <source>The server asked for more than a user name and password.</source>
+        <translation>服务器要求提供用户名和密码以外的信息。</translation>
+    </message>
+    <message>
+        <source>user name: %1, token: %2</source>
+        <translation>用户名：%1，令牌：%2</translation>
+    </message>
+    <message>
+        <source>user name: %1, password: %2</source>
+        <translation>用户名：%1，密码：%2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <source>starts with a space</source>
+        <translation>以空格开头</translation>
+    </message>
+    <message>
+        <source>ends with a space</source>
+        <translation>以空格结尾</translation>
+    </message>
+    <message>
+        <source>contains a line break</source>
+        <translation>包含换行符</translation>
+    </message>
+    <message>
+        <source>contains non-ASCII characters</source>
+        <translation>包含非 ASCII 字符</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected PLAIN challenge.</source>
+        <translation>服务器发送了意外的 PLAIN 质询。</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected SCRAM message.</source>
+        <translation>服务器发送了意外的 SCRAM 消息。</translation>
+    </message>
+    <message>
+        <source>The server requires a SCRAM extension that is not supported.</source>
+        <translation>服务器要求使用不受支持的 SCRAM 扩展。</translation>
+    </message>
+    <message>
+        <source>The server reported a SCRAM error: %1</source>
+        <translation>服务器报告了 SCRAM 错误：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SCRAM nonce does not continue ours.</source>
+        <translation>服务器的 SCRAM 随机数（nonce）未延续我方发送的随机数。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SCRAM parameters are invalid.</source>
+        <translation>服务器的 SCRAM 参数无效。</translation>
+    </message>
+    <message>
+        <source>The server asked for %1 SCRAM iterations; at most %2 are accepted.</source>
+        <translation>服务器要求进行 %1 次 SCRAM 迭代；最多只接受 %2 次。</translation>
+    </message>
+    <message>
+        <source>The password contains control characters that SCRAM does not allow.</source>
+        <translation>密码包含 SCRAM 不允许的控制字符。</translation>
+    </message>
+    <message>
+        <source>The server rejected the login: %1</source>
+        <translation>服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SCRAM signature is wrong: it does not know the password.</source>
+        <translation>服务器的 SCRAM 签名错误：服务器并不知道该密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No system keychain is available (%1). Sendscope never writes passwords to a file; you can type the password each time instead, and it is then kept in memory only until Sendscope quits. To keep it, start a keychain such as GNOME Keyring or KWallet.</source>
+        <translation>没有可用的系统密钥环（%1）。Sendscope 绝不会将密码写入文件；你可以改为每次输入密码，密码只会保存在内存中，直到 Sendscope 退出。如需保存密码，请启动一个密钥环，例如 GNOME Keyring 或 KWallet。</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session</source>
+        <translation>没有 D-Bus 会话</translation>
+    </message>
+    <message>
+        <source>no Secret Service or KWallet on the D-Bus session</source>
+        <translation>D-Bus 会话上没有 Secret Service 或 KWallet</translation>
+    </message>
+    <message>
+        <source>No password is stored in the keychain for this account.</source>
+        <translation>密钥环中没有保存此账户的密码。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). It may be locked, or the request was declined; unlock it and try again.</source>
+        <translation>密钥环拒绝了访问（%1）。它可能已被锁定，或请求被拒绝；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>密钥环报告了错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SendCommand</name>
+    <message>
+        <source>Send one message and print the SMTP conversation to standard error.
+Markers: -&gt; client, &lt;- server, ~&gt; and &lt;~ inside TLS, === information, *** errors.
+Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or input; 10 DNS; 11 connect; 12 TLS; 13 certificate; 14 authentication; 15 policy; 16 every recipient refused; 17 size; 18 timeout; 19 server unavailable; 20 protocol; 21 cancelled; 4 the password could not be read from the keychain.</source>
+        <translation>发送一封邮件，并将 SMTP 会话输出到标准错误。
+标记：-&gt; 客户端，&lt;- 服务器，~&gt; 和 &lt;~ 表示 TLS 内部，=== 信息，*** 错误。
+退出状态：0 已发送；3 已发送但部分收件人被拒绝；2 命令行或输入有误；10 DNS；11 连接；12 TLS；13 证书；14 身份验证；15 策略；16 所有收件人均被拒绝；17 大小；18 超时；19 服务器不可用；20 协议；21 已取消；4 无法从密钥环读取密码。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>Use the server, login and identity of this account (see &apos;sendscope account list&apos;); the password comes from the system keychain unless --password-* is given. Other options override the account&apos;s.</source>
+        <translation>使用此账户的服务器、登录信息和身份（参见 &apos;sendscope account list&apos;）；除非指定了 --password-* 选项，否则密码从系统密钥环读取。其他选项会覆盖账户中的设置。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>SMTP server host name or address (required without --account).</source>
+        <translation>SMTP 服务器的主机名或地址（未指定 --account 时必填）。</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>Port; default 587 for starttls, 465 for tls, 25 for none.</source>
+        <translation>端口；starttls 默认为 587，tls 默认为 465，none 默认为 25。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>none, starttls (default) or tls (implicit TLS).</source>
+        <translation>none、starttls（默认）或 tls（隐式 TLS）。</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>User name for authentication.</source>
+        <translation>用于身份验证的用户名。</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Read the password from environment variable VAR.</source>
+        <translation>从环境变量 VAR 读取密码。</translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>Read an OAuth 2.0 bearer token from VAR (for OAUTHBEARER or XOAUTH2).</source>
+        <translation>从 VAR 读取 OAuth 2.0 持有者令牌（用于 OAUTHBEARER 或 XOAUTH2）。</translation>
+    </message>
+    <message>
+        <source>SASL mechanism: SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN, OAUTHBEARER, XOAUTH2 or none; default: the strongest the server offers.</source>
+        <translation>SASL 机制：SCRAM-SHA-256、CRAM-MD5、PLAIN、LOGIN、OAUTHBEARER、XOAUTH2 或 none；默认：服务器提供的最强机制。</translation>
+    </message>
+    <message>
+        <source>MECH</source>
+        <translation>MECH</translation>
+    </message>
+    <message>
+        <source>Allow sending credentials without encryption.</source>
+        <translation>允许在不加密的情况下发送凭据。</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>同时信任此 PEM 文件中的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>Accept the server certificate with this SHA-256 fingerprint (hex, colons optional) even if it cannot be verified. May be repeated.</source>
+        <translation>即使无法验证，也接受 SHA-256 指纹为此值的服务器证书（十六进制，冒号可选）。可重复指定。</translation>
+    </message>
+    <message>
+        <source>SHA256</source>
+        <translation>SHA256</translation>
+    </message>
+    <message>
+        <source>Name to send with EHLO; default: this host&apos;s FQDN or address literal.</source>
+        <translation>随 EHLO 发送的名称；默认：本机的 FQDN 或地址字面量。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the connection and for each reply (default 60).</source>
+        <translation>等待连接和每条响应的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Seconds the whole session may take (default: no limit).</source>
+        <translation>整个会话最多允许的秒数（默认：无限制）。</translation>
+    </message>
+    <message>
+        <source>Do not use PIPELINING even when offered.</source>
+        <translation>即使服务器提供 PIPELINING，也不使用。</translation>
+    </message>
+    <message>
+        <source>Do not use CHUNKING (BDAT) even when offered.</source>
+        <translation>即使服务器提供 CHUNKING（BDAT），也不使用。</translation>
+    </message>
+    <message>
+        <source>Ask for delivery status notifications (success, failure, delay).</source>
+        <translation>请求投递状态通知（成功、失败、延迟）。</translation>
+    </message>
+    <message>
+        <source>From address, &quot;Name &lt;addr&gt;&quot; or addr; also the envelope sender (required).</source>
+        <translation>发件人地址，格式为 &quot;Name &lt;addr&gt;&quot; 或 addr；同时用作信封发件人（必填）。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>Recipient(s), &quot;Name &lt;addr&gt;&quot; or addr; may be repeated or comma-separated.</source>
+        <translation>收件人，格式为 &quot;Name &lt;addr&gt;&quot; 或 addr；可重复指定或用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Copy recipient; may be repeated or comma-separated.</source>
+        <translation>抄送收件人；可重复指定或用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Blind copy recipient: in the envelope only.</source>
+        <translation>密送收件人：仅出现在信封中。</translation>
+    </message>
+    <message>
+        <source>Subject of the message.</source>
+        <translation>邮件主题。</translation>
+    </message>
+    <message>
+        <source>UTF-8 text file with the message text (- for standard input).</source>
+        <translation>包含邮件正文的 UTF-8 文本文件（- 表示标准输入）。</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Reply-To address; may be repeated.</source>
+        <translation>回复地址；可重复指定。</translation>
+    </message>
+    <message>
+        <source>UTF-8 HTML file sent as an alternative to the text.</source>
+        <translation>作为正文替代版本发送的 UTF-8 HTML 文件。</translation>
+    </message>
+    <message>
+        <source>Attach a file; may be repeated. Streamed from disk while sending.</source>
+        <translation>添加附件；可重复指定。发送时从磁盘流式读取。</translation>
+    </message>
+    <message>
+        <source>compose only: write the message to this .eml file instead of sending.</source>
+        <translation>仅撰写：将邮件写入此 .eml 文件，而不发送。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Send this prepared RFC 5322 message file as it is.</source>
+        <translation>按原样发送这个已准备好的 RFC 5322 邮件文件。</translation>
+    </message>
+    <message>
+        <source>Print only the outcome, not the transcript.</source>
+        <translation>只输出结果，不输出会话记录。</translation>
+    </message>
+    <message>
+        <source>sendscope send: %1</source>
+        <translation>sendscope send：%1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sendscope send --help&apos; for the options.</source>
+        <translation>运行 &apos;sendscope send --help&apos; 查看选项。</translation>
+    </message>
+    <message>
+        <source>unexpected arguments: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>compose needs --output FILE.eml.</source>
+        <translation>compose 需要 --output FILE.eml。</translation>
+    </message>
+    <message>
+        <source>there is no account &quot;%1&quot;; none are set up (see &apos;sendscope account add&apos;).</source>
+        <translation>没有名为“%1”的账户；目前尚未设置任何账户（参见 &apos;sendscope account add&apos;）。</translation>
+    </message>
+    <message>
+        <source>there is no account &quot;%1&quot;; the accounts are: %2.</source>
+        <translation>没有名为“%1”的账户；现有账户为：%2。</translation>
+    </message>
+    <message>
+        <source>--server is required (or --account NAME).</source>
+        <translation>必须指定 --server（或 --account NAME）。</translation>
+    </message>
+    <message>
+        <source>--security must be none, starttls or tls, not &quot;%1&quot;.</source>
+        <translation>--security 必须是 none、starttls 或 tls，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535.</source>
+        <translation>--port 必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600.</source>
+        <translation>--timeout 必须是 0 到 3600 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>--session-timeout must be a positive number of seconds.</source>
+        <translation>--session-timeout 必须是正的秒数。</translation>
+    </message>
+    <message>
+        <source>unknown --auth mechanism &quot;%1&quot;.</source>
+        <translation>未知的 --auth 机制“%1”。</translation>
+    </message>
+    <message>
+        <source>--user needs exactly one of --password-env, --password-stdin or --token-env.</source>
+        <translation>--user 需要且只能搭配 --password-env、--password-stdin 或 --token-env 中的一个。</translation>
+    </message>
+    <message>
+        <source>cannot read --ca-file %1: %2</source>
+        <translation>无法读取 --ca-file %1：%2</translation>
+    </message>
+    <message>
+        <source>--ca-file %1 holds no PEM certificate.</source>
+        <translation>--ca-file %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint needs a SHA-256 fingerprint (64 hex digits), not &quot;%1&quot;.</source>
+        <translation>--trust-fingerprint 需要 SHA-256 指纹（64 位十六进制数字），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--from is required.</source>
+        <translation>必须指定 --from。</translation>
+    </message>
+    <message>
+        <source>--from: %1</source>
+        <translation>--from：%1</translation>
+    </message>
+    <message>
+        <source>--%1 &quot;%2&quot;: %3</source>
+        <translation>--%1 &quot;%2&quot;：%3</translation>
+    </message>
+    <message>
+        <source>give at least one --to, --cc or --bcc.</source>
+        <translation>请至少指定一个 --to、--cc 或 --bcc。</translation>
+    </message>
+    <message>
+        <source>--eml sends a prepared message; --%1 cannot be used with it.</source>
+        <translation>--eml 发送的是已准备好的邮件；不能同时使用 --%1。</translation>
+    </message>
+    <message>
+        <source>cannot read --%1 %2: %3</source>
+        <translation>无法读取 --%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>--%1 %2 is not UTF-8 text.</source>
+        <translation>--%1 %2 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>*** Not sent: the password of account &quot;%1&quot; could not be read from the keychain.</source>
+        <translation>*** 未发送：无法从密钥环读取账户“%1”的密码。</translation>
+    </message>
+    <message>
+        <source>*** %1</source>
+        <translation>*** %1</translation>
+    </message>
+    <message>
+        <source>*** Give it with --password-stdin or --password-env instead.</source>
+        <translation>*** 请改用 --password-stdin 或 --password-env 提供密码。</translation>
+    </message>
+    <message>
+        <source>sendscope compose: cannot write %1: %2</source>
+        <translation>sendscope compose：无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>sendscope compose: writing %1 failed: %2</source>
+        <translation>sendscope compose：写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes).</source>
+        <translation>已写入 %1（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>*** Not sent: %1</source>
+        <translation>*** 未发送：%1</translation>
+    </message>
+    <message>
+        <source>*** The message may have been delivered; check before sending it again.</source>
+        <translation>*** 邮件可能已经投递；再次发送前请先确认。</translation>
+    </message>
+    <message>
+        <source>Sent, but refused for: %1</source>
+        <translation>已发送，但以下收件人被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Sent to 1 recipient.</source>
+        <translation>已发送给 1 位收件人。</translation>
+    </message>
+    <message>
+        <source>Sent to %1 recipients.</source>
+        <translation>已发送给 %1 位收件人。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFinder</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>Enter the email address first: the settings are found from its domain.</source>
+        <translation>请先输入电子邮件地址：设置将根据其域名查找。</translation>
+    </message>
+    <message>
+        <source>Looking for the outgoing server of %1</source>
+        <translation>正在查找 %1 的发件服务器</translation>
+    </message>
+    <message>
+        <source>Autoconfig: asking %1</source>
+        <translation>Autoconfig：正在查询 %1</translation>
+    </message>
+    <message>
+        <source>Autoconfig: nothing at %1 (%2)</source>
+        <translation>Autoconfig：%1 处没有配置（%2）</translation>
+    </message>
+    <message>
+        <source>Autoconfig: the file at %1 is not usable: %2</source>
+        <translation>Autoconfig：%1 处的文件不可用：%2</translation>
+    </message>
+    <message>
+        <source>The provider publishes these settings in its autoconfig file at %1. %2</source>
+        <translation>服务商在其 autoconfig 文件 %1 中发布了这些设置。%2</translation>
+    </message>
+    <message>
+        <source>Autoconfig: %1 port %2, %3</source>
+        <translation>Autoconfig：%1 端口 %2，%3</translation>
+    </message>
+    <message>
+        <source>Autoconfig offers only an unencrypted server; looking further.</source>
+        <translation>Autoconfig 只提供未加密的服务器；继续查找。</translation>
+    </message>
+    <message>
+        <source>Warning: it is not encrypted.</source>
+        <translation>警告：该连接未加密。</translation>
+    </message>
+    <message>
+        <source>not valid XML (%1, line %2 column %3)</source>
+        <translation>不是有效的 XML（%1，第 %2 行第 %3 列）</translation>
+    </message>
+    <message>
+        <source>it names no SMTP server</source>
+        <translation>其中没有指定 SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>it is not a mail autoconfig file</source>
+        <translation>它不是邮件 autoconfig 文件</translation>
+    </message>
+    <message>
+        <source>DNS: looking up SRV %1</source>
+        <translation>DNS：正在查询 SRV %1</translation>
+    </message>
+    <message>
+        <source>DNS: no answer for %1 in time</source>
+        <translation>DNS：%1 未及时应答</translation>
+    </message>
+    <message>
+        <source>DNS: no SRV record %1 (%2)</source>
+        <translation>DNS：没有 SRV 记录 %1（%2）</translation>
+    </message>
+    <message>
+        <source>DNS: %1 says this service is not offered</source>
+        <translation>DNS：%1 表示未提供此服务</translation>
+    </message>
+    <message>
+        <source>DNS: %1 points to %2 port %3</source>
+        <translation>DNS：%1 指向 %2 端口 %3</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s DNS names %1 port %2 for mail submission (%3 record, RFC 6186).</source>
+        <translation>该域名的 DNS 指定 %1 端口 %2 用于邮件提交（%3 记录，RFC 6186）。</translation>
+    </message>
+    <message>
+        <source>DNS: looking up the MX host of %1</source>
+        <translation>DNS：正在查询 %1 的 MX 主机</translation>
+    </message>
+    <message>
+        <source>DNS: the MX host is %1</source>
+        <translation>DNS：MX 主机为 %1</translation>
+    </message>
+    <message>
+        <source>DNS: no MX record for %1 (%2)</source>
+        <translation>DNS：%1 没有 MX 记录（%2）</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>Probing %1 on ports %2</source>
+        <translation>正在探测 %1 的端口 %2</translation>
+    </message>
+    <message>
+        <source>Probe %1 port %2 (%3): answers%4</source>
+        <translation>探测 %1 端口 %2（%3）：有响应%4</translation>
+    </message>
+    <message>
+        <source>, login with %1</source>
+        <translation>，可使用 %1 登录</translation>
+    </message>
+    <message>
+        <source>Probe %1 port %2 (%3): %4</source>
+        <translation>探测 %1 端口 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>%1 answered on port %2 with %3 and a valid certificate%4; it was the most secure of the servers that answered.</source>
+        <translation>%1 在端口 %2 上使用 %3 作出响应，且证书有效%4；它是作出响应的服务器中最安全的。</translation>
+    </message>
+    <message>
+        <source>, and offers login with %1</source>
+        <translation>，并支持使用 %1 登录</translation>
+    </message>
+    <message>
+        <source>%1 answered on port %2, but its certificate is not trusted (%3). Check it with Test connection before trusting it.</source>
+        <translation>%1 在端口 %2 上作出了响应，但其证书不受信任（%3）。信任它之前，请先用“测试连接”检查。</translation>
+    </message>
+    <message>
+        <source>Proposal: %1 port %2, %3. %4</source>
+        <translation>建议：%1 端口 %2，%3。%4</translation>
+    </message>
+    <message>
+        <source>No outgoing server was found for %1. Ask the provider for its SMTP server name, port and security, and enter them.</source>
+        <translation>未找到 %1 的发件服务器。请向服务商询问其 SMTP 服务器名称、端口和安全设置，然后填入。</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSession</name>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation>连接 %1 超时。</translation>
+    </message>
+    <message>
+        <source>No connection could be made within %1 seconds. Check the server name and port, and whether a firewall blocks outgoing connections to port %2.</source>
+        <translation>%1 秒内未能建立连接。请检查服务器名称和端口，以及防火墙是否阻止了到端口 %2 的外发连接。</translation>
+    </message>
+    <message>
+        <source>the TLS handshake or message data</source>
+        <translation>TLS 握手或邮件数据</translation>
+    </message>
+    <message>
+        <source>The server did not answer %1 in time.</source>
+        <translation>服务器未及时响应 %1。</translation>
+    </message>
+    <message>
+        <source>No complete reply arrived within %1 seconds. The server may be overloaded, or a firewall or proxy may be interfering with the connection.</source>
+        <translation>%1 秒内未收到完整的响应。服务器可能过载，或者防火墙或代理干扰了连接。</translation>
+    </message>
+    <message>
+        <source>The session took too long.</source>
+        <translation>会话耗时过长。</translation>
+    </message>
+    <message>
+        <source>The whole session did not finish within %1 seconds.</source>
+        <translation>整个会话未能在 %1 秒内完成。</translation>
+    </message>
+    <message>
+        <source>No server name is set.</source>
+        <translation>未设置服务器名称。</translation>
+    </message>
+    <message>
+        <source>Enter the name of your provider&apos;s outgoing (SMTP) server, for example smtp.example.com.</source>
+        <translation>请输入服务商的发件（SMTP）服务器名称，例如 smtp.example.com。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 port %2 (security: %3)</source>
+        <translation>正在连接 %1 端口 %2（安全：%3）</translation>
+    </message>
+    <message>
+        <source>The message has no content.</source>
+        <translation>邮件没有内容。</translation>
+    </message>
+    <message>
+        <source>Nothing to send was given.</source>
+        <translation>没有提供要发送的内容。</translation>
+    </message>
+    <message>
+        <source>The sender address is empty.</source>
+        <translation>发件人地址为空。</translation>
+    </message>
+    <message>
+        <source>Set the From address.</source>
+        <translation>请设置发件人地址。</translation>
+    </message>
+    <message>
+        <source>The message has no recipients.</source>
+        <translation>邮件没有收件人。</translation>
+    </message>
+    <message>
+        <source>Add at least one To, Cc or Bcc address.</source>
+        <translation>请至少添加一个收件人、抄送或密送地址。</translation>
+    </message>
+    <message>
+        <source>The address &quot;%1&quot; contains characters that are not allowed.</source>
+        <translation>地址“%1”包含不允许使用的字符。</translation>
+    </message>
+    <message>
+        <source>Envelope addresses cannot contain spaces, angle brackets, line breaks or NUL.</source>
+        <translation>信封地址不能包含空格、尖括号、换行符或 NUL。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a complete e-mail address.</source>
+        <translation>“%1”不是完整的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>An address needs a name, an @ and a domain, like name@example.com.</source>
+        <translation>地址需要包含名称、@ 和域名，例如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>The address &quot;%1&quot; is too long.</source>
+        <translation>地址“%1”过长。</translation>
+    </message>
+    <message>
+        <source>The part before @ may have at most 64 characters and the whole address 254.</source>
+        <translation>@ 前面的部分最多 64 个字符，整个地址最多 254 个字符。</translation>
+    </message>
+    <message>
+        <source>The message contains NUL bytes.</source>
+        <translation>邮件包含 NUL 字节。</translation>
+    </message>
+    <message>
+        <source>Binary data must be attached (base64-encoded), not put into the message text.</source>
+        <translation>二进制数据必须作为附件（base64 编码），而不能放入邮件正文。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2 in %3 ms</source>
+        <translation>已连接到 %1 端口 %2，用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed reply.</source>
+        <translation>服务器发送了格式错误的响应。</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found.</source>
+        <translation>找不到服务器名称 %1。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the server name and that this computer is online (%1).</source>
+        <translation>请检查服务器名称的拼写，并确认这台计算机已联网（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation>%1 拒绝了端口 %2 上的连接。</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections on that port. Check the port: usually 587 for STARTTLS, 465 for SSL/TLS, 25 for server-to-server mail.</source>
+        <translation>该端口上没有服务接受连接。请检查端口：STARTTLS 通常为 587，SSL/TLS 为 465，服务器之间的邮件传输为 25。</translation>
+    </message>
+    <message>
+        <source>The connection timed out.</source>
+        <translation>连接超时。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>TLS 握手失败。</translation>
+    </message>
+    <message>
+        <source>%1. If the server uses SSL/TLS on this port, choose that security; if it expects STARTTLS, choose STARTTLS. Old servers may not support TLS 1.2 or later.</source>
+        <translation>%1。如果服务器在此端口上使用 SSL/TLS，请选择该安全方式；如果它要求 STARTTLS，请选择 STARTTLS。旧服务器可能不支持 TLS 1.2 或更高版本。</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+    <message>
+        <source>Certificate not verified (%1), but its SHA-256 fingerprint %2 is pinned for this account: trusted.</source>
+        <translation>证书未通过验证（%1），但其 SHA-256 指纹 %2 已为此账户固定：予以信任。</translation>
+    </message>
+    <message>
+        <source>Certificate: subject &quot;%1&quot;, issuer &quot;%2&quot;, valid %3 to %4, SHA-256 %5</source>
+        <translation>证书：主题“%1”，颁发者“%2”，有效期 %3 至 %4，SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>服务器的证书不受信任：%1</translation>
+    </message>
+    <message>
+        <source>The connection was stopped before anything was sent, because someone could be intercepting it. If the server is yours and uses a self-signed certificate, trust exactly this certificate (SHA-256 %1) or give its CA certificate.</source>
+        <translation>由于连接可能正被他人截获，在发送任何内容之前已中止连接。如果这是您自己的服务器且使用自签名证书，请只信任这一个证书（SHA-256 %1），或提供其 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection before greeting.</source>
+        <translation>服务器在发送欢迎消息之前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The server may be overloaded, may not accept connections from your address, or may expect a different security setting on this port.</source>
+        <translation>服务器可能过载、不接受来自您的地址的连接，或者在此端口上要求不同的安全设置。</translation>
+    </message>
+    <message>
+        <source>The connection was lost after the message was sent, before the server confirmed it.</source>
+        <translation>邮件已发出，但在服务器确认之前连接中断了。</translation>
+    </message>
+    <message>
+        <source>The message may or may not have been delivered. It is kept, so you can check with the recipients before sending it again.</source>
+        <translation>邮件可能已投递，也可能没有。邮件已保留，您可以先向收件人确认，再决定是否重新发送。</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the message was being sent.</source>
+        <translation>发送邮件时连接中断。</translation>
+    </message>
+    <message>
+        <source>The message was not delivered. Try again; if it keeps failing, the message may be too large for the server or a network device is cutting the connection.</source>
+        <translation>邮件未投递。请重试；如果一直失败，可能是邮件超出了服务器的大小限制，或者有网络设备切断了连接。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection unexpectedly.</source>
+        <translation>服务器意外关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Look at the last lines of the transcript for the server&apos;s reason.</source>
+        <translation>请查看会话记录的最后几行，了解服务器给出的原因。</translation>
+    </message>
+    <message>
+        <source>The server answered before the whole message was sent: %1</source>
+        <translation>服务器在整封邮件发送完之前就作出了响应：%1</translation>
+    </message>
+    <message>
+        <source>The server sent a reply nobody asked for.</source>
+        <translation>服务器发送了未经请求的响应。</translation>
+    </message>
+    <message>
+        <source>The reply &quot;%1&quot; arrived when no command was waiting for one.</source>
+        <translation>响应“%1”到达时，没有命令在等待响应。</translation>
+    </message>
+    <message>
+        <source>Flight %1 answered in %2 ms</source>
+        <translation>批次 %1 在 %2 毫秒后得到响应</translation>
+    </message>
+    <message>
+        <source>Greeting received %1 ms after start</source>
+        <translation>开始后 %1 毫秒收到欢迎消息</translation>
+    </message>
+    <message>
+        <source>The server announced no extensions</source>
+        <translation>服务器未声明任何扩展</translation>
+    </message>
+    <message>
+        <source>Extensions: %1</source>
+        <translation>扩展：%1</translation>
+    </message>
+    <message>
+        <source>The server does not understand EHLO; trying HELO</source>
+        <translation>服务器不支持 EHLO；改用 HELO</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS, which this account requires.</source>
+        <translation>服务器不提供 STARTTLS，但此账户要求使用它。</translation>
+    </message>
+    <message>
+        <source>Nothing more was sent, so your password and message did not travel in clear text. Use SSL/TLS (usually port 465) or the provider&apos;s submission port 587; if the server used to offer STARTTLS, something on the network may be removing it.</source>
+        <translation>没有继续发送任何内容，因此您的密码和邮件没有以明文传输。请使用 SSL/TLS（通常为端口 465）或服务商的提交端口 587；如果该服务器以前提供 STARTTLS，可能是网络中有设备将其移除了。</translation>
+    </message>
+    <message>
+        <source>The server sent unexpected data right after agreeing to STARTTLS.</source>
+        <translation>服务器在同意 STARTTLS 后立即发送了意外数据。</translation>
+    </message>
+    <message>
+        <source>This is how a STARTTLS injection attack looks. The session was stopped before TLS started, so nothing was sent. Report it to the server&apos;s administrator.</source>
+        <translation>这正是 STARTTLS 注入攻击的特征。会话在 TLS 启动前已中止，因此没有发送任何内容。请将此情况报告给服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Refusing to send the password over an unencrypted connection.</source>
+        <translation>拒绝通过未加密的连接发送密码。</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS for this account. Only if you are sure the network is private, allow authentication without encryption explicitly.</source>
+        <translation>请为此账户选择 STARTTLS 或 SSL/TLS。只有在确定网络是私有的情况下，才应明确允许不加密的身份验证。</translation>
+    </message>
+    <message>
+        <source>The server does not offer authentication, but a user name is set.</source>
+        <translation>服务器不提供身份验证，但设置了用户名。</translation>
+    </message>
+    <message>
+        <source>If this server needs no login, set authentication to none. Otherwise use the provider&apos;s submission server (port 587 or 465); port 25 often offers no login.</source>
+        <translation>如果此服务器无需登录，请将身份验证设为“无”。否则请使用服务商的提交服务器（端口 587 或 465）；端口 25 通常不提供登录。</translation>
+    </message>
+    <message>
+        <source>No login method offered by the server can be used.</source>
+        <translation>服务器提供的登录方式都无法使用。</translation>
+    </message>
+    <message>
+        <source>The server offers %1; Sendscope supports %2.</source>
+        <translation>服务器提供 %1；Sendscope 支持 %2。</translation>
+    </message>
+    <message>
+        <source>The server does not offer the login method %1.</source>
+        <translation>服务器不提供登录方式 %1。</translation>
+    </message>
+    <message>
+        <source>It offers %1. Choose one of those, or automatic.</source>
+        <translation>它提供 %1。请从中选择一种，或选择“自动”。</translation>
+    </message>
+    <message>
+        <source>The login method %1 is not supported.</source>
+        <translation>不支持登录方式 %1。</translation>
+    </message>
+    <message>
+        <source>Choose automatic, or one of %1.</source>
+        <translation>请选择“自动”，或 %1 中的一种。</translation>
+    </message>
+    <message>
+        <source>Authenticating with %1 (%2)</source>
+        <translation>正在使用 %1 进行身份验证（%2）</translation>
+    </message>
+    <message>
+        <source>The server sent a login challenge that is not valid base64.</source>
+        <translation>服务器发送的登录质询不是有效的 base64。</translation>
+    </message>
+    <message>
+        <source>The login was cancelled. The server&apos;s SASL implementation is broken.</source>
+        <translation>登录已取消。服务器的 SASL 实现有缺陷。</translation>
+    </message>
+    <message>
+        <source>The login was cancelled: %1</source>
+        <translation>登录已取消：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer during login was not acceptable, so the login was stopped before it could complete.</source>
+        <translation>服务器在登录过程中的应答不可接受，因此在登录完成前已中止。</translation>
+    </message>
+    <message>
+        <source>The server accepted the login without proving that it knows the password.</source>
+        <translation>服务器接受了登录，却没有证明它知道密码。</translation>
+    </message>
+    <message>
+        <source>With SCRAM the server must prove its identity. It did not, so the session was stopped: you may be talking to an impostor.</source>
+        <translation>使用 SCRAM 时，服务器必须证明自己的身份。它没有做到，因此会话已中止：您可能正在与冒充者通信。</translation>
+    </message>
+    <message>
+        <source>Authenticated as %1 with %2</source>
+        <translation>已使用 %2 以 %1 的身份通过验证</translation>
+    </message>
+    <message>
+        <source>The message is too large for this server: %1 bytes, the limit is %2 bytes.</source>
+        <translation>邮件对此服务器来说太大：%1 字节，上限为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Remove or shrink attachments, or share large files by link.</source>
+        <translation>没有发送任何内容。请删除或缩小附件，或通过链接分享大文件。</translation>
+    </message>
+    <message>
+        <source>This server cannot carry non-ASCII addresses (it lacks SMTPUTF8).</source>
+        <translation>此服务器无法传送非 ASCII 地址（它不支持 SMTPUTF8）。</translation>
+    </message>
+    <message>
+        <source>An address in the envelope or the message headers uses characters beyond ASCII. Use an ASCII form of the address, or another server.</source>
+        <translation>信封或邮件头中的某个地址使用了 ASCII 以外的字符。请使用该地址的 ASCII 形式，或改用其他服务器。</translation>
+    </message>
+    <message>
+        <source>The server does not offer DSN: no delivery notifications can be requested for this message</source>
+        <translation>服务器不提供 DSN：无法为此邮件请求投递通知</translation>
+    </message>
+    <message>
+        <source>The message has 8-bit content but the server does not announce 8BITMIME; sending it anyway, as most servers accept it</source>
+        <translation>邮件包含 8 位内容，但服务器未声明 8BITMIME；仍然发送，因为大多数服务器都能接受</translation>
+    </message>
+    <message>
+        <source>The server did not accept RSET; continuing</source>
+        <translation>服务器不接受 RSET；继续</translation>
+    </message>
+    <message>
+        <source>Recipient %1 deferred to a further transaction (the server limits recipients per message)</source>
+        <translation>收件人 %1 推迟到后续事务中发送（服务器限制了每封邮件的收件人数）</translation>
+    </message>
+    <message>
+        <source>Recipient %1 refused: %2 %3</source>
+        <translation>收件人 %1 被拒绝：%2 %3</translation>
+    </message>
+    <message>
+        <source>The message could not be read again.</source>
+        <translation>无法再次读取邮件。</translation>
+    </message>
+    <message>
+        <source>Reading the message failed while sending it.</source>
+        <translation>发送时读取邮件失败。</translation>
+    </message>
+    <message>
+        <source>The message changed while it was being sent.</source>
+        <translation>邮件在发送过程中发生了变化。</translation>
+    </message>
+    <message>
+        <source>A file grew during sending. The connection was closed so that no partial message is delivered; send again.</source>
+        <translation>发送期间有文件变大了。为避免投递不完整的邮件，已关闭连接；请重新发送。</translation>
+    </message>
+    <message>
+        <source>A file shrank during sending. The connection was closed so that no partial message is delivered; send again.</source>
+        <translation>发送期间有文件变小了。为避免投递不完整的邮件，已关闭连接；请重新发送。</translation>
+    </message>
+    <message>
+        <source>[message body: %1 bytes, %2 lines]</source>
+        <translation>[邮件正文：%1 字节，%2 行]</translation>
+    </message>
+    <message>
+        <source>Sending to the deferred recipients (%1) in a further transaction</source>
+        <translation>正在通过后续事务向被推迟的收件人（%1）发送</translation>
+    </message>
+    <message>
+        <source>Sent, but refused for: %1</source>
+        <translation>已发送，但以下收件人被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Every recipient was refused. %1</source>
+        <translation>所有收件人都被拒绝。%1</translation>
+    </message>
+    <message>
+        <source>No recipient was accepted.</source>
+        <translation>没有任何收件人被接受。</translation>
+    </message>
+    <message>
+        <source>Message %1 sent (%2 bytes)</source>
+        <translation>邮件 %1 已发送（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>已取消发送。</translation>
+    </message>
+    <message>
+        <source>The message had been sent completely; it may or may not have been delivered.</source>
+        <translation>邮件已完整发出；它可能已投递，也可能没有。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Session failed after %1 ms (%2)</source>
+        <translation>会话在 %1 毫秒后失败（%2）</translation>
+    </message>
+    <message>
+        <source>Session finished after %1 ms, %2 client flights</source>
+        <translation>会话在 %1 毫秒后结束，客户端共发送 %2 个批次</translation>
+    </message>
+    <message>
+        <source>TLS established after %1 ms: %2, cipher %3 (%4 bits)</source>
+        <translation>%1 毫秒后建立 TLS：%2，加密套件 %3（%4 位）</translation>
+    </message>
+    <message>
+        <source>Certificate %1: subject &quot;%2&quot;, issuer &quot;%3&quot;, valid %4 to %5, SHA-256 %6</source>
+        <translation>证书 %1：主题“%2”，颁发者“%3”，有效期 %4 至 %5，SHA-256 %6</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPanel</name>
+    <message>
+        <source>SMTP transcript</source>
+        <translation>SMTP 会话记录</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>Commands and replies</source>
+        <translation>命令和响应</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Transcript filter</source>
+        <translation>会话记录过滤器</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search the transcript</source>
+        <translation>搜索会话记录</translation>
+    </message>
+    <message>
+        <source>Redacted: passwords and tokens are never shown</source>
+        <translation>已隐去：从不显示密码和令牌</translation>
+    </message>
+    <message>
+        <source>AUTH exchanges show their structure only; message bodies are summarised.</source>
+        <translation>AUTH 交互只显示其结构；邮件正文只显示摘要。</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <source>Copy the visible lines (redacted)</source>
+        <translation>复制可见的行（已隐去敏感信息）</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>保存会话记录</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Usage: sendscope [mailto:URI]          open the compose window
+       sendscope send [options]        send one message from the command line
+       sendscope send --help           the options of send
+       sendscope compose [options] --output FILE.eml
+                                       write the message instead of sending it
+       sendscope account add|list|remove
+                                       manage accounts (passwords in the keychain)
+       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
+                                       run the local sandbox SMTP server headless
+       sendscope --version
+</source>
+        <translation>用法：sendscope [mailto:URI]          打开撰写窗口
+      sendscope send [选项]           从命令行发送一封邮件
+      sendscope send --help           send 命令的选项
+      sendscope compose [选项] --output FILE.eml
+                                      将邮件写入文件而不发送
+      sendscope account add|list|remove
+                                      管理账户（密码保存在密钥环中）
+      sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
+                                      以无界面模式运行本地沙盒 SMTP 服务器
+      sendscope --version
+</translation>
+    </message>
+</context>
+</TS>
