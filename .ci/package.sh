@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== package (release)"
-cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)"
-(cd build/release && rm -f sendscope_*.deb && cpack >/dev/null)
-deb=$(ls build/release/sendscope_*.deb)
+# The release preset's settings in a directory of its own, without the tests: only what ships is built.
+cmake --preset release -B build/package -DSENDSCOPE_BUILD_TESTS=OFF >/dev/null
+cmake --build build/package -j "$(nproc)"
+(cd build/package && rm -f sendscope_*.deb && cpack >/dev/null)
+deb=$(ls build/package/sendscope_*.deb)
 dpkg-deb -I "$deb" | grep -E "^ (Package|Version|Depends|Recommends):"
 
 root=$(mktemp -d)
@@ -23,8 +24,13 @@ done
 "$root/usr/bin/sendscope" --version
 help=$("$root/usr/bin/sendscope" send --help)
 grep -q -- "--password-stdin" <<<"$help"
+# The translations are inside the binary: a Chinese session gets Chinese output from the package too.
+LANG=zh_CN.UTF-8 "$root/usr/bin/sendscope" --help | grep -q "用法"
 test -s "$root/usr/share/man/man1/sendscope.1.gz"
 desktop-file-validate "$root/usr/share/applications/org.sendscope.Sendscope.desktop"
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/org.sendscope.Sendscope.metainfo.xml"
 test -s "$root/usr/share/icons/hicolor/scalable/apps/org.sendscope.Sendscope.svg"
+for size in 16 22 24 32 48 64 128 256 512; do
+    test -s "$root/usr/share/icons/hicolor/${size}x${size}/apps/org.sendscope.Sendscope.png"
+done
 echo "package ok: $deb"

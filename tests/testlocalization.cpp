@@ -1,13 +1,18 @@
+#include "accountdialog.h"
+#include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
 #include "localization.h"
+#include "preferencesdialog.h"
 #include "replyexplainer.h"
 #include "sandboxserver.h"
+#include "secretstore.h"
 #include "smtpcommand.h"
 #include "smtpreply.h"
 #include "widgettesting.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -33,6 +38,7 @@ private slots:
     void engineExplanationIsChinese();
     void commandLineSpeaksChinese();
     void preferenceOverridesTheSystem();
+    void dialogsInChinese();
 
 private:
     static bool hasChinese(const QString &text);
@@ -205,6 +211,28 @@ void TestLocalization::preferenceOverridesTheSystem()
     QVERIFY(help.waitForFinished(30000));
     const QString usage = QString::fromUtf8(help.readAllStandardOutput());
     QVERIFY2(usage.startsWith(QStringLiteral("Usage: sendscope")), qPrintable(usage));
+}
+
+void TestLocalization::dialogsInChinese()
+{
+    PreferencesDialog preferences;
+    preferences.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&preferences));
+    QVERIFY2(preferences.windowTitle().contains(QStringLiteral("首选项")),
+             qPrintable(preferences.windowTitle()));
+    // Each language is offered in its own name, whatever the interface language.
+    QVERIFY(preferences.languageBox()->findText(QStringLiteral("English")) >= 0);
+    QVERIFY(preferences.languageBox()->findText(QStringLiteral("简体中文")) >= 0);
+    QCOMPARE(preferences.languageBox()->currentData().toString(), QString()); // follows the system
+    WidgetTesting::screenshot(&preferences, QStringLiteral("preferences-zh_CN"));
+
+    AccountStore store(m_dir.filePath(QStringLiteral("accounts.conf")));
+    SecretStore secrets(QStringLiteral("sendscope-test-localization")); // never the user's own entries
+    AccountDialog account(Account{}, &store, &secrets);
+    account.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&account));
+    QVERIFY2(hasChinese(account.windowTitle()), qPrintable(account.windowTitle()));
+    WidgetTesting::screenshot(&account, QStringLiteral("account-dialog-zh_CN"));
 }
 
 QTEST_MAIN(TestLocalization)
