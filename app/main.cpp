@@ -154,6 +154,20 @@ int main(int argc, char **argv)
                 QMessageBox::warning(desk.windows().constFirst(), QObject::tr("Sandbox"), problem);
         });
     desk.restoreSandboxRehearsal();
+    QObject::connect(
+        &desk, &ComposeDesk::backgroundRetryFinished, &desk,
+        [&desk](const QString &, const QString &subject, const SmtpError &error) {
+            const QString text =
+                error.isError()
+                    ? QObject::tr("Retried \"%1\" from the outbox: %2").arg(subject, error.summary)
+                    : QObject::tr("Sent \"%1\" from the outbox.").arg(subject);
+            for (ComposeWindow *window : desk.windows()) {
+                if (window->isVisible()) {
+                    window->statusBar()->showMessage(text);
+                    break;
+                }
+            }
+        });
     QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
 
     // `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled message, as the desktop's

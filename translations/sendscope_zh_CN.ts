@@ -900,10 +900,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>已发送，用时 %1 秒，但以下收件人被拒绝：%2。%3</translation>
     </message>
     <message>
-        <source>Sent to %1 in %2 s.</source>
-        <translation>已发送给 %1，用时 %2 秒。</translation>
-    </message>
-    <message>
         <source>──── Failed after %1 s: %2 ────</source>
         <translation>──── 失败，用时 %1 秒：%2 ────</translation>
     </message>
@@ -1098,6 +1094,14 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>The new language takes effect the next time Sendscope starts.</source>
         <translation>新的语言将在下次启动 Sendscope 时生效。</translation>
+    </message>
+    <message>
+        <source>Sent to 1 recipient in %1 s.</source>
+        <translation>已发送给 1 位收件人，用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Sent to %1 recipients in %2 s.</source>
+        <translation>已发送给 %1 位收件人，用时 %2 秒。</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1635,18 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>Nothing waiting: every message was sent.</source>
         <translation>没有待发送的邮件：所有邮件均已发送。</translation>
     </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <source>when you retry</source>
+        <translation>等您重试</translation>
+    </message>
+    <message>
+        <source>This looks temporary: Sendscope tries again by itself at %1.</source>
+        <translation>这看起来是临时问题：Sendscope 会在 %1 自动重试。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1676,6 +1692,14 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>%1 messages wait in the outbox (View → Outbox).</source>
         <translation>发件箱中有 %1 封邮件等待发送（视图 → 发件箱）。</translation>
+    </message>
+    <message>
+        <source>Retried &quot;%1&quot; from the outbox: %2</source>
+        <translation>已从发件箱重试“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Sent &quot;%1&quot; from the outbox.</source>
+        <translation>已从发件箱发送“%1”。</translation>
     </message>
 </context>
 <context>

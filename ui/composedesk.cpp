@@ -3,6 +3,7 @@
 #include "accountstore.h"
 #include "composewindow.h"
 #include "draftstore.h"
+#include "outboxscheduler.h"
 #include "outboxwindow.h"
 #include "sandboxcertificate.h"
 #include "sandboxserver.h"
@@ -12,6 +13,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QStatusBar>
+#include <QTimer>
 
 // Off by default; QT_LOGGING_RULES="sendscope.desk.info=true" shows which drafts were restored (the
 // kill-and-restart test reads it).
@@ -25,7 +27,11 @@ ComposeDesk::ComposeDesk(AccountStore *accounts, SecretStore *secrets, DraftStor
     , m_drafts(drafts)
     , m_mailbox(mailbox)
     , m_sandboxPort(sandboxPort)
+    , m_scheduler(new OutboxScheduler(drafts, this))
 {
+    connect(m_scheduler, &OutboxScheduler::retryDue, this, &ComposeDesk::retryInBackground);
+    // Not before the event loop runs: whoever made the desk finishes setting it up first.
+    QTimer::singleShot(0, m_scheduler, &OutboxScheduler::reschedule);
 }
 
 ComposeDesk::~ComposeDesk()
@@ -98,10 +104,33 @@ ComposeWindow *ComposeDesk::openDraft(const QString &draftId, bool sendNow)
     return window;
 }
 
+void ComposeDesk::retryInBackground(const QString &draftId)
+{
+    for (const QPointer<ComposeWindow> &window : std::as_const(m_windows)) {
+        if (window && window->draftId() == draftId)
+            return;
+    }
+    const std::optional<Draft> draft = m_drafts->load(draftId);
+    if (!draft)
+        return;
+    ComposeWindow *window = create();
+    window->setConfirmations(false); // the person confirmed the first time
+    window->loadDraft(*draft);
+    const QString subject = draft->subject;
+    connect(window, &ComposeWindow::sendFinished, this,
+            [this, window, draftId, subject](const SmtpError &error) {
+                emit backgroundRetryFinished(draftId, subject, error);
+                QTimer::singleShot(0, window, &QWidget::close);
+            });
+    qCInfo(lcDesk).noquote() << "retrying outbox message" << draftId << "in the background";
+    window->send();
+}
+
 void ComposeDesk::showOutbox()
 {
     if (!m_outbox) {
         m_outbox = new OutboxWindow(m_drafts);
+        m_outbox->setScheduler(m_scheduler);
         m_outbox->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outbox, &OutboxWindow::openRequested, this,
                 [this](const QString &id, bool sendNow) { openDraft(id, sendNow); });

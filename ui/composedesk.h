@@ -4,10 +4,13 @@
 #include <QObject>
 #include <QPointer>
 
+struct SmtpError;
+
 class AccountStore;
 class AddressBook;
 class ComposeWindow;
 class DraftStore;
+class OutboxScheduler;
 class OutboxWindow;
 class SandboxCertificate;
 class SandboxMailbox;
@@ -43,9 +46,15 @@ public:
     void showOutbox();
     QList<ComposeWindow *> windows() const;
     OutboxWindow *outboxWindow() const;
+    // Retries outbox messages that failed temporarily (greylisting, a lost connection), with back-off.
+    OutboxScheduler *outboxScheduler() const { return m_scheduler; }
+    // Sends an outbox message again in a window that is not shown, unless a window has it open (then
+    // the person is editing it and decides). The window goes away when the attempt is over.
+    void retryInBackground(const QString &draftId);
 
 signals:
     void sandboxRehearsalChanged(bool on, const QString &problem);
+    void backgroundRetryFinished(const QString &draftId, const QString &subject, const SmtpError &error);
 
 private:
     ComposeWindow *create();
@@ -62,4 +71,5 @@ private:
     quint16 m_sandboxPort;
     QList<QPointer<ComposeWindow>> m_windows;
     QPointer<OutboxWindow> m_outbox;
+    OutboxScheduler *m_scheduler;
 };

@@ -497,7 +497,10 @@ void ComposeWindow::onSessionFinished(const SmtpError &error)
                 .arg(seconds, result.refusedAddresses().join(QStringLiteral(", ")), result.error.explanation),
             true);
     } else {
-        showStatus(tr("Sent to %1 in %2 s.").arg(result.recipients.size()).arg(seconds), false);
+        const qsizetype count = result.recipients.size();
+        showStatus(count == 1 ? tr("Sent to 1 recipient in %1 s.").arg(seconds)
+                              : tr("Sent to %1 recipients in %2 s.").arg(count).arg(seconds),
+                   false);
     }
     if (m_drafts) {
         if (error.isError() && error.category != SmtpErrorCategory::Cancelled) {
@@ -570,9 +573,11 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
             saveDraftNow(); // nothing is lost without asking
         }
     }
-    const auto preferences = UserPreferences::open();
-    preferences->setValue(QStringLiteral("compose/geometry"), saveGeometry());
-    preferences->setValue(QStringLiteral("compose/state"), saveState());
+    if (isVisible()) { // a window that retried an outbox message unseen has no geometry worth keeping
+        const auto preferences = UserPreferences::open();
+        preferences->setValue(QStringLiteral("compose/geometry"), saveGeometry());
+        preferences->setValue(QStringLiteral("compose/state"), saveState());
+    }
     event->accept();
 }
 

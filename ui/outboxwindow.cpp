@@ -1,6 +1,7 @@
 #include "outboxwindow.h"
 
 #include "draftstore.h"
+#include "outboxscheduler.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,8 +22,8 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     , m_delete(new QPushButton(tr("&Delete"), this))
 {
     setWindowTitle(tr("Outbox — Sendscope"));
-    m_list->setHeaderLabels(
-        {tr("Subject"), tr("To"), tr("Why it was not sent"), tr("Attempts"), tr("Last attempt")});
+    m_list->setHeaderLabels({tr("Subject"), tr("To"), tr("Why it was not sent"), tr("Attempts"),
+                             tr("Last attempt"), tr("Next attempt")});
     m_list->setRootIsDecorated(false);
     m_list->setAccessibleName(tr("Messages not sent"));
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -80,10 +81,15 @@ void OutboxWindow::refresh()
         item->setText(2, draft.errorSummary);
         item->setText(3, QString::number(draft.attempts));
         item->setText(4, locale.toString(draft.lastAttempt, QLocale::ShortFormat));
+        const std::optional<QDateTime> next = m_scheduler ? m_scheduler->nextAttempt(draft) : std::nullopt;
+        item->setText(5, next ? locale.toString(*next, QLocale::ShortFormat) : tr("when you retry"));
         item->setData(0, Qt::UserRole, draft.id);
         QString details = draft.errorExplanation;
         if (draft.deliveryUncertain)
             details += u' ' + tr("It may have been delivered; check before sending it again.");
+        else if (draft.errorTemporary && next)
+            details += u' ' + tr("This looks temporary: Sendscope tries again by itself at %1.")
+                                  .arg(locale.toString(next->time(), QLocale::ShortFormat));
         else if (draft.errorTemporary)
             details += u' ' + tr("This looks temporary: retrying later may work.");
         item->setData(0, Qt::UserRole + 1, details);
@@ -97,6 +103,12 @@ void OutboxWindow::refresh()
         for (QPushButton *button : {m_open, m_retry, m_delete})
             button->setEnabled(false);
     }
+}
+
+void OutboxWindow::setScheduler(const OutboxScheduler *scheduler)
+{
+    m_scheduler = scheduler;
+    refresh();
 }
 
 QString OutboxWindow::selectedId() const

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class DraftStore;
+class OutboxScheduler;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -16,6 +17,8 @@ public:
     explicit OutboxWindow(DraftStore *drafts, QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
+    // Shows when each message will be retried by itself.
+    void setScheduler(const OutboxScheduler *scheduler);
 
 public slots:
     void refresh();
@@ -27,6 +30,7 @@ private:
     QString selectedId() const;
 
     DraftStore *m_drafts;
+    const OutboxScheduler *m_scheduler = nullptr;
     QTreeWidget *m_list;
     QLabel *m_details;
     QPushButton *m_open;
