@@ -210,6 +210,8 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
     QList<Field> fields{{"Subject", message.subject}, {"User-Agent", message.userAgent}};
     QList<MailAddress> everyone = message.to + message.cc + message.bcc + message.replyTo;
     everyone << message.from;
+    if (message.sender)
+        everyone << *message.sender;
     for (const MailAddress &address : std::as_const(everyone)) {
         fields.append({"address", address.displayName()});
         fields.append({"address", address.address()});
@@ -229,10 +231,13 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
     for (const QByteArray &id :
          QList<QByteArray>{message.inReplyTo, message.messageId} + message.references) {
         if (!id.isEmpty() && (!id.startsWith('<') || !id.endsWith('>') || id.contains('\r') ||
-                              id.contains('\n') || id.contains(' ')))
+                              id.contains('\n') || id.contains('\0') || id.contains(' ')))
             return failWith(ErrorCode::InvalidMessageId,
                             MimeWriter::tr("\"%1\" is not a valid message ID (expected <id@host>).")
-                                .arg(QString::fromUtf8(id.left(80))));
+                                .arg(QString::fromUtf8(id.left(80))
+                                         .replace(u'\r', u' ')
+                                         .replace(u'\n', u' ')
+                                         .replace(QChar(0), u' ')));
     }
 
     // Attachments: readable now, with a size to promise.

@@ -215,6 +215,18 @@ bool SmtpSession::validateMessage(const OutgoingMessage &message, SmtpError *err
         if (address.left(at).toUtf8().size() > 64 || address.toUtf8().size() > 254)
             return invalid(tr("The address \"%1\" is too long.").arg(address.left(80)),
                            tr("The part before @ may have at most 64 characters and the whole address 254."));
+        // RFC 1035 section 2.3.4 (and RFC 5890 for international names, measured as A-labels): at most
+        // 255 octets, each label 1 to 63. A domain literal ([192.0.2.1]) is left to the server.
+        const QString domain = address.mid(at + 1);
+        if (!domain.startsWith(u'[')) {
+            const QByteArray ace = QUrl::toAce(domain);
+            bool labelsFit = !ace.isEmpty() && ace.size() <= 255;
+            for (const QByteArray &label : ace.split('.'))
+                labelsFit = labelsFit && !label.isEmpty() && label.size() <= 63;
+            if (!labelsFit)
+                return invalid(tr("The domain of \"%1\" is not valid.").arg(address.left(80)),
+                               tr("A domain has at most 255 characters, each part between dots 1 to 63."));
+        }
     }
     if (message.source->scan().hasNul)
         return invalid(tr("The message contains NUL bytes."),
@@ -347,13 +359,24 @@ void SmtpSession::onSslErrors(const QList<QSslError> &errors)
                      certificate.effectiveDate().toString(Qt::ISODate),
                      certificate.expiryDate().toString(Qt::ISODate), fingerprintHex(certificate)));
     }
+    QString explanation =
+        tr("The connection was stopped before anything was sent, because someone could be intercepting it. "
+           "If the server is yours and uses a self-signed certificate, trust exactly this certificate "
+           "(SHA-256 %1) or give its CA certificate.")
+            .arg(fingerprintHex(leaf));
+    if (!m_settings.trustedFingerprints.isEmpty()) {
+        // The account trusted another certificate for this server: a change is what an interception
+        // looks like, so say so before anything else.
+        explanation =
+            tr("Warning: this account trusts a different certificate for this server, and the server "
+               "now presents another one (SHA-256 %1). Trust it only if the server's administrator "
+               "confirms the change.")
+                .arg(fingerprintHex(leaf)) +
+            u' ' + explanation;
+    }
     fail({SmtpErrorCategory::Certificate, std::nullopt, std::nullopt,
           tr("The server's certificate is not trusted: %1").arg(reasons.join(QStringLiteral("; "))),
-          tr("The connection was stopped before anything was sent, because someone could be intercepting it. "
-             "If the server is yours and uses a self-signed certificate, trust exactly this certificate "
-             "(SHA-256 %1) or give its CA certificate.")
-              .arg(fingerprintHex(leaf)),
-          false});
+          explanation, false});
 }
 
 void SmtpSession::onDisconnected()
@@ -990,7 +1013,11 @@ void SmtpSession::pumpBody()
         const qint64 n = device->read(chunk.data(), chunk.size());
         encoded.clear();
         if (n < 0) {
-            failProtocol(tr("Reading the message failed while sending it."), device->errorString());
+            // An attachment vanished or changed on disk. The connection is dropped before the end of
+            // data, so the server discards the incomplete message: nothing half-written is delivered.
+            fail({SmtpErrorCategory::Input, std::nullopt, std::nullopt,
+                  tr("Reading the message failed while sending it; nothing was delivered."),
+                  device->errorString(), false, false});
             return;
         }
         if (n == 0) {

@@ -1,5 +1,7 @@
 #include "scriptedsmtpserver.h"
 
+#include <sys/socket.h>
+
 ScriptedSmtpServer::ScriptedSmtpServer(QObject *parent)
     : QTcpServer(parent)
 {
@@ -37,6 +39,12 @@ ScriptedSmtpServer &ScriptedSmtpServer::startTls()
     m_script.append({Step::Kind::StartTls, {}});
     return *this;
 }
+ScriptedSmtpServer &ScriptedSmtpServer::resetConnection()
+{
+    m_script.append({Step::Kind::Reset, {}});
+    return *this;
+}
+
 ScriptedSmtpServer &ScriptedSmtpServer::closeConnection()
 {
     m_script.append({Step::Kind::Close, {}});
@@ -72,6 +80,13 @@ int ScriptedSmtpServer::flightOf(const QByteArray &prefix) const
 
 void ScriptedSmtpServer::incomingConnection(qintptr descriptor)
 {
+    if (m_socket && (m_disconnected || m_socket->state() == QAbstractSocket::UnconnectedState)) {
+        m_socket->deleteLater(); // the client comes back: the script goes on with this connection
+        m_socket = nullptr;
+        m_buffer.clear();
+        m_disconnected = false;
+        m_wroteSinceRead = true;
+    }
     if (m_socket) {
         // One client at a time is all these tests need; a second connection is a bug in the test.
         QTcpSocket extra;
@@ -224,6 +239,23 @@ void ScriptedSmtpServer::run()
         case Step::Kind::Close:
             ++m_step;
             socket->disconnectFromHost();
+            return;
+        case Step::Kind::Reset:
+            ++m_step;
+            // What was sent goes out first; the reset follows a moment later, when the client has surely
+            // finished connecting (a reset during connect() makes Qt simply connect again).
+            socket->flush();
+            m_busy = true;
+            QTimer::singleShot(50, this, [this] {
+                m_busy = false;
+                if (QSslSocket *const resetting = m_socket.data()) {
+                    // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+                    const linger immediate{1, 0};
+                    ::setsockopt(static_cast<int>(resetting->socketDescriptor()), SOL_SOCKET, SO_LINGER,
+                                 &immediate, sizeof immediate);
+                    resetting->abort();
+                }
+            });
             return;
         case Step::Kind::Silent:
             // Read and ignore whatever comes; never answer.

@@ -13,14 +13,15 @@
 // A fake SMTP server for edge cases no real server produces on demand: replies split at every byte, ten
 // replies in one write, a STARTTLS answer with injected bytes, a server that closes mid-DATA, goes silent,
 // or trickles. It follows a script of steps and records every client line with the client flight it
-// arrived in (a flight is what the client wrote between two server writes).
+// arrived in (a flight is what the client wrote between two server writes). Once a connection has ended,
+// the next one continues the script where it stopped (a client that retries).
 class ScriptedSmtpServer : public QTcpServer
 {
     Q_OBJECT
 public:
     struct Step
     {
-        enum class Kind { Send, Expect, ReceiveData, ReceiveBdat, StartTls, Close, Silent, Trickle };
+        enum class Kind { Send, Expect, ReceiveData, ReceiveBdat, StartTls, Close, Reset, Silent, Trickle };
         Kind kind;
         QByteArray bytes; // Send/Trickle: what to write; Expect: the line prefix expected
         int chunk = 0;    // Send: write in pieces of this many bytes, one per event-loop turn (0: at once)
@@ -43,6 +44,8 @@ public:
     ScriptedSmtpServer &receiveBdat(); // the body of the preceding "BDAT n" line, n bytes
     ScriptedSmtpServer &startTls();    // server side handshake now
     ScriptedSmtpServer &closeConnection();
+    // Drops the connection with a TCP reset (RST), as a crashing server or a middlebox does.
+    ScriptedSmtpServer &resetConnection();
     ScriptedSmtpServer &silent();
     ScriptedSmtpServer &trickle(const QByteArray &bytes, int intervalMs);
 

@@ -1,9 +1,8 @@
 #include "scriptedsmtpserver.h"
+#include "sessiontesting.h"
 #include "smtpsession.h"
 
 #include <QCryptographicHash>
-#include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,15 +21,10 @@ private slots:
     void manyRepliesInOneWrite();
     void ehloExtensionsParsed();
     void heloFallback();
-    void starttlsRequiredButNotOffered();
-    void starttlsRefused();
     void starttlsUpgradeAndAuthRedacted();
-    void starttlsInjectionAborts();
-    void untrustedCertificateStops();
     void pinnedCertificateIsAccepted();
     void implicitTls();
     void authLoginTwoSteps();
-    void noPasswordInClearText();
     void wrongPassword();
     void sizeRefusedBeforeMailFrom();
     void partialRecipients();
@@ -40,115 +34,25 @@ private slots:
     void chunkingRepliesArriveDuringBody();
     void eightBitAndDsnParameters();
     void twoMessagesOneConnection();
-    void closedMidData();
-    void closedAfterFinalDotIsUncertain();
-    void unavailableAtGreeting();
-    void silentServerTimesOut();
-    void tricklingServerTimesOut();
-    void endlessLineIsProtocolError();
-    void hugeEhloIsBounded();
     void cancelMidSession();
-    void connectionRefused();
-    void unknownHost();
-    void invalidAddressRefusedBeforeConnecting_data();
-    void invalidAddressRefusedBeforeConnecting();
 
 private:
-    SmtpServerSettings plainSettings(quint16 port) const;
-    SmtpServerSettings tlsSettings(quint16 port) const;
-    static OutgoingMessage message(const QByteArray &body,
-                                   const QStringList &recipients = {QStringLiteral("b@example.com")});
-    struct Run
+    SmtpServerSettings tlsSettings(quint16 port) const
     {
-        SmtpError error;
-        QList<MessageResult> results;
-        QString transcript;
-        int finishedCount = 0;
-        qint64 lastBytesSent = 0;
-    };
-    Run run(SmtpSession &session, int timeoutMs = 10000);
+        return SessionTesting::tlsSettings(port, m_certificate);
+    }
 
     QTemporaryDir m_dir;
     QSslCertificate m_certificate;
     QSslKey m_key;
 };
 
-namespace {
-const QByteArray kGreeting = "220 fake.example.com ESMTP ready\r\n";
-const QByteArray kEhloPipelining =
-    "250-fake.example.com\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SIZE 100000\r\n"
-    "250 ENHANCEDSTATUSCODES\r\n";
-const QByteArray kSimpleBody = "Subject: t\r\n\r\nhello\r\n.starts with dot\r\n.\r\nend\r\n";
-const QByteArray kStuffedBody = "Subject: t\r\n\r\nhello\r\n..starts with dot\r\n..\r\nend\r\n";
-} // namespace
+using namespace SessionTesting;
 
 void TestSmtpSession::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"), QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")),
-                   QStringLiteral("-out"), m_dir.filePath(QStringLiteral("cert.pem"))});
-    QVERIFY(openssl.waitForFinished(60000));
-    QCOMPARE(openssl.exitCode(), 0);
-    m_certificate = QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("cert.pem"))).value(0);
-    QFile keyFile(m_dir.filePath(QStringLiteral("key.pem")));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    m_key = QSslKey(keyFile.readAll(), QSsl::Rsa);
-    QVERIFY(!m_certificate.isNull());
-    QVERIFY(!m_key.isNull());
-}
-
-SmtpServerSettings TestSmtpSession::plainSettings(quint16 port) const
-{
-    SmtpServerSettings settings;
-    settings.host = QStringLiteral("127.0.0.1");
-    settings.port = port;
-    settings.security = SmtpSecurity::None;
-    settings.localHostName = QStringLiteral("client.example.com");
-    settings.replyTimeoutMs = 3000;
-    settings.connectTimeoutMs = 3000;
-    return settings;
-}
-
-SmtpServerSettings TestSmtpSession::tlsSettings(quint16 port) const
-{
-    SmtpServerSettings settings = plainSettings(port);
-    settings.security = SmtpSecurity::StartTls;
-    settings.extraCaCertificates = {m_certificate};
-    return settings;
-}
-
-OutgoingMessage TestSmtpSession::message(const QByteArray &body, const QStringList &recipients)
-{
-    OutgoingMessage outgoing;
-    outgoing.from = QStringLiteral("a@example.com");
-    outgoing.recipients = recipients;
-    outgoing.source = MessageSource::fromData(body);
-    return outgoing;
-}
-
-TestSmtpSession::Run TestSmtpSession::run(SmtpSession &session, int timeoutMs)
-{
-    QSignalSpy finished(&session, &SmtpSession::finished);
-    Run result;
-    connect(&session, &SmtpSession::bytesSent, this,
-            [&result](qint64 sent, qint64) { result.lastBytesSent = sent; });
-    session.start();
-    finished.wait(timeoutMs);
-    result.finishedCount = static_cast<int>(finished.size());
-    if (!finished.isEmpty())
-        result.error = finished.first().first().value<SmtpError>();
-    result.results = session.results();
-    QStringList lines;
-    for (const TranscriptEntry &entry : session.transcript())
-        lines << entry.toDisplayString();
-    result.transcript = lines.join(u'\n');
-    return result;
+    QVERIFY(makeSelfSignedCertificate(m_dir.path(), &m_certificate, &m_key));
 }
 
 void TestSmtpSession::pipelinedTransactionAndQuitBehindData()
@@ -303,36 +207,6 @@ void TestSmtpSession::heloFallback()
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
 }
 
-void TestSmtpSession::starttlsRequiredButNotOffered()
-{
-    ScriptedSmtpServer server;
-    server.send(kGreeting).expect("EHLO").send("250-fake\r\n250 AUTH PLAIN\r\n").silent();
-    SmtpServerSettings settings = tlsSettings(server.port());
-    settings.username = QStringLiteral("user");
-    settings.secret = QStringLiteral("secret");
-    SmtpSession session(settings);
-    session.addMessage(message(kSimpleBody));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
-    QCOMPARE(server.lineTexts(), QList<QByteArray>{"EHLO client.example.com"}); // nothing after EHLO
-    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
-}
-
-void TestSmtpSession::starttlsRefused()
-{
-    ScriptedSmtpServer server;
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send("250-fake\r\n250 STARTTLS\r\n")
-        .expect("STARTTLS")
-        .send("454 4.7.0 TLS not available due to local problem\r\n")
-        .silent();
-    SmtpSession session(tlsSettings(server.port()));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
-    QCOMPARE(server.lineTexts().size(), 2);
-}
-
 void TestSmtpSession::starttlsUpgradeAndAuthRedacted()
 {
     ScriptedSmtpServer server;
@@ -370,49 +244,6 @@ void TestSmtpSession::starttlsUpgradeAndAuthRedacted()
     QVERIFY(result.transcript.contains(QStringLiteral("~> AUTH PLAIN ********")));
     QVERIFY(result.transcript.contains(QStringLiteral("ends with a space")));
     QVERIFY(result.transcript.contains(QStringLiteral("TLS established")));
-}
-
-void TestSmtpSession::starttlsInjectionAborts()
-{
-    ScriptedSmtpServer server;
-    server.setCertificate(m_certificate, m_key);
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send("250-fake\r\n250 STARTTLS\r\n")
-        .expect("STARTTLS")
-        .send("220 2.0.0 go ahead\r\n250-injected\r\n250 AUTH PLAIN\r\n")
-        .silent();
-    SmtpServerSettings settings = tlsSettings(server.port());
-    settings.username = QStringLiteral("user");
-    settings.secret = QStringLiteral("secret");
-    SmtpSession session(settings);
-    session.addMessage(message(kSimpleBody));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
-    QVERIFY(result.error.summary.contains(QStringLiteral("unexpected data")));
-    QCOMPARE(server.lineTexts().size(), 2); // EHLO, STARTTLS and nothing else
-}
-
-void TestSmtpSession::untrustedCertificateStops()
-{
-    ScriptedSmtpServer server;
-    server.setCertificate(m_certificate, m_key);
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send("250-fake\r\n250 STARTTLS\r\n")
-        .expect("STARTTLS")
-        .send("220 go\r\n")
-        .startTls()
-        .silent();
-    SmtpServerSettings settings = tlsSettings(server.port());
-    settings.extraCaCertificates.clear();
-    SmtpSession session(settings);
-    const Run result = run(session);
-    QVERIFY2(result.error.category == SmtpErrorCategory::Certificate, qPrintable(result.transcript));
-    const QString fingerprint =
-        QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha256).toHex(':')).toUpper();
-    QVERIFY(result.error.explanation.contains(fingerprint));
-    QCOMPARE(server.lineTexts().size(), 2);
 }
 
 void TestSmtpSession::pinnedCertificateIsAccepted()
@@ -477,20 +308,6 @@ void TestSmtpSession::authLoginTwoSteps()
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
     QVERIFY(!result.transcript.contains(QString::fromLatin1(QByteArray("pw pw").toBase64())));
-}
-
-void TestSmtpSession::noPasswordInClearText()
-{
-    ScriptedSmtpServer server;
-    server.send(kGreeting).expect("EHLO").send("250-fake\r\n250 AUTH PLAIN LOGIN\r\n").silent();
-    SmtpServerSettings settings = plainSettings(server.port());
-    settings.username = QStringLiteral("alice");
-    settings.secret = QStringLiteral("secret");
-    SmtpSession session(settings);
-    session.addMessage(message(kSimpleBody));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Auth);
-    QCOMPARE(server.lineTexts().size(), 1);
 }
 
 void TestSmtpSession::wrongPassword()
@@ -719,109 +536,6 @@ void TestSmtpSession::twoMessagesOneConnection()
     QCOMPARE(server.flightOf("QUIT"), server.lines().last().flight);
 }
 
-void TestSmtpSession::closedMidData()
-{
-    ScriptedSmtpServer server;
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send(kEhloPipelining)
-        .expect("MAIL")
-        .expect("RCPT")
-        .expect("DATA")
-        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
-        .closeConnection();
-    SmtpSession session(plainSettings(server.port()));
-    session.addMessage(message("Subject: big\r\n\r\n" + QByteArray(60000, 'x')));
-    const Run result = run(session);
-    QVERIFY(result.error.isError());
-    QVERIFY(result.error.category == SmtpErrorCategory::Connect ||
-            result.error.category == SmtpErrorCategory::Protocol);
-    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
-}
-
-void TestSmtpSession::closedAfterFinalDotIsUncertain()
-{
-    ScriptedSmtpServer server;
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send("250 fake\r\n")
-        .expect("MAIL")
-        .send("250 Ok\r\n")
-        .expect("RCPT")
-        .send("250 Ok\r\n")
-        .expect("DATA")
-        .send("354 go\r\n")
-        .receiveData()
-        .closeConnection();
-    SmtpSession session(plainSettings(server.port()));
-    session.addMessage(message(kSimpleBody));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Connect);
-    QVERIFY(result.error.deliveryUncertain);
-    QVERIFY(result.error.explanation.contains(QStringLiteral("may or may not")));
-}
-
-void TestSmtpSession::unavailableAtGreeting()
-{
-    ScriptedSmtpServer server;
-    server.send("421 4.3.2 Service shutting down\r\n").closeConnection();
-    SmtpSession session(plainSettings(server.port()));
-    session.addMessage(message(kSimpleBody));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::ServerUnavailable);
-    QVERIFY(result.error.temporary);
-}
-
-void TestSmtpSession::silentServerTimesOut()
-{
-    ScriptedSmtpServer server;
-    server.silent();
-    SmtpServerSettings settings = plainSettings(server.port());
-    settings.replyTimeoutMs = 300;
-    SmtpSession session(settings);
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Timeout);
-    QCOMPARE(result.finishedCount, 1);
-}
-
-void TestSmtpSession::tricklingServerTimesOut()
-{
-    // Bytes keep arriving, but no reply ever completes: the reply timeout must still fire.
-    ScriptedSmtpServer server;
-    server.trickle("220 " + QByteArray(200, 'x'), 50);
-    SmtpServerSettings settings = plainSettings(server.port());
-    settings.replyTimeoutMs = 400;
-    SmtpSession session(settings);
-    QElapsedTimer timer;
-    timer.start();
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Timeout);
-    QVERIFY(timer.elapsed() < 3000);
-}
-
-void TestSmtpSession::endlessLineIsProtocolError()
-{
-    ScriptedSmtpServer server;
-    server.send("220 " + QByteArray(100000, 'x'));
-    SmtpSession session(plainSettings(server.port()));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
-}
-
-void TestSmtpSession::hugeEhloIsBounded()
-{
-    QByteArray ehlo = "250-fake\r\n";
-    for (int i = 0; i < 100000; ++i)
-        ehlo += "250-X" + QByteArray::number(i) + "\r\n";
-    ehlo += "250 END\r\n";
-    ScriptedSmtpServer server;
-    server.send(kGreeting).expect("EHLO").send(ehlo).silent();
-    SmtpSession session(plainSettings(server.port()));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
-    QVERIFY(result.error.explanation.contains(QStringLiteral("1024")));
-}
-
 void TestSmtpSession::cancelMidSession()
 {
     ScriptedSmtpServer server;
@@ -841,52 +555,6 @@ void TestSmtpSession::cancelMidSession()
     QTRY_VERIFY_WITH_TIMEOUT(server.clientDisconnected(), 3000);
     session.cancel(); // a second cancel is harmless
     QCOMPARE(finished.size(), 1);
-}
-
-void TestSmtpSession::connectionRefused()
-{
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        port = probe.serverPort();
-    }
-    SmtpSession session(plainSettings(port));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Connect);
-}
-
-void TestSmtpSession::unknownHost()
-{
-    SmtpServerSettings settings = plainSettings(25);
-    settings.host = QStringLiteral("nonexistent.invalid");
-    SmtpSession session(settings);
-    const Run result = run(session, 20000);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Dns);
-}
-
-void TestSmtpSession::invalidAddressRefusedBeforeConnecting_data()
-{
-    QTest::addColumn<QString>("recipient");
-    QTest::newRow("crlf injection") << QStringLiteral("b@example.com>\r\nRCPT TO:<evil@example.com");
-    QTest::newRow("nul") << QStringLiteral("b@exam") + QChar(0) + QStringLiteral("ple.com");
-    QTest::newRow("space") << QStringLiteral("b c@example.com");
-    QTest::newRow("no at") << QStringLiteral("example.com");
-    QTest::newRow("empty domain") << QStringLiteral("b@");
-    QTest::newRow("local part too long") << QString(65, u'a') + QStringLiteral("@example.com");
-}
-
-void TestSmtpSession::invalidAddressRefusedBeforeConnecting()
-{
-    QFETCH(QString, recipient);
-    QTcpServer listener; // must never see a connection
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    SmtpSession session(plainSettings(listener.serverPort()));
-    session.addMessage(message(kSimpleBody, {recipient}));
-    const Run result = run(session);
-    QCOMPARE(result.error.category, SmtpErrorCategory::Input);
-    QVERIFY(!listener.hasPendingConnections());
-    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSession)

@@ -3106,10 +3106,6 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>无法再次读取邮件。</translation>
     </message>
     <message>
-        <source>Reading the message failed while sending it.</source>
-        <translation>发送时读取邮件失败。</translation>
-    </message>
-    <message>
         <source>The message changed while it was being sent.</source>
         <translation>邮件在发送过程中发生了变化。</translation>
     </message>
@@ -3172,6 +3168,22 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Certificate %1: subject &quot;%2&quot;, issuer &quot;%3&quot;, valid %4 to %5, SHA-256 %6</source>
         <translation>证书 %1：主题“%2”，颁发者“%3”，有效期 %4 至 %5，SHA-256 %6</translation>
+    </message>
+    <message>
+        <source>The domain of &quot;%1&quot; is not valid.</source>
+        <translation>“%1”的域名无效。</translation>
+    </message>
+    <message>
+        <source>A domain has at most 255 characters, each part between dots 1 to 63.</source>
+        <translation>域名最多 255 个字符，以点分隔的每一部分为 1 到 63 个字符。</translation>
+    </message>
+    <message>
+        <source>Warning: this account trusts a different certificate for this server, and the server now presents another one (SHA-256 %1). Trust it only if the server&apos;s administrator confirms the change.</source>
+        <translation>警告：此账户信任的是该服务器的另一张证书，而服务器现在出示的是一张不同的证书（SHA-256 %1）。只有在服务器管理员确认更换过证书时才信任它。</translation>
+    </message>
+    <message>
+        <source>Reading the message failed while sending it; nothing was delivered.</source>
+        <translation>发送过程中读取邮件失败；邮件未被投递。</translation>
     </message>
 </context>
 <context>
