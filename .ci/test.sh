@@ -26,5 +26,8 @@ for preset in dev asan; do
         SENDSCOPE_REQUIRE_KEYCHAIN=1 ctest --preset "$0" -j 2' "$preset"
 done
 
+# libFuzzer targets (clang, ASan/UBSan), each for a bounded time from the corpus in the repository.
+bash .ci/fuzz.sh
+
 # The .deb: built, unpacked into a temporary root, run from there, desktop file and metainfo validated.
 bash .ci/package.sh

@@ -164,11 +164,18 @@ QByteArray HeaderEncoder::phrase(const QString &value, bool smtpUtf8)
             value.startsWith(u' ') || value.endsWith(u' ') || value.contains(QStringLiteral("  "));
         for (const QChar c : value)
             needsQuoting = needsQuoting || specials.contains(c);
-        if (!needsQuoting && !value.contains(QStringLiteral("=?")))
-            return value.toUtf8();
-        QByteArray quoted = value.toUtf8();
-        quoted.replace('\\', "\\\\").replace('"', "\\\"");
-        return '"' + quoted + '"';
+        if (!needsQuoting && !value.contains(QStringLiteral("=?"))) {
+            const QByteArrayList words = value.toUtf8().split(' ');
+            if (std::all_of(words.begin(), words.end(), [](const QByteArray &w) { return w.size() < 900; }))
+                return foldWords({}, words);
+        } else {
+            QByteArray quoted = value.toUtf8();
+            quoted.replace('\\', "\\\\").replace('"', "\\\"");
+            if (quoted.size() < 900)
+                return '"' + quoted + '"';
+        }
+        // Longer than a header line may be (RFC 5322: 998 octets) as one word or quoted string: only
+        // encoded-words can be folded anywhere.
     }
     return encodedWords(value, 0);
 }

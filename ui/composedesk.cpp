@@ -107,8 +107,8 @@ ComposeWindow *ComposeDesk::openDraft(const QString &draftId, bool sendNow)
 void ComposeDesk::retryInBackground(const QString &draftId)
 {
     for (const QPointer<ComposeWindow> &window : std::as_const(m_windows)) {
-        if (window && window->draftId() == draftId)
-            return;
+        if (window && window->isVisible() && window->draftId() == draftId)
+            return; // (a closed window may linger until its deferred deletion)
     }
     const std::optional<Draft> draft = m_drafts->load(draftId);
     if (!draft)

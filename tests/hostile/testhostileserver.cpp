@@ -28,6 +28,7 @@ private slots:
     void tlsHandshakeFailsNothingSent();
     void implicitTlsAgainstPlainServer();
     void noPasswordInClearText();
+    void tokenNeverShown();
 
     // Certificates
     void trustedCertificateAccepted();
@@ -87,7 +88,9 @@ namespace {
 const QByteArray kEhloStartTls = "250-fake.example.com\r\n250-PIPELINING\r\n250-STARTTLS\r\n250 8BITMIME\r\n";
 const QByteArray kEhloAuth = "250-fake.example.com\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN\r\n";
 const QByteArray kEhloPlain = "250-fake.example.com\r\n250 8BITMIME\r\n"; // no PIPELINING: one step per reply
+// tests/hostile/scan-secrets.py looks for these (and their base64 forms) in everything the suite wrote.
 const QString kSecret = QStringLiteral("hostile-Secret-4242");
+const QString kToken = QStringLiteral("hostile-Token-7171");
 } // namespace
 
 void TestHostileServer::initTestCase()
@@ -892,6 +895,38 @@ void TestHostileServer::attachmentChangesWhileSending()
     QVERIFY2(result.error.explanation.contains(QStringLiteral("changing.bin")),
              qPrintable(result.error.explanation));
     QVERIFY(server.bodies().isEmpty());
+}
+
+void TestHostileServer::tokenNeverShown()
+{
+    ScriptedSmtpServer server;
+    present(server, QStringLiteral("good"));
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(kEhloStartTls)
+        .expect("STARTTLS")
+        .send("220 go\r\n")
+        .startTls()
+        .expect("EHLO")
+        .send("250-fake\r\n250 AUTH XOAUTH2\r\n")
+        .expect("AUTH XOAUTH2")
+        .send("235 2.7.0 ok\r\n")
+        .expect("QUIT")
+        .send("221 bye\r\n");
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.username = QStringLiteral("user@example.com");
+    settings.secret = kToken;
+    settings.secretIsToken = true;
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    const QByteArray payload = "user=user@example.com\x01"
+                               "auth=Bearer " +
+                               kToken.toUtf8() + "\x01\x01";
+    QVERIFY(server.lineTexts().contains("AUTH XOAUTH2 " + payload.toBase64())); // it was really sent
+    QVERIFY(!result.transcript.contains(kToken));
+    QVERIFY(!result.transcript.contains(QString::fromLatin1(payload.toBase64())));
+    QVERIFY(result.transcript.contains(QStringLiteral("token: ********")));
 }
 
 QTEST_MAIN(TestHostileServer)
