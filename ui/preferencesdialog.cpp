@@ -32,12 +32,15 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
                             this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
+    // A wrapped label only gets the height its text needs when the dialog is wide enough to start with.
+    note->setMinimumWidth(note->fontMetrics().averageCharWidth() * 48);
     layout->addWidget(note);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 }
 
 bool PreferencesDialog::apply()
