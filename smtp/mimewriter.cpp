@@ -207,17 +207,19 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
         const char *name;
         QString value;
     };
-    QList<Field> fields{{"Subject", message.subject}, {"User-Agent", message.userAgent}};
+    // The names are translated where the message is put together.
+    QList<Field> fields{{QT_TRANSLATE_NOOP("MimeWriter", "subject"), message.subject},
+                        {QT_TRANSLATE_NOOP("MimeWriter", "User-Agent field"), message.userAgent}};
     QList<MailAddress> everyone = message.to + message.cc + message.bcc + message.replyTo;
     everyone << message.from;
     if (message.sender)
         everyone << *message.sender;
     for (const MailAddress &address : std::as_const(everyone)) {
-        fields.append({"address", address.displayName()});
-        fields.append({"address", address.address()});
+        fields.append({QT_TRANSLATE_NOOP("MimeWriter", "display name"), address.displayName()});
+        fields.append({QT_TRANSLATE_NOOP("MimeWriter", "address"), address.address()});
     }
     for (const MimeAttachment &attachment : message.attachments)
-        fields.append({"attachment name", attachment.fileName});
+        fields.append({QT_TRANSLATE_NOOP("MimeWriter", "attachment name"), attachment.fileName});
     for (const Field &field : std::as_const(fields)) {
         if (HeaderEncoder::hasForbiddenCharacters(field.value))
             return failWith(
@@ -225,7 +227,7 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
                 MimeWriter::tr(
                     "The %1 contains a line break or NUL character, which is not allowed in a header: "
                     "\"%2\"")
-                    .arg(QString::fromLatin1(field.name),
+                    .arg(MimeWriter::tr(field.name),
                          QString(field.value).replace(u'\r', u' ').replace(u'\n', u' ').left(80)));
     }
     for (const QByteArray &id :

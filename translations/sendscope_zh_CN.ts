@@ -1564,6 +1564,26 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>The attachment %1 changed since it was added (%2 bytes, now %3); attach it again.</source>
         <translation>附件 %1 在添加后已被更改（原为 %2 字节，现为 %3）；请重新添加。</translation>
     </message>
+    <message>
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>User-Agent field</source>
+        <translation>User-Agent 字段</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>attachment name</source>
+        <translation>附件名</translation>
+    </message>
 </context>
 <context>
     <name>OutboxWindow</name>
