@@ -269,6 +269,18 @@ void TestAccountDialog::testConnectionAsksAboutTheCertificate()
     QVERIFY(!transcript.contains(QStringLiteral("MAIL FROM"))); // a test sends no mail
     QVERIFY(!transcript.contains(m_servers.password()));
     screenshot(&dialog, QStringLiteral("account-test-passed"));
+
+    // Trusted once, in another dialog: the test passes, and nothing is pinned in that account.
+    AccountDialog once(Account{}, m_store.get(), m_secrets.get());
+    once.show();
+    fillPostfix(once, m_servers.password());
+    QSignalSpy onceFinished(&once, &AccountDialog::testFinished);
+    answerNextModal(QStringLiteral("trustOnce"));
+    once.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(onceFinished.size() == 2, 20000);
+    QVERIFY2(!onceFinished.last().first().value<SmtpError>().isError(),
+             qPrintable(onceFinished.last().first().value<SmtpError>().summary));
+    QVERIFY(once.account().pinnedFingerprints.isEmpty());
 }
 
 void TestAccountDialog::testConnectionExplainsAWrongPassword()
