@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang and the sanitizers, and runs each for a bounded
-# time (FUZZ_SECONDS, default 30) from the corpus in the repository. New inputs go to a scratch copy;
+# time (FUZZ_SECONDS, default 20) from the corpus in the repository. New inputs go to a scratch copy;
 # a crash leaves its input in build/fuzz/crashes/ and fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-30}
+seconds=${FUZZ_SECONDS:-20}
 
 echo "== fuzz (build)"
 cmake --preset fuzz >/dev/null

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== package (release)"
-# The release preset's settings in a directory of its own, without the tests: only what ships is built.
-cmake --preset release -B build/package -DSENDSCOPE_BUILD_TESTS=OFF >/dev/null
+# The release preset's settings in a directory of its own, without the tests and without debug
+# information: only what ships is built, and CI stays well under its 20 minutes.
+cmake --preset release -B build/package -DSENDSCOPE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/package -j "$(nproc)"
 (cd build/package && rm -f sendscope_*.deb && cpack >/dev/null)
 deb=$(ls build/package/sendscope_*.deb)
