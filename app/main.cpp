@@ -7,6 +7,7 @@
 #include "draftstore.h"
 #include "localization.h"
 #include "manpage.h"
+#include "runninginstance.h"
 #include "sandboxcommand.h"
 #include "sandboxmailbox.h"
 #include "sandboxserver.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEvent>
 #include <QIcon>
 #include <QMessageBox>
@@ -75,6 +77,38 @@ private:
     bool m_reported = false;
 };
 
+// What a launch asks for: `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled
+// message, as the desktop's mail handler does.
+struct LaunchRequest
+{
+    QString mailto;
+    QStringList attachments; // absolute paths
+
+    bool prefilled() const { return !mailto.isEmpty() || !attachments.isEmpty(); }
+};
+
+LaunchRequest parseLaunch(const QStringList &arguments, const QString &workingDirectory)
+{
+    LaunchRequest request;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i).startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+            request.mailto = arguments.at(i);
+        else if (arguments.at(i) == QLatin1String("--attach") && i + 1 < arguments.size())
+            request.attachments << QDir(workingDirectory).absoluteFilePath(arguments.at(++i));
+    }
+    return request;
+}
+
+ComposeWindow *openPrefilled(ComposeDesk &desk, const LaunchRequest &request)
+{
+    ComposeWindow *window = desk.newMessage();
+    if (!request.mailto.isEmpty())
+        window->openMailto(request.mailto);
+    for (const QString &path : std::as_const(request.attachments))
+        window->addAttachment(path);
+    return window;
+}
+
 void printUsage()
 {
     const QString usage = QCoreApplication::translate(
@@ -123,6 +157,15 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("org.sendscope.Sendscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sendscope.svg")));
 
+    // Already running for this user and settings: hand the arguments over (a mailto: link opens there)
+    // instead of a second process that would restore and autosave the same drafts.
+    const bool measuring = qEnvironmentVariableIsSet("SENDSCOPE_REPORT_FIRST_PAINT"); // tests/bench/guibench
+    RunningInstance instance;
+    if (!measuring && instance.handOver(QApplication::arguments().mid(1), QDir::currentPath()))
+        return 0;
+    if (!measuring)
+        instance.listen();
+
     // The built-in sandbox runs whenever the app does: a local SMTP server that keeps every message it
     // receives, so the first send works without any set-up and a real account can be rehearsed against.
     SandboxServer sandbox(SandboxCommand::defaultStore());
@@ -170,25 +213,32 @@ int main(int argc, char **argv)
         });
     QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
 
-    // `sendscope mailto:...` and `sendscope --attach FILE` open a prefilled message, as the desktop's
-    // mail handler; otherwise the drafts that were open last time come back, or a new message opens.
-    const QStringList arguments = QApplication::arguments();
-    QString mailto;
-    QStringList attachments;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        if (arguments.at(i).startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
-            mailto = arguments.at(i);
-        else if (arguments.at(i) == QLatin1String("--attach") && i + 1 < arguments.size())
-            attachments << arguments.at(++i);
-    }
-    const bool prefilled = !mailto.isEmpty() || !attachments.isEmpty();
-    if (prefilled || desk.restoreDrafts() == 0) {
-        ComposeWindow *window = desk.newMessage();
-        if (!mailto.isEmpty())
-            window->openMailto(mailto);
-        for (const QString &path : std::as_const(attachments))
-            window->addAttachment(path);
-    }
+    // A prefilled message when the launch asks for one; otherwise the drafts that were open last time
+    // come back, or a new message opens.
+    const LaunchRequest launch = parseLaunch(QApplication::arguments().mid(1), QDir::currentPath());
+    if (launch.prefilled())
+        openPrefilled(desk, launch);
+    else if (desk.restoreDrafts() == 0)
+        desk.newMessage();
+    QObject::connect(&instance, &RunningInstance::argumentsReceived, &desk,
+                     [&desk](const QStringList &arguments, const QString &workingDirectory) {
+                         const LaunchRequest request = parseLaunch(arguments, workingDirectory);
+                         ComposeWindow *window = nullptr;
+                         if (request.prefilled()) {
+                             window = openPrefilled(desk, request);
+                         } else {
+                             for (ComposeWindow *open : desk.windows()) {
+                                 if (open->isVisible() && !window)
+                                     window = open;
+                             }
+                             if (!window)
+                                 window = desk.newMessage();
+                         }
+                         if (window->isMinimized())
+                             window->showNormal();
+                         window->raise();
+                         window->activateWindow();
+                     });
     // For tests/bench/guibench: report the first paint of a compose window on stderr, then quit.
     if (qEnvironmentVariableIsSet("SENDSCOPE_REPORT_FIRST_PAINT") && !desk.windows().isEmpty()) {
         auto *reporter = new FirstPaintReporter(&app);

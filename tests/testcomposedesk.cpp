@@ -376,7 +376,8 @@ void TestComposeDesk::draftSurvivesKillingTheApp()
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("sendscope.desk.info=true"));
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                       QStringLiteral("sendscope.desk.info=true\nsendscope.instance.info=true"));
     const QString token = QUuid::createUuid().toString(QUuid::Id128);
     const QString draftsDir = home.filePath(QStringLiteral("data/sendscope/drafts"));
 
@@ -408,6 +409,19 @@ void TestComposeDesk::draftSurvivesKillingTheApp()
     QTRY_VERIFY_WITH_TIMEOUT((log += second.readAllStandardError()).contains("killed-" + token.toUtf8()),
                              20000);
     QVERIFY2(log.contains("restored draft"), log.constData());
+
+    // A mailto: link clicked while it runs: the new launch hands it over and exits; the running one
+    // opens it (one process owns the drafts).
+    QProcess third;
+    third.setProcessEnvironment(environment);
+    third.start(QStringLiteral(SENDSCOPE_BINARY),
+                {QStringLiteral("mailto:bob@example.com?subject=handed-over-%1").arg(token)});
+    QVERIFY(third.waitForFinished(20000));
+    QCOMPARE(third.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(third.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT((log += second.readAllStandardError()).contains("handed-over-" + token.toUtf8()),
+                             20000);
+    QVERIFY2(log.contains("arguments from another launch"), log.constData());
     second.kill();
     second.waitForFinished(10000);
 }
