@@ -1103,6 +1103,10 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>Sent to %1 recipients in %2 s.</source>
         <translation>已发送给 %1 位收件人，用时 %2 秒。</translation>
     </message>
+    <message>
+        <source>The password could not be read from the keychain.</source>
+        <translation>无法从密钥环读取密码。</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>

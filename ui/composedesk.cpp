@@ -114,7 +114,7 @@ void ComposeDesk::retryInBackground(const QString &draftId)
     if (!draft)
         return;
     ComposeWindow *window = create();
-    window->setConfirmations(false); // the person confirmed the first time
+    window->setUnattended(true); // the person confirmed the first time, and is not watching now
     window->loadDraft(*draft);
     const QString subject = draft->subject;
     connect(window, &ComposeWindow::sendFinished, this,

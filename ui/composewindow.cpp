@@ -429,6 +429,12 @@ void ComposeWindow::send()
                             startSession(settings, std::move(*pending));
                             return;
                         }
+                        if (m_unattended) {
+                            onSessionFinished({SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
+                                               tr("The password could not be read from the keychain."),
+                                               result.message, true});
+                            return;
+                        }
                         bool ok = false;
                         const QString secret = QInputDialog::getText(
                             this, tr("Password for %1").arg(account->name),

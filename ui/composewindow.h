@@ -74,6 +74,13 @@ public slots:
 public:
     // When false, send() does not ask about an empty subject or a missing attachment (for tests).
     void setConfirmations(bool on) { m_confirmations = on; }
+    // Nobody is watching (an outbox retry in a window that is not shown): never ask anything; a password
+    // that cannot be read fails the attempt, which the outbox tries again later.
+    void setUnattended(bool on)
+    {
+        m_unattended = on;
+        m_confirmations = m_confirmations && !on;
+    }
 
     QLineEdit *toField() const { return m_to; }
     QLineEdit *ccField() const { return m_cc; }
@@ -176,4 +183,5 @@ private:
     QPointer<SmtpSession> m_session;
     QElapsedTimer m_sendTimer;
     bool m_confirmations = true;
+    bool m_unattended = false;
 };

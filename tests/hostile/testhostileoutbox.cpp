@@ -7,14 +7,17 @@
 #include "secretstore.h"
 #include "widgettesting.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace std::chrono_literals;
 
@@ -28,6 +31,7 @@ private slots:
     void init();
     void greylistedMessageIsRetriedWithBackOff();
     void lostAfterTheEndOfDataWaitsForThePerson();
+    void unattendedRetryNeverAsksForAPassword();
 
 private:
     Account account(quint16 port);
@@ -172,6 +176,53 @@ void TestHostileOutbox::lostAfterTheEndOfDataWaitsForThePerson()
     QVERIFY(!desk.outboxScheduler()->nextAttempt(waiting.first()).has_value());
     desk.outboxScheduler()->reschedule();
     QVERIFY(!retried.wait(500)); // bounded: nothing may come
+}
+
+void TestHostileOutbox::unattendedRetryNeverAsksForAPassword()
+{
+    // An outbox message of an account whose password is not in the keychain (never stored, or the
+    // keychain is locked): the retry that nobody watches must not pop up a password prompt. It fails,
+    // counts as an attempt, and waits for the next one.
+    ScriptedSmtpServer server; // never reached
+    Account locked = account(server.port());
+    locked.auth = AccountAuth::Plain;
+    locked.username = QStringLiteral("me@example.com");
+    locked.allowPlaintextAuth = true; // a loopback test server
+    QVERIFY(m_accounts->save(locked).ok());
+    Draft draft;
+    draft.state = Draft::State::Outbox;
+    draft.accountId = locked.id;
+    draft.to = QStringLiteral("bob@example.com");
+    draft.subject = QStringLiteral("Locked keychain");
+    draft.text = QStringLiteral("hello");
+    draft.errorCategory = QStringLiteral("timeout");
+    draft.errorTemporary = true;
+    draft.attempts = 1;
+    draft.lastAttempt = QDateTime::currentDateTime().addSecs(-3600);
+    QVERIFY(m_drafts->save(draft));
+
+    ComposeDesk desk(m_accounts.get(), &m_secrets, m_drafts.get(), nullptr, 0);
+    desk.outboxScheduler()->setDelays({1ms});
+    QSignalSpy retried(&desk, &ComposeDesk::backgroundRetryFinished);
+    bool prompted = false;
+    QTimer watch; // a prompt would be modal: look for one while the retry runs
+    connect(&watch, &QTimer::timeout, this, [&] {
+        prompted = prompted || QApplication::activeModalWidget() != nullptr;
+        if (QWidget *modal = QApplication::activeModalWidget())
+            modal->close();
+    });
+    watch.start(10);
+    QVERIFY(retried.wait(15000));
+    watch.stop();
+    QVERIFY(!prompted);
+    const SmtpError error = retried.first().at(2).value<SmtpError>();
+    QCOMPARE(error.category, SmtpErrorCategory::Auth);
+    QVERIFY(error.temporary);
+    const std::optional<Draft> after = m_drafts->load(draft.id);
+    QVERIFY(after);
+    QCOMPARE(after->state, Draft::State::Outbox);
+    QCOMPARE(after->attempts, 2);
+    QVERIFY(server.lineTexts().isEmpty());
 }
 
 QTEST_MAIN(TestHostileOutbox)
