@@ -28,6 +28,7 @@
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextEdit>
 #include <QTreeWidget>
@@ -52,6 +53,7 @@ private slots:
     void addressesUsedBeforeAreCompleted();
     void saveAsEmlWritesWhatWouldBeSent();
     void richTextSendsAnHtmlAlternative();
+    void signatureFollowsTheIdentityInRichText();
     void draftSurvivesKillingTheApp();
     void postfixWithAttachmentThenWrongPassword();
 
@@ -339,6 +341,41 @@ void TestComposeDesk::richTextSendsAnHtmlAlternative()
 
     window->setRichText(false); // back to plain: the words stay
     QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("Hello bold"));
+}
+
+void TestComposeDesk::signatureFollowsTheIdentityInRichText()
+{
+    Account work = sandboxAccount();
+    work.name = QStringLiteral("Work");
+    work.isSandbox = false;
+    work.port = m_sandbox->port();
+    work.identities = {
+        {QStringLiteral("张伟"), QStringLiteral("zhang@sandbox.invalid"), {}, QStringLiteral("张伟\n产品部")},
+        {QStringLiteral("Support"),
+         QStringLiteral("support@sandbox.invalid"),
+         {},
+         QStringLiteral("The support team")}};
+    QVERIFY(m_accounts->save(work).ok());
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->findData(work.id));
+    QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("\n\n-- \n张伟\n产品部"));
+
+    window->setRichText(true);
+    QTextCursor cursor(window->richBodyEdit()->document());
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    cursor.insertText(QStringLiteral("Hello"), bold);
+    // The other identity: its signature replaces the first one; the bold greeting stays bold.
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->currentIndex() + 1);
+    QCOMPARE(window->richBodyEdit()->toPlainText(), QStringLiteral("Hello\n\n-- \nThe support team"));
+    QVERIFY(window->richBodyEdit()->toHtml().contains(QStringLiteral("font-weight:700")));
+    // Back to plain text and to the first identity: the swap goes on working.
+    window->setRichText(false);
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->currentIndex() - 1);
+    QCOMPARE(window->bodyEdit()->toPlainText(), QStringLiteral("Hello\n\n-- \n张伟\n产品部"));
+    window->close();
 }
 
 void TestComposeDesk::saveAsEmlWritesWhatWouldBeSent()

@@ -973,6 +973,18 @@ void ComposeWindow::applySignature()
     const QString signature = currentIdentity().signature.trimmed();
     // RFC 3676 section 4.3: "-- " on its own line separates the signature, so readers can fold it away.
     const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
+    if (isRichText()) {
+        // Only the signature at the end is replaced; the formatting of what the user wrote stays.
+        if (!m_signatureBlock.isEmpty() && !m_richBody->toPlainText().endsWith(m_signatureBlock))
+            return; // the user edited the signature: it is theirs now
+        QTextCursor cursor(m_richBody->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor,
+                            static_cast<int>(m_signatureBlock.size()));
+        cursor.insertText(block, QTextCharFormat());
+        m_signatureBlock = block;
+        return;
+    }
     QString text = m_body->toPlainText();
     if (!m_signatureBlock.isEmpty()) {
         if (!text.endsWith(m_signatureBlock))
