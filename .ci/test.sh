@@ -23,7 +23,7 @@ for preset in dev asan; do
     # The keychain tests need a Secret Service: run the suite inside a private D-Bus session with an
     # unlocked gnome-keyring (see tests/README.md).
     dbus-run-session -- bash -c 'echo -n sendscope-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;
-        SENDSCOPE_REQUIRE_KEYCHAIN=1 ctest --preset "$0" -j 2' "$preset"
+        SENDSCOPE_REQUIRE_KEYCHAIN=1 SENDSCOPE_REQUIRE_DNS=1 ctest --preset "$0" -j 2' "$preset"
 done
 
 # libFuzzer targets (clang, ASan/UBSan), each for a bounded time from the corpus in the repository.

@@ -256,6 +256,8 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
     setStep(step);
     log(TranscriptEntry::Kind::Info, SettingsFinder::tr("DNS: looking up SRV %1").arg(service));
     auto *lookup = new QDnsLookup(QDnsLookup::SRV, service, this);
+    if (!m_nameserver.isNull())
+        lookup->setNameserver(m_nameserver);
     auto *timer = new QTimer(lookup);
     timer->setSingleShot(true);
     const int generation = m_generation;
@@ -320,6 +322,8 @@ void SettingsFinder::lookupMx()
     setStep(Step::Mx);
     log(TranscriptEntry::Kind::Info, SettingsFinder::tr("DNS: looking up the MX host of %1").arg(m_domain));
     auto *lookup = new QDnsLookup(QDnsLookup::MX, m_domain, this);
+    if (!m_nameserver.isNull())
+        lookup->setNameserver(m_nameserver);
     auto *timer = new QTimer(lookup);
     timer->setSingleShot(true);
     const int generation = m_generation;

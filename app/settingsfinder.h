@@ -3,6 +3,7 @@
 #include "account.h"
 #include "transcriptentry.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
@@ -53,6 +54,8 @@ public:
     };
     void setProbePorts(const QList<ProbePort> &ports) { m_probePorts = ports; }
     void setDnsEnabled(bool enabled) { m_dnsEnabled = enabled; }
+    // Ask this DNS server (port 53) instead of the system's resolver.
+    void setNameserver(const QHostAddress &nameserver) { m_nameserver = nameserver; }
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCa = certificates; }
     void setStepTimeout(int milliseconds) { m_stepTimeoutMs = milliseconds; }
 
@@ -103,6 +106,7 @@ private:
     QList<ProbePort> m_probePorts;
     QString m_mxHost;
     bool m_dnsEnabled = true;
+    QHostAddress m_nameserver;
     QList<QSslCertificate> m_extraCa;
     int m_stepTimeoutMs = 8000;
     Step m_step = Step::Idle;

@@ -1,6 +1,7 @@
 #include "settingsfinder.h"
 #include "testserverenv.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -24,11 +25,17 @@ private slots:
     void autoconfigOverHttpsSkipsDeadAndBroken();
     void probingProposesTheMostSecureServer();
     void nothingFoundEndsInTime();
+    void dnsSrvRecordNamesTheServer();
+    void dnsDotTargetAndMxHost();
 
 private:
     QString run(SettingsFinder &finder, const QString &address, bool *found);
     static quint16 deadPort();
+    // dnsmasq on 127.0.0.1 port 53 (QDnsLookup in Qt 6.4 asks port 53 only) with the test's records.
+    bool startDns();
 
+    QProcess m_dns;
+    bool m_dnsTried = false;
     TestServerEnv m_servers;
     bool m_haveServers = false;
     QTemporaryDir m_dir;
@@ -103,6 +110,10 @@ void TestSettingsFinder::initTestCase()
 
 void TestSettingsFinder::cleanupTestCase()
 {
+    if (m_dns.state() == QProcess::Running) {
+        m_dns.terminate();
+        m_dns.waitForFinished(5000);
+    }
     if (m_https.state() != QProcess::NotRunning) {
         m_https.kill();
         m_https.waitForFinished(5000);
@@ -278,6 +289,96 @@ void TestSettingsFinder::nothingFoundEndsInTime()
     const QString emptyLog = run(empty, QStringLiteral("nobody"), &found);
     QVERIFY(!found);
     QVERIFY(emptyLog.contains(QStringLiteral("Enter the email address first")));
+}
+
+bool TestSettingsFinder::startDns()
+{
+    if (m_dnsTried)
+        return m_dns.state() == QProcess::Running;
+    m_dnsTried = true;
+    const QString smtps = m_servers.value("POSTFIX_SMTPS_PORT");
+    m_dns.setProcessChannelMode(QProcess::MergedChannels);
+    m_dns.start(
+        QStringLiteral("dnsmasq"),
+        {QStringLiteral("--keep-in-foreground"), QStringLiteral("--log-facility=-"),
+         QStringLiteral("--conf-file=/dev/null"), QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"),
+         QStringLiteral("--port=53"), QStringLiteral("--listen-address=127.0.0.1"),
+         QStringLiteral("--bind-interfaces"),
+         QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("dnsmasq.pid")),
+         // RFC 6186: implicit TLS submission for srv.sendscope.test
+         QStringLiteral("--srv-host=_submissions._tcp.srv.sendscope.test,smtp.srv.sendscope.test,%1,0,1")
+             .arg(smtps),
+         // A target of "." says the service is decidedly not offered
+         QStringLiteral("--srv-host=_submissions._tcp.mx.sendscope.test"),
+         QStringLiteral("--mx-host=mx.sendscope.test,mail.mx.sendscope.test,10")});
+    if (!m_dns.waitForStarted(10000))
+        return false;
+    QByteArray output;
+    // dnsmasq says "started" once it listens, or exits when it cannot bind port 53 (not root, or taken).
+    const QDeadlineTimer deadline(10000);
+    while (!output.contains("started") && m_dns.state() == QProcess::Running && !deadline.hasExpired()) {
+        m_dns.waitForReadyRead(200);
+        output += m_dns.readAll();
+    }
+    if (m_dns.state() != QProcess::Running || output.contains("failed")) {
+        qWarning("dnsmasq: %s", output.constData());
+        m_dns.kill();
+        m_dns.waitForFinished(5000);
+        return false;
+    }
+    return true;
+}
+
+void TestSettingsFinder::dnsSrvRecordNamesTheServer()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    if (!startDns()) {
+        if (qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_DNS") == 1)
+            QFAIL("SENDSCOPE_REQUIRE_DNS=1 but dnsmasq could not listen on 127.0.0.1:53");
+        QSKIP("dnsmasq cannot listen on 127.0.0.1:53 here (needs root and a free port 53)");
+    }
+    SettingsFinder finder;
+    finder.setNameserver(QHostAddress::LocalHost);
+    finder.setStepTimeout(5000);
+    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@srv.sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("DNS: looking up SRV _submissions._tcp.srv.sendscope.test")),
+             qPrintable(log));
+    const SettingsFinder::Proposal proposal = *finder.proposal();
+    QCOMPARE(proposal.host, QStringLiteral("smtp.srv.sendscope.test"));
+    QCOMPARE(proposal.port, m_servers.value("POSTFIX_SMTPS_PORT").toUShort());
+    QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
+    QVERIFY2(proposal.reason.contains(QStringLiteral("RFC 6186")), qPrintable(proposal.reason));
+}
+
+void TestSettingsFinder::dnsDotTargetAndMxHost()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    if (!startDns()) {
+        if (qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_DNS") == 1)
+            QFAIL("SENDSCOPE_REQUIRE_DNS=1 but dnsmasq could not listen on 127.0.0.1:53");
+        QSKIP("dnsmasq cannot listen on 127.0.0.1:53 here (needs root and a free port 53)");
+    }
+    SettingsFinder finder;
+    finder.setNameserver(QHostAddress::LocalHost);
+    finder.setStepTimeout(5000);
+    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+    finder.setProbePorts({{deadPort(), SmtpSecurity::StartTls}});
+    bool found = true;
+    const QString log = run(finder, QStringLiteral("someone@mx.sendscope.test"), &found);
+    QVERIFY(!found);
+    QVERIFY2(
+        log.contains(QStringLiteral("_submissions._tcp.mx.sendscope.test says this service is not offered")),
+        qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("DNS: no SRV record _submission._tcp.mx.sendscope.test")),
+             qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("DNS: the MX host is mail.mx.sendscope.test")), qPrintable(log));
+    // The MX host is among the names asked in the end.
+    QVERIFY2(log.contains(QStringLiteral("Probe mail.mx.sendscope.test")), qPrintable(log));
 }
 
 QTEST_GUILESS_MAIN(TestSettingsFinder)
