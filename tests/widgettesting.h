@@ -43,6 +43,17 @@ inline void applyDarkPaletteIfAsked()
     dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
     dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
     dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
+    dark.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
+    dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
+    // Disabled controls (Cancel while idle, Save while the form is invalid) must stay readable, dimmed.
+    for (const QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::HighlightedText})
+        dark.setColor(QPalette::Disabled, role, QColor(0x7f, 0x7f, 0x7f));
+    dark.setColor(QPalette::Disabled, QPalette::Button, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::Disabled, QPalette::Base, QColor(0x26, 0x26, 0x26));
     QApplication::setPalette(dark);
 }
 

@@ -1,5 +1,6 @@
 #include "accountstore.h"
 #include "mimewriter.h"
+#include "replyparser.h"
 #include "scriptedsmtpserver.h"
 #include "sessiontesting.h"
 #include "smtpsession.h"
@@ -40,6 +41,7 @@ private slots:
     // Bounded resources
     void endlessLineIsProtocolError();
     void endlessMultilineReplyIsBounded();
+    void parserMemoryIsBounded();
     void hugeEhloIsBounded();
     void silentServerTimesOut();
     void tricklingServerTimesOut();
@@ -575,6 +577,31 @@ void TestHostileServer::endlessMultilineReplyIsBounded()
     const Run result = run(session);
     QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
     QVERIFY2(result.error.explanation.contains(QStringLiteral("1024")), qPrintable(result.error.explanation));
+}
+
+void TestHostileServer::parserMemoryIsBounded()
+{
+    // The bounds the README states, measured: what the parser holds while a flood goes on.
+    const ReplyParser::Limits limits;
+    ReplyParser endless;
+    const QByteArray piece(64 * 1024, 'x');
+    endless.feed("250 ");
+    for (int i = 0; i < 160; ++i) // 10 MiB without a line end
+        endless.feed(piece);
+    QCOMPARE(endless.error(), ReplyParser::Error::LineTooLong);
+    QVERIFY2(endless.bufferedBytes() <= limits.maxLineLength,
+             qPrintable(QString::number(endless.bufferedBytes())));
+
+    ReplyParser flood;
+    qsizetype peak = 0;
+    const QByteArray line = "250-" + QByteArray(limits.maxLineLength - 10, 'y') + "\r\n";
+    for (int i = 0; i < 5000; ++i) {
+        flood.feed(line);
+        peak = std::max(peak, flood.bufferedBytes());
+    }
+    QCOMPARE(flood.error(), ReplyParser::Error::TooManyLines);
+    QVERIFY2(peak <= (limits.maxLineLength + 6) * limits.maxLinesPerReply, qPrintable(QString::number(peak)));
+    QVERIFY(!flood.hasReply());
 }
 
 void TestHostileServer::sessionTimeoutBoundsASlowServer()
