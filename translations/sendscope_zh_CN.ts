@@ -2927,7 +2927,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     </message>
     <message>
         <source>Certificate: subject &quot;%1&quot;, issuer &quot;%2&quot;, valid %3 to %4, SHA-256 %5</source>
-        <translation>证书：主题“%1”，颁发者“%2”，有效期 %3 至 %4，SHA-256 %5</translation>
+        <translation>证书：使用者“%1”，颁发者“%2”，有效期 %3 至 %4，SHA-256 %5</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1</source>
@@ -3191,7 +3191,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     </message>
     <message>
         <source>Certificate %1: subject &quot;%2&quot;, issuer &quot;%3&quot;, valid %4 to %5, SHA-256 %6</source>
-        <translation>证书 %1：主题“%2”，颁发者“%3”，有效期 %4 至 %5，SHA-256 %6</translation>
+        <translation>证书 %1：使用者“%2”，颁发者“%3”，有效期 %4 至 %5，SHA-256 %6</translation>
     </message>
     <message>
         <source>The domain of &quot;%1&quot; is not valid.</source>
