@@ -204,12 +204,8 @@ int main(int argc, char **argv)
                 error.isError()
                     ? QObject::tr("Retried \"%1\" from the outbox: %2").arg(subject, error.summary)
                     : QObject::tr("Sent \"%1\" from the outbox.").arg(subject);
-            for (ComposeWindow *window : desk.windows()) {
-                if (window->isVisible()) {
-                    window->statusBar()->showMessage(text);
-                    break;
-                }
-            }
+            if (ComposeWindow *window = desk.shownWindow())
+                window->statusBar()->showMessage(text);
         });
     QObject::connect(&sandbox, &SandboxServer::messageStored, &mailbox, &SandboxMailbox::refresh);
 
@@ -223,17 +219,10 @@ int main(int argc, char **argv)
     QObject::connect(&instance, &RunningInstance::argumentsReceived, &desk,
                      [&desk](const QStringList &arguments, const QString &workingDirectory) {
                          const LaunchRequest request = parseLaunch(arguments, workingDirectory);
-                         ComposeWindow *window = nullptr;
-                         if (request.prefilled()) {
-                             window = openPrefilled(desk, request);
-                         } else {
-                             for (ComposeWindow *open : desk.windows()) {
-                                 if (open->isVisible() && !window)
-                                     window = open;
-                             }
-                             if (!window)
-                                 window = desk.newMessage();
-                         }
+                         ComposeWindow *window =
+                             request.prefilled() ? openPrefilled(desk, request) : desk.shownWindow();
+                         if (!window)
+                             window = desk.newMessage();
                          if (window->isMinimized())
                              window->showNormal();
                          window->raise();

@@ -92,6 +92,11 @@ bool HeaderEncoder::hasForbiddenCharacters(const QString &value)
     return value.contains(u'\r') || value.contains(u'\n') || value.contains(QChar(0));
 }
 
+QString HeaderEncoder::withoutForbiddenCharacters(QString value)
+{
+    return value.replace(u'\r', u' ').replace(u'\n', u' ').replace(QChar(0), u' ');
+}
+
 QByteArray HeaderEncoder::encodedWords(const QString &text, int firstLineUsed)
 {
     const QList<QByteArray> chars = characters(text);

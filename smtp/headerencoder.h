@@ -28,4 +28,6 @@ public:
 
     // True when value holds CR, LF or NUL: a header injection attempt or a paste accident.
     static bool hasForbiddenCharacters(const QString &value);
+    // For error messages that quote such a value: CR, LF and NUL shown as spaces, so it stays one line.
+    static QString withoutForbiddenCharacters(QString value);
 };

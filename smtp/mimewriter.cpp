@@ -228,18 +228,16 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
                     "The %1 contains a line break or NUL character, which is not allowed in a header: "
                     "\"%2\"")
                     .arg(MimeWriter::tr(field.name),
-                         QString(field.value).replace(u'\r', u' ').replace(u'\n', u' ').left(80)));
+                         HeaderEncoder::withoutForbiddenCharacters(field.value.left(80))));
     }
     for (const QByteArray &id :
          QList<QByteArray>{message.inReplyTo, message.messageId} + message.references) {
         if (!id.isEmpty() && (!id.startsWith('<') || !id.endsWith('>') || id.contains('\r') ||
                               id.contains('\n') || id.contains('\0') || id.contains(' ')))
-            return failWith(ErrorCode::InvalidMessageId,
-                            MimeWriter::tr("\"%1\" is not a valid message ID (expected <id@host>).")
-                                .arg(QString::fromUtf8(id.left(80))
-                                         .replace(u'\r', u' ')
-                                         .replace(u'\n', u' ')
-                                         .replace(QChar(0), u' ')));
+            return failWith(
+                ErrorCode::InvalidMessageId,
+                MimeWriter::tr("\"%1\" is not a valid message ID (expected <id@host>).")
+                    .arg(HeaderEncoder::withoutForbiddenCharacters(QString::fromUtf8(id.left(80)))));
     }
 
     // Attachments: readable now, with a size to promise.

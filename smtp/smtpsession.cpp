@@ -1,5 +1,7 @@
 #include "smtpsession.h"
 
+#include "headerencoder.h"
+
 #include "replyexplainer.h"
 
 #include <QCoreApplication>
@@ -204,7 +206,7 @@ bool SmtpSession::validateMessage(const OutgoingMessage &message, SmtpError *err
             address.contains(u' ') || address.contains(u'\t')) {
             return invalid(
                 tr("The address \"%1\" contains characters that are not allowed.")
-                    .arg(QString(address).replace(u'\r', u' ').replace(u'\n', u' ')),
+                    .arg(HeaderEncoder::withoutForbiddenCharacters(address)),
                 tr("Envelope addresses cannot contain spaces, angle brackets, line breaks or NUL."));
         }
         const qsizetype at = address.lastIndexOf(u'@');

@@ -61,6 +61,29 @@ ScriptedSmtpServer &ScriptedSmtpServer::trickle(const QByteArray &bytes, int int
     return *this;
 }
 
+ScriptedSmtpServer &ScriptedSmtpServer::upToTls(const QByteArray &greeting, const QByteArray &ehlo)
+{
+    return send(greeting)
+        .expect("EHLO")
+        .send(ehlo)
+        .expect("STARTTLS")
+        .send("220 2.0.0 go ahead\r\n")
+        .startTls();
+}
+
+ScriptedSmtpServer &ScriptedSmtpServer::upToData(const QByteArray &greeting, const QByteArray &ehlo)
+{
+    return send(greeting)
+        .expect("EHLO")
+        .send(ehlo)
+        .expect("MAIL")
+        .send("250 2.1.0 ok\r\n")
+        .expect("RCPT")
+        .send("250 2.1.5 ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n");
+}
+
 QList<QByteArray> ScriptedSmtpServer::lineTexts() const
 {
     QList<QByteArray> out;

@@ -48,6 +48,10 @@ public:
     ScriptedSmtpServer &resetConnection();
     ScriptedSmtpServer &silent();
     ScriptedSmtpServer &trickle(const QByteArray &bytes, int intervalMs);
+    // Common openings: greeting, EHLO answered with ehlo, STARTTLS agreed and the handshake done...
+    ScriptedSmtpServer &upToTls(const QByteArray &greeting, const QByteArray &ehlo);
+    // ...or, one reply per command (ehlo without PIPELINING), MAIL and RCPT accepted and DATA answered 354.
+    ScriptedSmtpServer &upToData(const QByteArray &greeting, const QByteArray &ehlo);
 
     quint16 port() const { return serverPort(); }
     const QList<ReceivedLine> &lines() const { return m_lines; }

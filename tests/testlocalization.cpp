@@ -42,6 +42,11 @@ private slots:
 
 private:
     static bool hasChinese(const QString &text);
+    // A port on loopback that nobody listens on: a connection there is refused.
+    static quint16 closedPort();
+    // A shown compose window for a server on 127.0.0.1 without encryption, asking no questions.
+    static std::unique_ptr<ComposeWindow> compose(quint16 port, const QString &from,
+                                                  const QString &accountName);
     QProcessEnvironment commandEnvironment(const QString &configHome) const;
 
     QTemporaryDir m_dir;
@@ -52,6 +57,28 @@ bool TestLocalization::hasChinese(const QString &text)
 {
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
     return text.contains(han);
+}
+
+quint16 TestLocalization::closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort(); // closed when probe goes
+}
+
+std::unique_ptr<ComposeWindow> TestLocalization::compose(quint16 port, const QString &from,
+                                                         const QString &accountName)
+{
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.security = SmtpSecurity::None;
+    AddressParser::Error error;
+    auto window =
+        std::make_unique<ComposeWindow>(settings, AddressParser::parseMailbox(from, &error), accountName);
+    window->setConfirmations(false);
+    window->show();
+    return window;
 }
 
 void TestLocalization::initTestCase()
@@ -70,16 +97,9 @@ void TestLocalization::initTestCase()
 
 void TestLocalization::composeWindowSpeaksChinese()
 {
-    SmtpServerSettings settings;
-    settings.host = QStringLiteral("127.0.0.1");
-    settings.port = m_sandbox->port();
-    settings.security = SmtpSecurity::None;
-    AddressParser::Error error;
-    ComposeWindow window(settings,
-                         AddressParser::parseMailbox(QStringLiteral("张伟 <zhang@sandbox.invalid>"), &error),
-                         QStringLiteral("本地沙盒"));
-    window.setConfirmations(false);
-    window.show();
+    const std::unique_ptr<ComposeWindow> shown = compose(
+        m_sandbox->port(), QStringLiteral("张伟 <zhang@sandbox.invalid>"), QStringLiteral("本地沙盒"));
+    ComposeWindow &window = *shown;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     QVERIFY2(window.sendButton()->text().contains(QStringLiteral("发送")),
@@ -109,22 +129,9 @@ void TestLocalization::composeWindowSpeaksChinese()
 
 void TestLocalization::failedSendExplainedInChinese()
 {
-    // A port on loopback that nobody listens on: the connection is refused.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 closedPort = probe.serverPort();
-    probe.close();
-
-    SmtpServerSettings settings;
-    settings.host = QStringLiteral("127.0.0.1");
-    settings.port = closedPort;
-    settings.security = SmtpSecurity::None;
-    AddressParser::Error error;
-    ComposeWindow window(settings,
-                         AddressParser::parseMailbox(QStringLiteral("zhang@sandbox.invalid"), &error),
-                         QStringLiteral("公司邮箱"));
-    window.setConfirmations(false);
-    window.show();
+    const std::unique_ptr<ComposeWindow> shown =
+        compose(closedPort(), QStringLiteral("zhang@sandbox.invalid"), QStringLiteral("公司邮箱"));
+    ComposeWindow &window = *shown;
     WidgetTesting::type(window.toField(), QStringLiteral("li@sandbox.invalid"));
     WidgetTesting::type(window.subjectField(), QStringLiteral("报价单"));
     WidgetTesting::type(window.bodyEdit(), QStringLiteral("请查收。"));
@@ -163,10 +170,6 @@ QProcessEnvironment TestLocalization::commandEnvironment(const QString &configHo
 
 void TestLocalization::commandLineSpeaksChinese()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const QString closedPort = QString::number(probe.serverPort());
-    probe.close();
 
     QFile body(m_dir.filePath(QStringLiteral("body.txt")));
     QVERIFY(body.open(QIODevice::WriteOnly));
@@ -176,10 +179,11 @@ void TestLocalization::commandLineSpeaksChinese()
     send.setProcessEnvironment(commandEnvironment(m_dir.filePath(QStringLiteral("config-system"))));
     send.start(QStringLiteral(SENDSCOPE_BINARY),
                {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("--port"), closedPort, QStringLiteral("--security"), QStringLiteral("none"),
-                QStringLiteral("--from"), QStringLiteral("zhang@sandbox.invalid"), QStringLiteral("--to"),
-                QStringLiteral("li@sandbox.invalid"), QStringLiteral("--subject"), QStringLiteral("测试"),
-                QStringLiteral("--body-file"), m_dir.filePath(QStringLiteral("body.txt"))});
+                QStringLiteral("--port"), QString::number(closedPort()), QStringLiteral("--security"),
+                QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("zhang@sandbox.invalid"),
+                QStringLiteral("--to"), QStringLiteral("li@sandbox.invalid"), QStringLiteral("--subject"),
+                QStringLiteral("测试"), QStringLiteral("--body-file"),
+                m_dir.filePath(QStringLiteral("body.txt"))});
     QVERIFY(send.waitForFinished(30000));
     QCOMPARE(send.exitCode(), 11); // connect
     const QString errors = QString::fromUtf8(send.readAllStandardError());

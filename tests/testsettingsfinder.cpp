@@ -19,6 +19,7 @@ class TestSettingsFinder : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void init();
     void cleanupTestCase();
     void parseAutoconfig_data();
     void parseAutoconfig();
@@ -33,6 +34,8 @@ private:
     static quint16 deadPort();
     // dnsmasq on 127.0.0.1 port 53 (QDnsLookup in Qt 6.4 asks port 53 only) with the test's records.
     bool startDns();
+    // No autoconfig file, and DNS answers from the dnsmasq of startDns().
+    void useTestDns(SettingsFinder &finder);
 
     QProcess m_dns;
     bool m_dnsTried = false;
@@ -291,6 +294,27 @@ void TestSettingsFinder::nothingFoundEndsInTime()
     QVERIFY(emptyLog.contains(QStringLiteral("Enter the email address first")));
 }
 
+void TestSettingsFinder::init()
+{
+    // The dns* tests need the test servers' ports for their records, and dnsmasq on port 53.
+    if (!QByteArray(QTest::currentTestFunction()).startsWith("dns"))
+        return;
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    if (!startDns()) {
+        if (qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_DNS") == 1)
+            QFAIL("SENDSCOPE_REQUIRE_DNS=1 but dnsmasq could not listen on 127.0.0.1:53");
+        QSKIP("dnsmasq cannot listen on 127.0.0.1:53 here (needs root and a free port 53)");
+    }
+}
+
+void TestSettingsFinder::useTestDns(SettingsFinder &finder)
+{
+    finder.setNameserver(QHostAddress::LocalHost);
+    finder.setStepTimeout(5000);
+    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+}
+
 bool TestSettingsFinder::startDns()
 {
     if (m_dnsTried)
@@ -331,17 +355,8 @@ bool TestSettingsFinder::startDns()
 
 void TestSettingsFinder::dnsSrvRecordNamesTheServer()
 {
-    if (!m_haveServers)
-        QSKIP("the test servers are not running (run through ctest)");
-    if (!startDns()) {
-        if (qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_DNS") == 1)
-            QFAIL("SENDSCOPE_REQUIRE_DNS=1 but dnsmasq could not listen on 127.0.0.1:53");
-        QSKIP("dnsmasq cannot listen on 127.0.0.1:53 here (needs root and a free port 53)");
-    }
     SettingsFinder finder;
-    finder.setNameserver(QHostAddress::LocalHost);
-    finder.setStepTimeout(5000);
-    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+    useTestDns(finder);
     bool found = false;
     const QString log = run(finder, QStringLiteral("tester@srv.sendscope.test"), &found);
     QVERIFY2(found, qPrintable(log));
@@ -356,17 +371,8 @@ void TestSettingsFinder::dnsSrvRecordNamesTheServer()
 
 void TestSettingsFinder::dnsDotTargetAndMxHost()
 {
-    if (!m_haveServers)
-        QSKIP("the test servers are not running (run through ctest)");
-    if (!startDns()) {
-        if (qEnvironmentVariableIntValue("SENDSCOPE_REQUIRE_DNS") == 1)
-            QFAIL("SENDSCOPE_REQUIRE_DNS=1 but dnsmasq could not listen on 127.0.0.1:53");
-        QSKIP("dnsmasq cannot listen on 127.0.0.1:53 here (needs root and a free port 53)");
-    }
     SettingsFinder finder;
-    finder.setNameserver(QHostAddress::LocalHost);
-    finder.setStepTimeout(5000);
-    finder.setAutoconfigUrls({QUrl(QStringLiteral("https://127.0.0.1:%1/x.xml").arg(deadPort()))});
+    useTestDns(finder);
     finder.setProbePorts({{deadPort(), SmtpSecurity::StartTls}});
     bool found = true;
     const QString log = run(finder, QStringLiteral("someone@mx.sendscope.test"), &found);

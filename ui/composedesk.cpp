@@ -150,6 +150,15 @@ QList<ComposeWindow *> ComposeDesk::windows() const
     return result;
 }
 
+ComposeWindow *ComposeDesk::shownWindow() const
+{
+    for (const QPointer<ComposeWindow> &window : m_windows) {
+        if (window && window->isVisible())
+            return window;
+    }
+    return nullptr;
+}
+
 OutboxWindow *ComposeDesk::outboxWindow() const
 {
     return m_outbox;

@@ -45,6 +45,8 @@ public:
     ComposeWindow *openDraft(const QString &draftId, bool sendNow);
     void showOutbox();
     QList<ComposeWindow *> windows() const;
+    // The first window the person can see (not one retrying the outbox unseen); null when none is shown.
+    ComposeWindow *shownWindow() const;
     OutboxWindow *outboxWindow() const;
     // Retries outbox messages that failed temporarily (greylisting, a lost connection), with back-off.
     OutboxScheduler *outboxScheduler() const { return m_scheduler; }

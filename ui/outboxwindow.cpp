@@ -80,16 +80,21 @@ void OutboxWindow::refresh()
         item->setText(1, draft.to);
         item->setText(2, draft.errorSummary);
         item->setText(3, QString::number(draft.attempts));
-        item->setText(4, locale.toString(draft.lastAttempt, QLocale::ShortFormat));
+        // Today's times without the date, so that the reason column keeps its room.
+        const auto when = [&locale](const QDateTime &time) {
+            return time.date() == QDate::currentDate() ? locale.toString(time.time(), QLocale::ShortFormat)
+                                                       : locale.toString(time, QLocale::ShortFormat);
+        };
+        item->setText(4, when(draft.lastAttempt));
         const std::optional<QDateTime> next = m_scheduler ? m_scheduler->nextAttempt(draft) : std::nullopt;
-        item->setText(5, next ? locale.toString(*next, QLocale::ShortFormat) : tr("when you retry"));
+        item->setText(5, next ? when(*next) : tr("when you retry"));
         item->setData(0, Qt::UserRole, draft.id);
         QString details = draft.errorExplanation;
         if (draft.deliveryUncertain)
             details += u' ' + tr("It may have been delivered; check before sending it again.");
         else if (draft.errorTemporary && next)
-            details += u' ' + tr("This looks temporary: Sendscope tries again by itself at %1.")
-                                  .arg(locale.toString(next->time(), QLocale::ShortFormat));
+            details +=
+                u' ' + tr("This looks temporary: Sendscope tries again by itself at %1.").arg(when(*next));
         else if (draft.errorTemporary)
             details += u' ' + tr("This looks temporary: retrying later may work.");
         item->setData(0, Qt::UserRole + 1, details);

@@ -93,15 +93,7 @@ void TestHostileOutbox::greylistedMessageIsRetriedWithBackOff()
         .expect("QUIT")
         .send("221 2.0.0 bye\r\n")
         .closeConnection()
-        .send(kGreeting)
-        .expect("EHLO")
-        .send(kEhlo)
-        .expect("MAIL")
-        .send("250 2.1.0 ok\r\n")
-        .expect("RCPT")
-        .send("250 2.1.5 ok\r\n")
-        .expect("DATA")
-        .send("354 go\r\n")
+        .upToData(kGreeting, kEhlo)
         .receiveData()
         .send("250 2.0.0 queued\r\n")
         .expect("QUIT")
@@ -141,17 +133,7 @@ void TestHostileOutbox::greylistedMessageIsRetriedWithBackOff()
 void TestHostileOutbox::lostAfterTheEndOfDataWaitsForThePerson()
 {
     ScriptedSmtpServer server;
-    server.send(kGreeting)
-        .expect("EHLO")
-        .send(kEhlo)
-        .expect("MAIL")
-        .send("250 2.1.0 ok\r\n")
-        .expect("RCPT")
-        .send("250 2.1.5 ok\r\n")
-        .expect("DATA")
-        .send("354 go\r\n")
-        .receiveData()
-        .resetConnection();
+    server.upToData(kGreeting, kEhlo).receiveData().resetConnection();
     Account scripted = account(server.port());
     QVERIFY(m_accounts->save(scripted).ok());
 
