@@ -13,8 +13,8 @@ QJsonObject Draft::toJson() const
     return {
         {QStringLiteral("version"), 1},
         {QStringLiteral("id"), id},
-        {QStringLiteral("state"),
-         state == State::Outbox ? QStringLiteral("outbox") : QStringLiteral("draft")},
+        {QStringLiteral("state"), stateName(state)},
+        {QStringLiteral("messageId"), QString::fromLatin1(messageId)},
         {QStringLiteral("accountId"), accountId},
         {QStringLiteral("identityIndex"), identityIndex},
         {QStringLiteral("to"), to},
@@ -33,6 +33,12 @@ QJsonObject Draft::toJson() const
         {QStringLiteral("deliveryUncertain"), deliveryUncertain},
         {QStringLiteral("attempts"), attempts},
         {QStringLiteral("lastAttempt"), lastAttempt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("sentAt"), sentAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("serverReply"), serverReply},
+        {QStringLiteral("queueId"), queueId},
+        {QStringLiteral("acceptedRecipients"), QJsonArray::fromStringList(acceptedRecipients)},
+        {QStringLiteral("refusedRecipients"), QJsonArray::fromStringList(refusedRecipients)},
+        {QStringLiteral("refusedExplanation"), refusedExplanation},
     };
 }
 
@@ -40,8 +46,10 @@ Draft Draft::fromJson(const QJsonObject &object)
 {
     Draft draft;
     draft.id = object.value(QStringLiteral("id")).toString();
-    draft.state = object.value(QStringLiteral("state")).toString() == QLatin1String("outbox") ? State::Outbox
-                                                                                              : State::Draft;
+    // An unknown state is read as Sending: a newer version's record may mean "already on its way", and
+    // treating it as sendable could deliver a message twice.
+    draft.state = stateFromName(object.value(QStringLiteral("state")).toString()).value_or(State::Sending);
+    draft.messageId = object.value(QStringLiteral("messageId")).toString().toLatin1();
     draft.accountId = object.value(QStringLiteral("accountId")).toString();
     draft.identityIndex = object.value(QStringLiteral("identityIndex")).toInt();
     draft.to = object.value(QStringLiteral("to")).toString();
@@ -64,5 +72,40 @@ Draft Draft::fromJson(const QJsonObject &object)
     draft.attempts = object.value(QStringLiteral("attempts")).toInt();
     draft.lastAttempt =
         QDateTime::fromString(object.value(QStringLiteral("lastAttempt")).toString(), Qt::ISODateWithMs);
+    draft.sentAt =
+        QDateTime::fromString(object.value(QStringLiteral("sentAt")).toString(), Qt::ISODateWithMs);
+    draft.serverReply = object.value(QStringLiteral("serverReply")).toString();
+    draft.queueId = object.value(QStringLiteral("queueId")).toString();
+    for (const QJsonValue &value : object.value(QStringLiteral("acceptedRecipients")).toArray())
+        draft.acceptedRecipients << value.toString();
+    for (const QJsonValue &value : object.value(QStringLiteral("refusedRecipients")).toArray())
+        draft.refusedRecipients << value.toString();
+    draft.refusedExplanation = object.value(QStringLiteral("refusedExplanation")).toString();
     return draft;
+}
+
+QString Draft::stateName(State state)
+{
+    switch (state) {
+    case State::Draft:
+        return QStringLiteral("draft");
+    case State::Outbox:
+        return QStringLiteral("outbox");
+    case State::Sending:
+        return QStringLiteral("sending");
+    case State::Sent:
+        return QStringLiteral("sent");
+    }
+    return {};
+}
+
+std::optional<Draft::State> Draft::stateFromName(const QString &name)
+{
+    for (const State state : {State::Draft, State::Outbox, State::Sending, State::Sent}) {
+        if (stateName(state) == name)
+            return state;
+    }
+    if (name.isEmpty())
+        return State::Draft; // written before states existed
+    return std::nullopt;
 }

@@ -5,13 +5,17 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // A message being written or waiting to be sent again: everything the compose window holds, so nothing
 // is lost to a crash, a kill or a failed send. Attachments are kept as paths (they stay on disk).
 struct Draft
 {
     enum class State {
-        Draft,  // being written; autosaved
-        Outbox, // sending failed; waits with its error to be retried or edited
+        Draft,   // being written; autosaved
+        Outbox,  // sending failed; waits with its error to be retried or edited
+        Sending, // the end of data is on its way: if Sendscope stops now, it may have been delivered
+        Sent,    // the server accepted the end of data; never sent again
     };
 
     QString id;
@@ -27,6 +31,9 @@ struct Draft
     QStringList attachments;
     QDateTime created;
     QDateTime modified;
+    // Fixed when the message is first queued and kept across retries, edits and restarts: the server,
+    // the recipients and Sendscope itself know the message by it.
+    QByteArray messageId;
 
     // Outbox: why the last attempt failed, in the engine's words, and when.
     QString errorCategory; // SmtpError::categoryName
@@ -36,6 +43,19 @@ struct Draft
     bool deliveryUncertain = false; // lost after the data was sent: it may have arrived
     int attempts = 0;
     QDateTime lastAttempt;
+
+    // Sent: what the server said when it accepted the end of data, and who has the message.
+    QDateTime sentAt;
+    QString serverReply;
+    QString queueId;
+    QStringList acceptedRecipients;
+    QStringList refusedRecipients;
+    QString refusedExplanation;
+
+    // Never sent again: accepted, or its end of data is (or was, when Sendscope stopped) on its way.
+    bool isLocked() const { return state == State::Sending || state == State::Sent; }
+    static QString stateName(State state);
+    static std::optional<State> stateFromName(const QString &name);
 
     bool isEmpty() const; // nothing a person would miss
     QJsonObject toJson() const;

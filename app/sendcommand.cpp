@@ -5,6 +5,7 @@
 #include "commandlinesecret.h"
 #include "mimewriter.h"
 #include "secretstore.h"
+#include "sendservice.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -320,34 +321,19 @@ void SendCommand::run()
         emit finished(writeOutput());
         return;
     }
-    if (m_secretFromKeychain) {
+    // The same send service as the window and the outbox: with --account and no --password-*, it reads
+    // the account's secret from the keychain, and there is nobody to ask when that fails.
+    if (m_secretFromKeychain)
         m_secrets = new SecretStore(SecretStore::defaultService(), this);
-        m_secrets->read(m_account->id, [this](const SecretStore::Result &result) {
-            if (!result.ok()) {
-                m_err
-                    << tr("*** Not sent: the password of account \"%1\" could not be read from the keychain.")
-                           .arg(m_account->name)
-                    << Qt::endl
-                    << tr("*** %1").arg(result.message) << Qt::endl
-                    << tr("*** Give it with --password-stdin or --password-env instead.") << Qt::endl;
-                emit finished(kExitKeychain);
-                return;
-            }
-            m_settings.secret = result.secret;
-            startSession();
-        });
-        return;
-    }
-    startSession();
-}
-
-void SendCommand::startSession()
-{
-    m_session = new SmtpSession(m_settings, this);
-    connect(m_session, &SmtpSession::transcriptEntryAdded, this, &SendCommand::printEntry);
-    connect(m_session, &SmtpSession::finished, this, &SendCommand::onFinished);
-    m_session->addMessage(std::move(m_message));
-    m_session->start();
+    auto *service = new SendService(nullptr, m_secrets, nullptr, this);
+    SendService::MessageRequest request;
+    request.settings = m_settings;
+    if (m_secretFromKeychain)
+        request.account = m_account;
+    request.message = std::move(m_message);
+    SendJob *job = service->sendMessage(std::move(request));
+    connect(job, &SendJob::transcriptEntryAdded, this, &SendCommand::printEntry);
+    connect(job, &SendJob::finished, this, &SendCommand::onFinished);
 }
 
 int SendCommand::writeOutput()
@@ -383,25 +369,31 @@ void SendCommand::printEntry(const TranscriptEntry &entry)
     m_err << entry.toDisplayString() << Qt::endl;
 }
 
-void SendCommand::onFinished(const SmtpError &error)
+void SendCommand::onFinished(const SendReport &report)
 {
-    const MessageResult result = m_session->results().value(0);
+    const SmtpError &error = report.error;
     int exitCode = 0;
-    if (error.isError()) {
+    if (report.secretUnavailable) {
+        m_err << tr("*** Not sent: the password of account \"%1\" could not be read from the keychain.")
+                     .arg(m_account->name)
+              << Qt::endl
+              << tr("*** %1").arg(error.explanation) << Qt::endl
+              << tr("*** Give it with --password-stdin or --password-env instead.") << Qt::endl;
+        exitCode = kExitKeychain;
+    } else if (!report.delivered()) {
         m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
         if (!error.explanation.isEmpty())
             m_err << tr("*** %1").arg(error.explanation) << Qt::endl;
-        if (error.deliveryUncertain)
+        if (report.outcome == SendReport::Outcome::Uncertain)
             m_err << tr("*** The message may have been delivered; check before sending it again.")
                   << Qt::endl;
         exitCode = SmtpError::exitCode(error.category);
-    } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
-        m_err << tr("Sent, but refused for: %1").arg(result.refusedAddresses().join(QStringLiteral(", ")))
-              << Qt::endl;
+    } else if (report.outcome == SendReport::Outcome::PartiallySent) {
+        m_err << tr("Sent, but refused for: %1").arg(report.refused.join(QStringLiteral(", "))) << Qt::endl;
         exitCode = kExitPartial;
     } else {
-        m_err << (result.recipients.size() == 1 ? tr("Sent to 1 recipient.")
-                                                : tr("Sent to %1 recipients.").arg(result.recipients.size()))
+        m_err << (report.accepted.size() == 1 ? tr("Sent to 1 recipient.")
+                                              : tr("Sent to %1 recipients.").arg(report.accepted.size()))
               << Qt::endl;
     }
     emit finished(exitCode);

@@ -13,6 +13,7 @@
 #include <optional>
 
 class SecretStore;
+struct SendReport;
 
 // `sendscope send`: parses the command line, builds the server settings and the message, runs one
 // SmtpSession and prints its transcript to stderr, one line an event. The exit status tells the failure
@@ -47,20 +48,18 @@ signals:
 private:
     void setupOptions();
     int usageError(const QString &message);
-    void startSession();
     int parseServerOptions();
     int parseMessageOptions();
     std::unique_ptr<MessageSource> buildMessage(QString *error);
     int writeOutput();
     void printEntry(const TranscriptEntry &entry);
-    void onFinished(const SmtpError &error);
+    void onFinished(const SendReport &report);
 
     QCommandLineParser m_parser;
     SmtpServerSettings m_settings;
     OutgoingMessage m_message;
     MimeMessage m_mime;
     bool m_compose = false; // `sendscope compose --output`: write the message instead of sending it
-    SmtpSession *m_session = nullptr;
     QTextStream m_err;
     QIODevice *m_stdin = nullptr;
     bool m_quiet = false;

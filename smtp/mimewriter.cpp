@@ -269,10 +269,8 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
     const bool smtpUtf8 = message.requiresSmtpUtf8();
     const QByteArray domain = message.from.asciiDomain();
     const QDateTime date = message.date.isValid() ? message.date : QDateTime::currentDateTime();
-    const QByteArray messageId = !message.messageId.isEmpty()
-                                     ? message.messageId
-                                     : '<' + QByteArray::number(date.toMSecsSinceEpoch(), 36) + '.' +
-                                           randomToken(16) + '@' + domain + '>';
+    const QByteArray messageId =
+        !message.messageId.isEmpty() ? message.messageId : newMessageId(domain, date);
 
     QByteArray headers;
     headers += addressList("From", {message.from}, smtpUtf8);
@@ -413,4 +411,10 @@ std::unique_ptr<MessageSource> MimeWriter::source(const MimeMessage &message, co
     if (!stream)
         return nullptr;
     return MessageSource::fromCanonicalDevice(std::move(stream), scan);
+}
+
+QByteArray MimeWriter::newMessageId(const QByteArray &asciiDomain, const QDateTime &now)
+{
+    return '<' + QByteArray::number(now.toMSecsSinceEpoch(), 36) + '.' + randomToken(16) + '@' +
+           (asciiDomain.isEmpty() ? QByteArray("sendscope.invalid") : asciiDomain) + '>';
 }

@@ -50,4 +50,7 @@ public:
     // Returns the text with '\n' line ends.
     static QString flow(const QString &text);
     static QByteArray rfc5322Date(const QDateTime &date);
+    // "<time.random@domain>": unique without coordination, so a message can be given its id once, when it
+    // is first queued, and keep it.
+    static QByteArray newMessageId(const QByteArray &asciiDomain, const QDateTime &now);
 };

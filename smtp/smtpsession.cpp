@@ -475,6 +475,11 @@ void SmtpSession::handleReply(const SmtpReply &reply)
         return;
     }
 
+    if (!replyAllowed(pending.command, reply)) {
+        failUnexpectedReply(pending.command, reply);
+        return;
+    }
+
     switch (pending.command) {
     case SmtpCommand::Greeting:
         handleGreeting(reply);
@@ -513,6 +518,52 @@ void SmtpSession::handleReply(const SmtpReply &reply)
     }
     if (!m_finished && !m_pending.empty() && m_state != State::SendingBody)
         armReplyTimer();
+}
+
+// RFC 5321 section 4.3.2 (and RFC 3207, 4954, 3030 for STARTTLS, AUTH and BDAT): which replies may
+// answer each command. Only AUTH may be answered with 334 and only DATA with 354, and DATA must never be
+// answered with a completion: a 250 there would otherwise read as "message accepted" before a byte of it
+// was sent.
+bool SmtpSession::replyAllowed(SmtpCommand command, const SmtpReply &reply)
+{
+    if (reply.isFailure())
+        return true; // every command may be refused, temporarily or for good
+    switch (command) {
+    case SmtpCommand::Auth:
+        return reply.isPositiveCompletion() || reply.code() == 334;
+    case SmtpCommand::Data:
+        return reply.code() == 354;
+    case SmtpCommand::Greeting:
+    case SmtpCommand::Ehlo:
+    case SmtpCommand::Helo:
+    case SmtpCommand::StartTls:
+    case SmtpCommand::MailFrom:
+    case SmtpCommand::RcptTo:
+    case SmtpCommand::DataEnd:
+    case SmtpCommand::Bdat:
+    case SmtpCommand::Rset:
+    case SmtpCommand::Quit:
+        return reply.isPositiveCompletion();
+    }
+    return false;
+}
+
+void SmtpSession::failUnexpectedReply(SmtpCommand command, const SmtpReply &reply)
+{
+    const QString name = QString::fromLatin1(smtpCommandName(command));
+    // The reply is kept for the transcript and the explanation, but a server that answers out of turn
+    // gets no QUIT: it may still be reading message data, where a QUIT would become part of the message.
+    fail({SmtpErrorCategory::Protocol, command, reply,
+          tr("The server answered %1 with %2, which the protocol does not allow there.")
+              .arg(name)
+              .arg(reply.code()),
+          command == SmtpCommand::Data
+              ? tr("It should have asked for the message with 354. The message was not sent; nothing was "
+                   "delivered. The server's SMTP implementation is broken or something on the way "
+                   "interferes; tell its administrator.")
+              : tr("The message was not sent. The server's SMTP implementation is broken or something on "
+                   "the way interferes; tell its administrator."),
+          false, false});
 }
 
 void SmtpSession::handleGreeting(const SmtpReply &reply)
@@ -993,6 +1044,7 @@ void SmtpSession::startBody()
     m_bodyWritten = 0;
     m_bodyTotal = message.source->size();
     m_bodyDone = false;
+    m_dataEndAnnounced = false;
     // With CHUNKING the QUIT can go behind the body, unless a 452 could still split the recipients, which
     // we only learn after the body is on its way.
     const bool lastTransaction = m_current + 1 == static_cast<int>(m_messages.size());
@@ -1044,6 +1096,13 @@ void SmtpSession::pumpBody()
             if (m_bodyWritten == 0)
                 ++m_flight;
             m_flightOpen = true;
+        }
+        const bool endsData = m_useBdat ? m_bodyWritten + payload == m_bodyTotal : m_bodyDone;
+        if (endsData && !m_dataEndAnnounced) {
+            m_dataEndAnnounced = true;
+            emit dataEndPrepared(m_current);
+            if (m_finished)
+                return; // cancelled by whoever recorded it: the end of data must not leave
         }
         m_bodyWritten += payload;
         writeRaw(encoded);
@@ -1226,8 +1285,9 @@ void SmtpSession::fail(const SmtpError &error)
     // A server that answered sensibly deserves a QUIT; after a timeout, a protocol violation, a TLS problem
     // or a cancel we just drop the connection.
     const bool polite = error.reply.has_value() && error.reply->code() != 421 &&
-                        m_state != State::SendingBody && m_state != State::StartTlsHandshake &&
-                        m_state != State::TlsHandshake && error.category != SmtpErrorCategory::Tls;
+                        error.category != SmtpErrorCategory::Protocol && m_state != State::SendingBody &&
+                        m_state != State::StartTlsHandshake && m_state != State::TlsHandshake &&
+                        error.category != SmtpErrorCategory::Tls;
     teardown(polite);
     finishSession(error);
 }

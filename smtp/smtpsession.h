@@ -106,6 +106,10 @@ signals:
     void stateChanged(SmtpSession::State state);
     void bytesSent(qint64 sent, qint64 total); // body bytes of the current message
     void messageFinished(int index, const MessageResult &result);
+    // The end of the message's data is about to be written: once it leaves, the server may deliver the
+    // message even if its reply never arrives. Emitted synchronously, before any byte of it is written,
+    // so a slot can record that the message is being sent; cancel() from the slot stops it from leaving.
+    void dataEndPrepared(int index);
     // Emitted once. error.category == None when every message was sent (some recipients may be refused:
     // see results()).
     void finished(const SmtpError &error);
@@ -170,6 +174,8 @@ private:
     void fail(const SmtpError &error);
     void failWithReply(SmtpCommand command, const SmtpReply &reply);
     void failProtocol(const QString &summary, const QString &explanation);
+    static bool replyAllowed(SmtpCommand command, const SmtpReply &reply);
+    void failUnexpectedReply(SmtpCommand command, const SmtpReply &reply);
 
     // Writing
     void queueCommand(SmtpCommand command, const QByteArray &line, const QString &shownAs = {},
@@ -231,6 +237,7 @@ private:
     qint64 m_bodyWritten = 0; // encoded bytes handed to the socket
     qint64 m_bodyTotal = 0;
     bool m_bodyDone = false;
+    bool m_dataEndAnnounced = false;
 
     QList<TranscriptEntry> m_transcript;
     QElapsedTimer m_clock;

@@ -131,13 +131,14 @@ void TestComposeDesk::draftIsSavedAndRestoredAfterAKill()
     QCOMPARE(restored->windowTitle(), QStringLiteral("未完成的草稿 — Sendscope"));
     screenshot(restored, QStringLiteral("draft-restored"));
 
-    // Sending it removes the draft: nothing is left behind.
+    // Sending it ends the draft: it is kept only as the record that it was sent.
     restored->setConfirmations(false);
     QSignalSpy finished(restored, &ComposeWindow::sendFinished);
     restored->send();
     QVERIFY(finished.wait(10000));
     QVERIFY(!finished.first().first().value<SmtpError>().isError());
-    QVERIFY(!m_drafts->load(draftId));
+    QCOMPARE(m_drafts->load(draftId)->state, Draft::State::Sent);
+    QVERIFY(!m_drafts->load(draftId)->messageId.isEmpty());
     QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
     restored->close(); // sent: closing saves nothing again
     QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
@@ -271,9 +272,10 @@ void TestComposeDesk::sandboxRehearsesStartTlsAndAuth()
     QVERIFY(transcript.contains(QStringLiteral("<~ 235")));
     QVERIFY(!transcript.contains(QStringLiteral("sandbox\n")));
 
-    // Off again: plain, no login.
+    // Off again: plain, no login (a copy: the sent message itself is never sent again).
     desk->setSandboxRehearsal(false);
     QCOMPARE(m_accounts->accounts().constFirst().security, SmtpSecurity::None);
+    window->editAsNew();
     QSignalSpy plain(window, &ComposeWindow::sendFinished);
     window->send();
     QVERIFY(plain.wait(15000));
@@ -514,8 +516,9 @@ void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
              QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
     QVERIFY(m_drafts->drafts(Draft::State::Draft).isEmpty());
 
-    // The same message again with a wrong password: it stays, in the outbox, with the explanation shown.
+    // A copy of it with a wrong password: it stays, in the outbox, with the explanation shown.
     m_secrets.keepInMemory(postfix.id, QStringLiteral("wrong "));
+    window->editAsNew();
     type(window->subjectField(), QStringLiteral(" again"));
     QSignalSpy failed(window, &ComposeWindow::sendFinished);
     window->send();

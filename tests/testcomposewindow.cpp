@@ -98,8 +98,12 @@ void TestComposeWindow::sendsToSandboxWithAttachment()
     QVERIFY(finished.wait(10000));
     QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
              qPrintable(window.statusLabel()->text()));
-    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("Sent to 2")));
-    QVERIFY(window.sendButton()->isEnabled());
+    // Sent: shown read-only with a banner, and Send is gone, so the same message cannot go twice.
+    QVERIFY(window.isShowingSent());
+    QVERIFY2(window.sentBannerText()->text().contains(QStringLiteral("to 2 recipients")),
+             qPrintable(window.sentBannerText()->text()));
+    QVERIFY(window.sendButton()->isHidden());
+    QVERIFY(window.subjectField()->isReadOnly());
     screenshot(&window, QStringLiteral("compose-sent"));
 
     // The transcript shows the conversation, with pipelining and chunking, and no body text.

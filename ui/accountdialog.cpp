@@ -2,9 +2,9 @@
 
 #include "accountstore.h"
 #include "certificatedialog.h"
+#include "connectiontest.h"
 #include "secretstore.h"
 #include "settingsfinder.h"
-#include "smtpsession.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 
@@ -43,7 +43,10 @@ AccountDialog::AccountDialog(Account account, AccountStore *store, SecretStore *
     , m_store(store)
     , m_secrets(secrets)
     , m_transcript(new TranscriptModel(this))
+    , m_connectionTest(new ConnectionTest(this))
 {
+    connect(m_connectionTest, &ConnectionTest::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
+    connect(m_connectionTest, &ConnectionTest::finished, this, &AccountDialog::onTestFinished);
     if (m_account.identities.isEmpty())
         m_account.identities.append(Identity{});
     m_hasStoredSecret = !m_account.id.isEmpty() && m_account.needsSecret();
@@ -54,8 +57,7 @@ AccountDialog::AccountDialog(Account account, AccountStore *store, SecretStore *
 
 AccountDialog::~AccountDialog()
 {
-    if (m_session)
-        m_session->cancel();
+    m_connectionTest->cancel();
 }
 
 void AccountDialog::buildUi()
@@ -327,13 +329,13 @@ void AccountDialog::validate()
             current.usesToken() ? tr("Paste the OAuth2 access token.") : tr("Enter the password.");
     m_passwordProblem->setText(passwordProblem);
     m_passwordProblem->setVisible(!passwordProblem.isEmpty());
-    m_save->setEnabled(problems.isEmpty() && passwordProblem.isEmpty() && !m_session);
+    m_save->setEnabled(problems.isEmpty() && passwordProblem.isEmpty() && !m_connectionTest->isRunning());
     // Testing needs only the server part of the form.
     const bool serverProblems =
         std::any_of(problems.cbegin(), problems.cend(),
                     [](const Account::Problem &problem) { return problem.field != Account::Field::Name; });
-    m_test->setEnabled(!serverProblems && !m_session);
-    m_find->setEnabled(!m_session && !m_finder->isRunning() &&
+    m_test->setEnabled(!serverProblems && !m_connectionTest->isRunning());
+    m_find->setEnabled(!m_connectionTest->isRunning() && !m_finder->isRunning() &&
                        m_problemLabels.value(int(Account::Field::Address))->text().isEmpty() &&
                        !m_address->text().trimmed().isEmpty());
 }
@@ -404,7 +406,7 @@ void AccountDialog::setVerdict(const QString &html, bool error)
 
 void AccountDialog::testConnection()
 {
-    if (m_session)
+    if (m_connectionTest->isRunning())
         return;
     const Account current = account();
     if (!current.needsSecret() || !m_password->text().isEmpty()) {
@@ -437,30 +439,23 @@ void AccountDialog::runTest(const QString &secret)
     m_transcript->clear();
     setVerdict(tr("Testing %1 port %2…").arg(settings.host).arg(settings.effectivePort()).toHtmlEscaped(),
                false);
-    m_session = new SmtpSession(settings, this);
-    connect(m_session, &SmtpSession::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
-    connect(m_session, &SmtpSession::finished, this, &AccountDialog::onTestFinished);
     m_test->setEnabled(false);
     m_save->setEnabled(false);
-    m_session->start(); // no message: connect, TLS, EHLO, AUTH, QUIT
+    m_connectionTest->start(settings); // no message: connect, TLS, EHLO, AUTH, QUIT
 }
 
 void AccountDialog::onTestFinished(const SmtpError &error)
 {
-    SmtpSession *session = m_session;
-    m_session = nullptr;
+    const ConnectionTest *test = m_connectionTest;
     validate();
-    if (!session)
-        return;
-    session->deleteLater();
     if (error.isError()) {
         setVerdict(QStringLiteral("<b>%1</b><br>%2")
                        .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped()),
                    true);
         if (error.category == SmtpErrorCategory::Certificate) {
             m_account.pinnedFingerprints = account().pinnedFingerprints;
-            const QList<QSslCertificate> chain = session->rejectedCertificateChain();
-            const QList<QSslError> errors = session->rejectedCertificateErrors();
+            const QList<QSslCertificate> chain = test->rejectedCertificateChain();
+            const QList<QSslError> errors = test->rejectedCertificateErrors();
             emit testFinished(error);
             if (chain.isEmpty())
                 return;
@@ -486,15 +481,11 @@ void AccountDialog::onTestFinished(const SmtpError &error)
         return;
     }
     QStringList facts;
-    facts << (session->isEncrypted() ? tr("the connection is encrypted")
-                                     : tr("the connection is NOT encrypted"));
-    if (!session->authenticatedMechanism().isEmpty())
-        facts << tr("logged in with %1").arg(QString::fromLatin1(session->authenticatedMechanism()));
-    QStringList extensions;
-    for (const auto &[keyword, parameters] : session->extensions()) {
-        Q_UNUSED(parameters)
-        extensions << QString::fromLatin1(keyword);
-    }
+    facts << (test->wasEncrypted() ? tr("the connection is encrypted")
+                                   : tr("the connection is NOT encrypted"));
+    if (!test->authenticatedMechanism().isEmpty())
+        facts << tr("logged in with %1").arg(QString::fromLatin1(test->authenticatedMechanism()));
+    const QStringList extensions = test->extensions();
     setVerdict(
         QStringLiteral("<b>%1</b><br>%2<br>%3")
             .arg(tr("The settings work.").toHtmlEscaped(), facts.join(QStringLiteral("; ")).toHtmlEscaped(),

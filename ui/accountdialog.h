@@ -19,7 +19,7 @@ class QPushButton;
 class QSpinBox;
 class SecretStore;
 class SettingsFinder;
-class SmtpSession;
+class ConnectionTest;
 class TranscriptModel;
 class TranscriptPanel;
 
@@ -111,5 +111,5 @@ private:
     QPushButton *m_save = nullptr;
     TranscriptModel *m_transcript = nullptr;
     TranscriptPanel *m_transcriptPanel = nullptr;
-    QPointer<SmtpSession> m_session;
+    ConnectionTest *m_connectionTest = nullptr;
 };

@@ -8,6 +8,7 @@
 #include "sandboxcertificate.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "sendservice.h"
 
 #include <QCryptographicHash>
 #include <QLocale>
@@ -27,8 +28,13 @@ ComposeDesk::ComposeDesk(AccountStore *accounts, SecretStore *secrets, DraftStor
     , m_drafts(drafts)
     , m_mailbox(mailbox)
     , m_sandboxPort(sandboxPort)
+    , m_service(new SendService(accounts, secrets, drafts, this))
     , m_scheduler(new OutboxScheduler(drafts, this))
 {
+    m_service->setSandboxPort(sandboxPort);
+    // A message left "being sent" by a process that stopped may have been delivered: it waits for the
+    // person, before the scheduler could think of retrying it.
+    m_service->recoverInterruptedSends();
     connect(m_scheduler, &OutboxScheduler::retryDue, this, &ComposeDesk::retryInBackground);
     // Not before the event loop runs: whoever made the desk finishes setting it up first.
     QTimer::singleShot(0, m_scheduler, &OutboxScheduler::reschedule);
@@ -46,6 +52,7 @@ ComposeWindow *ComposeDesk::create()
 {
     auto *window = new ComposeWindow({}, {}, {});
     window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setSendService(m_service);
     window->setAccounts(m_accounts, m_secrets, m_sandboxPort);
     if (m_mailbox)
         window->setSandboxMailbox(m_mailbox);
@@ -99,7 +106,9 @@ ComposeWindow *ComposeDesk::openDraft(const QString &draftId, bool sendNow)
     ComposeWindow *window = create();
     window->loadDraft(*draft);
     window->show();
-    if (sendNow)
+    if (SendJob *running = m_service->jobFor(draftId))
+        window->attachJob(running); // an outbox retry is under way: the window shows it
+    else if (sendNow)
         window->send();
     return window;
 }
@@ -113,17 +122,13 @@ void ComposeDesk::retryInBackground(const QString &draftId)
     const std::optional<Draft> draft = m_drafts->load(draftId);
     if (!draft)
         return;
-    ComposeWindow *window = create();
-    window->setUnattended(true); // the person confirmed the first time, and is not watching now
-    window->loadDraft(*draft);
-    const QString subject = draft->subject;
-    connect(window, &ComposeWindow::sendFinished, this,
-            [this, window, draftId, subject](const SmtpError &error) {
-                emit backgroundRetryFinished(draftId, subject, error);
-                QTimer::singleShot(0, window, &QWidget::close);
-            });
     qCInfo(lcDesk).noquote() << "retrying outbox message" << draftId << "in the background";
-    window->send();
+    // No window and no prompt: the person confirmed the first time and is not watching now.
+    SendJob *job = m_service->sendDraft(draftId);
+    const QString subject = draft->subject;
+    connect(job, &SendJob::finished, this, [this, draftId, subject](const SendReport &report) {
+        emit backgroundRetryFinished(draftId, subject, report.delivered() ? SmtpError{} : report.error);
+    });
 }
 
 void ComposeDesk::showOutbox()

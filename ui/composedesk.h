@@ -16,6 +16,7 @@ class SandboxCertificate;
 class SandboxMailbox;
 class SandboxServer;
 class SecretStore;
+class SendService;
 
 // Every open compose window and the outbox, on the shared services: opens new messages (Ctrl+N, a
 // mailto: link), restores the drafts that were open when the app stopped, and reopens outbox messages
@@ -50,8 +51,10 @@ public:
     OutboxWindow *outboxWindow() const;
     // Retries outbox messages that failed temporarily (greylisting, a lost connection), with back-off.
     OutboxScheduler *outboxScheduler() const { return m_scheduler; }
-    // Sends an outbox message again in a window that is not shown, unless a window has it open (then
-    // the person is editing it and decides). The window goes away when the attempt is over.
+    // Every send of every window and of the outbox goes through this one service.
+    SendService *sendService() const { return m_service; }
+    // Sends an outbox message again, without any window, unless a window shows it (then the person is
+    // editing it and decides).
     void retryInBackground(const QString &draftId);
 
 signals:
@@ -71,6 +74,7 @@ private:
     SandboxCertificate *m_certificate = nullptr;
     bool m_rehearsal = false;
     quint16 m_sandboxPort;
+    SendService *m_service;
     QList<QPointer<ComposeWindow>> m_windows;
     QPointer<OutboxWindow> m_outbox;
     OutboxScheduler *m_scheduler;

@@ -6,6 +6,7 @@
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
+#include "draftmessage.h"
 #include "draftstore.h"
 #include "mailtouri.h"
 #include "mimewriter.h"
@@ -14,7 +15,8 @@
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
 #include "sendcommandline.h"
-#include "smtpsession.h"
+#include "sendjob.h"
+#include "sendservice.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 #include "userpreferences.h"
@@ -30,6 +32,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -45,6 +48,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSslSocket>
 #include <QStatusBar>
 #include <QStringListModel>
@@ -72,11 +76,7 @@ ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, 
     resize(1100, 680);
 }
 
-ComposeWindow::~ComposeWindow()
-{
-    if (m_session)
-        m_session->cancel();
-}
+ComposeWindow::~ComposeWindow() = default; // a send under way belongs to the service and goes on
 
 void ComposeWindow::buildUi()
 {
@@ -149,9 +149,9 @@ void ComposeWindow::buildUi()
     m_attachments->setAccessibleName(tr("Attachments"));
     m_attachments->setMaximumHeight(90);
     m_attachments->setVisible(false);
-    auto *attach = new QPushButton(tr("&Attach…"), central);
+    auto *attach = m_attach = new QPushButton(tr("&Attach…"), central);
     connect(attach, &QPushButton::clicked, this, &ComposeWindow::chooseAttachments);
-    auto *remove = new QPushButton(tr("&Remove"), central);
+    auto *remove = m_removeAttachment = new QPushButton(tr("&Remove"), central);
     remove->setToolTip(tr("Remove the selected attachment"));
     remove->setObjectName(QStringLiteral("removeAttachment"));
     // One click: the selected attachments go, or else the current one (the last added).
@@ -186,10 +186,44 @@ void ComposeWindow::buildUi()
     m_cancel->setEnabled(false);
     connect(m_send, &QPushButton::clicked, this, &ComposeWindow::send);
     connect(m_cancel, &QPushButton::clicked, this, &ComposeWindow::cancel);
-    auto *sendAction = new QAction(tr("Send"), this);
-    sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    connect(sendAction, &QAction::triggered, this, &ComposeWindow::send);
-    addAction(sendAction);
+    m_sendAction = new QAction(tr("Send"), this);
+    m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(m_sendAction, &QAction::triggered, this, &ComposeWindow::send);
+    addAction(m_sendAction);
+
+    // After a send: what happened, and what can be done with a sent message (never Send again).
+    m_sentBanner = new QFrame(central);
+    m_sentBanner->setObjectName(QStringLiteral("sentBanner"));
+    static_cast<QFrame *>(m_sentBanner)->setFrameShape(QFrame::StyledPanel);
+    m_sentBanner->setAutoFillBackground(true);
+    m_sentText = new QLabel(m_sentBanner);
+    m_sentText->setWordWrap(true);
+    m_sentText->setTextFormat(Qt::RichText);
+    m_sentText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sentText->setAccessibleName(tr("Sent"));
+    auto *newFromSent = new QPushButton(tr("&New message"), m_sentBanner);
+    newFromSent->setObjectName(QStringLiteral("newMessageAfterSend"));
+    connect(newFromSent, &QPushButton::clicked, this, &ComposeWindow::newMessageRequested);
+    auto *editAsNewButton = new QPushButton(tr("&Edit as new"), m_sentBanner);
+    editAsNewButton->setObjectName(QStringLiteral("editAsNew"));
+    editAsNewButton->setToolTip(tr("A copy of this message as a new one, with a Message-ID of its own"));
+    connect(editAsNewButton, &QPushButton::clicked, this, &ComposeWindow::editAsNew);
+    m_sendRefused = new QPushButton(tr("Send to the &refused recipients only…"), m_sentBanner);
+    m_sendRefused->setObjectName(QStringLiteral("sendToRefused"));
+    connect(m_sendRefused, &QPushButton::clicked, this, &ComposeWindow::prepareForRefusedRecipients);
+    auto *closeSent = new QPushButton(tr("C&lose"), m_sentBanner);
+    closeSent->setObjectName(QStringLiteral("closeAfterSend"));
+    connect(closeSent, &QPushButton::clicked, this, &QWidget::close);
+    auto *bannerButtons = new QHBoxLayout;
+    bannerButtons->addWidget(newFromSent);
+    bannerButtons->addWidget(editAsNewButton);
+    bannerButtons->addWidget(m_sendRefused);
+    bannerButtons->addStretch(1);
+    bannerButtons->addWidget(closeSent);
+    auto *bannerLayout = new QVBoxLayout(m_sentBanner);
+    bannerLayout->addWidget(m_sentText);
+    bannerLayout->addLayout(bannerButtons);
+    m_sentBanner->hide();
 
     m_showProblem = new QPushButton(tr("Show &what went wrong"), central);
     m_showProblem->setToolTip(tr("Select the reply that caused the failure in the transcript"));
@@ -216,6 +250,7 @@ void ComposeWindow::buildUi()
     buttons->addWidget(m_send);
 
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_sentBanner);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_richBody, 1);
@@ -325,68 +360,59 @@ void ComposeWindow::setSending(bool sending)
 
 std::optional<MimeMessage> ComposeWindow::buildMessage()
 {
-    MimeMessage message;
-    message.from = m_identity;
-    if (const std::optional<Account> account = currentAccount()) {
-        const Identity identity = currentIdentity();
-        AddressParser::Error error;
-        message.from = AddressParser::parseMailbox(identity.displayString(), &error);
-        if (message.from.isNull()) {
-            showStatus(tr("The From address of this identity is not valid: %1").arg(error.message), true);
-            return std::nullopt;
+    DraftMessage::Problem problem;
+    std::optional<MimeMessage> message =
+        DraftMessage::build(currentDraft(), currentAccount(), m_identity, &problem);
+    if (!message) {
+        switch (problem.field) {
+        case DraftMessage::Field::To:
+            m_to->setFocus();
+            break;
+        case DraftMessage::Field::Cc:
+            m_cc->setFocus();
+            break;
+        case DraftMessage::Field::Bcc:
+            m_bccToggle->setChecked(true);
+            m_bcc->setFocus();
+            break;
+        case DraftMessage::Field::From:
+            m_fromSelector->setFocus();
+            break;
+        case DraftMessage::Field::None:
+            break;
         }
-        if (!identity.replyTo.isEmpty())
-            message.replyTo = AddressParser::parseList(identity.replyTo, &error);
+        showStatus(problem.message.toHtmlEscaped(), true);
     }
-    for (const auto &[field, list] :
-         {std::pair{m_to, &message.to}, std::pair{m_cc, &message.cc}, std::pair{m_bcc, &message.bcc}}) {
-        if (field->text().trimmed().isEmpty())
-            continue;
-        AddressParser::Error error;
-        *list = AddressParser::parseList(field->text(), &error);
-        if (error.code != AddressParser::ErrorCode::None) {
-            field->setFocus();
-            showStatus(tr("%1: %2").arg(field->accessibleName(), error.message), true);
-            return std::nullopt;
-        }
-    }
-    if (message.envelopeRecipients().isEmpty()) {
-        m_to->setFocus();
-        showStatus(tr("Add at least one recipient in To, Cc or Bcc."), true);
-        return std::nullopt;
-    }
-    message.subject = m_subject->text();
-    message.text = m_body->toPlainText();
-    if (isRichText()) {
-        // Rich text: the HTML part for readers that show it, the same words as plain text for the rest.
-        message.text = m_richBody->toPlainText();
-        message.html = m_richBody->toHtml();
-    }
-    message.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
-    for (int i = 0; i < m_attachments->count(); ++i)
-        message.attachments << MimeAttachment{
-            m_attachments->item(i)->data(Qt::UserRole).toString(), {}, {}, {}, -1};
     return message;
+}
+
+SendService *ComposeWindow::sendService()
+{
+    if (!m_service)
+        m_service = new SendService(m_accounts, m_secrets, nullptr, this);
+    return m_service;
 }
 
 void ComposeWindow::send()
 {
-    if (m_session)
+    // One send at a time, and a sent message never again: a second Ctrl+Return or click does nothing.
+    if (m_job || m_sendStarting || m_sentView)
         return;
-    std::optional<MimeMessage> built = buildMessage();
-    if (!built)
+    m_sendStarting = true;
+    const auto done = qScopeGuard([this] { m_sendStarting = false; });
+    std::optional<MimeMessage> message = buildMessage();
+    if (!message)
         return;
-    MimeMessage &message = *built;
 
     if (m_confirmations) {
-        if (message.subject.trimmed().isEmpty() &&
+        if (message->subject.trimmed().isEmpty() &&
             QMessageBox::question(this, tr("No subject"),
                                   tr("This message has no subject. Send it anyway?")) != QMessageBox::Yes)
             return;
         static const QRegularExpression mentionsAttachment(QStringLiteral("\\battach|附件"),
                                                            QRegularExpression::CaseInsensitiveOption);
-        if (message.attachments.isEmpty() &&
-            mentionsAttachment.match(message.text + message.subject).hasMatch() &&
+        if (message->attachments.isEmpty() &&
+            mentionsAttachment.match(message->text + message->subject).hasMatch() &&
             QMessageBox::question(
                 this, tr("Forgotten attachment?"),
                 tr("The message mentions an attachment, but nothing is attached. Send it anyway?")) !=
@@ -394,173 +420,264 @@ void ComposeWindow::send()
             return;
     }
 
-    MimeWriter::Error error;
-    std::unique_ptr<MessageSource> source = MimeWriter::source(message, {}, &error);
-    if (!source) {
-        showStatus(error.message, true);
-        return;
-    }
-    OutgoingMessage outgoing;
-    outgoing.from = message.from.address();
-    for (const MailAddress &recipient : message.envelopeRecipients())
-        outgoing.recipients << recipient.address();
-    outgoing.requireSmtpUtf8 = message.requiresSmtpUtf8();
-    outgoing.source = std::move(source);
-
     const std::optional<Account> account = currentAccount();
-    if (!account) {
-        startSession(m_settings, std::move(outgoing));
+    if (m_drafts && account) {
+        // The stored message is what is sent, and where its state is kept: save what the window shows.
+        saveDraftNow();
+        const std::optional<Draft> stored = m_drafts->load(m_draftId);
+        if (!stored)
+            return; // saveDraftNow() said why
+        SendService::DraftOptions options;
+        if (stored->deliveryUncertain) {
+            // Only the person may send a message again that the server may already have.
+            if (m_unattended ||
+                QMessageBox::warning(this, tr("Send again?"),
+                                     tr("This message may already have been delivered: %1\n\nSend it again "
+                                        "anyway? Recipients who got it will get a second copy.")
+                                         .arg(stored->errorSummary),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+                return;
+            options.resendUncertain = true;
+        }
+        if (!m_unattended) {
+            QPointer<ComposeWindow> window(this);
+            options.prompt = [window](const Account &needing, const QString &problem,
+                                      std::function<void(const QString &)> answer) {
+                if (!window) {
+                    answer({});
+                    return;
+                }
+                bool ok = false;
+                const QString secret = QInputDialog::getText(
+                    window, tr("Password for %1").arg(needing.name),
+                    tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
+                        .arg(problem, needing.effectiveUsername(), needing.host),
+                    QLineEdit::Password, QString(), &ok);
+                answer(ok ? secret : QString());
+            };
+        }
+        attachJob(sendService()->sendDraft(m_draftId, options));
         return;
     }
-    SmtpServerSettings settings = settingsFor(*account);
-    if (!account->needsSecret()) {
-        startSession(settings, std::move(outgoing));
+    // No stored messages (explicit server settings): the service sends it all the same, unrecorded.
+    QString error;
+    std::optional<OutgoingMessage> outgoing = SendService::outgoing(*message, &error);
+    if (!outgoing) {
+        showStatus(error.toHtmlEscaped(), true);
         return;
     }
-    // The password comes from the keychain, asynchronously; the message waits in a shared holder.
-    auto pending = std::make_shared<OutgoingMessage>(std::move(outgoing));
-    setSending(true);
-    showStatus(tr("Reading the password from the keychain…"), false);
-    m_secrets->read(account->id,
-                    [this, account, settings, pending](const SecretStore::Result &result) mutable {
-                        setSending(false);
-                        if (result.ok()) {
-                            settings.secret = result.secret;
-                            startSession(settings, std::move(*pending));
-                            return;
-                        }
-                        if (m_unattended) {
-                            onSessionFinished({SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
-                                               tr("The password could not be read from the keychain."),
-                                               result.message, true});
-                            return;
-                        }
-                        bool ok = false;
-                        const QString secret = QInputDialog::getText(
-                            this, tr("Password for %1").arg(account->name),
-                            tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
-                                .arg(result.message, account->effectiveUsername(), account->host),
-                            QLineEdit::Password, QString(), &ok);
-                        if (!ok || secret.isEmpty()) {
-                            showStatus(tr("Not sent: no password. The message is still here."), true);
-                            return;
-                        }
-                        m_secrets->keepInMemory(account->id, secret);
-                        settings.secret = secret;
-                        startSession(settings, std::move(*pending));
-                    });
+    SendService::MessageRequest request;
+    request.settings = account ? sendService()->settingsFor(*account) : m_settings;
+    request.message = std::move(*outgoing);
+    attachJob(sendService()->sendMessage(std::move(request)));
 }
 
-void ComposeWindow::startSession(SmtpServerSettings settings, OutgoingMessage outgoing)
+void ComposeWindow::attachJob(SendJob *job)
 {
-    m_session = new SmtpSession(settings, this);
-    connect(m_session, &SmtpSession::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
-    connect(m_session, &SmtpSession::bytesSent, this, [this](qint64 sent, qint64 total) {
+    if (!job || m_job == job)
+        return;
+    m_job = job;
+    connect(job, &SendJob::transcriptEntryAdded, m_transcript, &TranscriptModel::append);
+    connect(job, &SendJob::statusChanged, this, [this](const QString &status) { showStatus(status, false); });
+    connect(job, &SendJob::progressed, this, [this](qint64 sent, qint64 total) {
         m_progress->setMaximum(1000);
         m_progress->setValue(total > 0 ? static_cast<int>(sent * 1000 / total) : 0);
     });
-    connect(m_session, &SmtpSession::finished, this, &ComposeWindow::onSessionFinished);
-    // Each send is one section of the transcript: what, to whom, through which server; then the outcome.
-    TranscriptEntry header;
-    header.timestamp = QDateTime::currentDateTime();
-    header.text =
-        tr("──── Sending \"%1\" to %2 via %3 port %4 ────")
-            .arg(m_subject->text().trimmed().isEmpty() ? tr("(no subject)") : m_subject->text().trimmed())
-            .arg(outgoing.recipients.join(QStringLiteral(", ")), settings.host)
-            .arg(settings.effectivePort());
-    m_transcript->append(header);
-    m_session->addMessage(std::move(outgoing));
+    connect(job, &SendJob::finished, this, &ComposeWindow::onSendFinished);
+    m_autosave->stop();
     setSending(true);
     m_progress->setRange(0, 0); // busy until the body starts
     showStatus(tr("Sending…"), false);
-    m_sendTimer.start();
-    m_session->start();
 }
 
 void ComposeWindow::cancel()
 {
-    if (m_session)
-        m_session->cancel();
+    if (m_job)
+        m_job->cancel();
 }
 
-void ComposeWindow::onSessionFinished(const SmtpError &error)
+void ComposeWindow::onSendFinished(const SendReport &report)
 {
-    const MessageResult result = m_session ? m_session->results().value(0) : MessageResult{};
+    m_job = nullptr;
     setSending(false);
-    const QString seconds = QLocale().toString(m_sendTimer.elapsed() / 1000.0, 'f', 1);
-    if (error.isError()) {
-        QString text = QStringLiteral("<b>%1</b><br>%2")
-                           .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped());
-        if (error.deliveryUncertain)
-            text += QStringLiteral("<br>") +
-                    tr("It may have been delivered; check before sending again.").toHtmlEscaped();
+    const SmtpError &error = report.error;
+    if (report.delivered()) {
+        Draft sent = currentDraft();
+        if (m_drafts && !report.draftId.isEmpty()) {
+            if (const std::optional<Draft> stored = m_drafts->load(report.draftId))
+                sent = *stored;
+        } else {
+            sent.state = Draft::State::Sent;
+            sent.sentAt = report.finishedAt;
+            sent.acceptedRecipients = report.accepted;
+            sent.refusedRecipients = report.refused;
+            sent.refusedExplanation = report.refused.isEmpty() ? QString() : error.explanation;
+            sent.queueId = report.queueId;
+        }
+        if (m_addressBook) {
+            QList<MailAddress> used;
+            for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
+                AddressParser::Error parseError;
+                for (const MailAddress &address : AddressParser::parseList(field->text(), &parseError)) {
+                    if (!report.refused.contains(address.address(), Qt::CaseInsensitive))
+                        used << address; // a refused address is not offered again
+                }
+            }
+            m_addressBook->remember(used);
+            m_addressBook->save();
+        }
+        showSentView(sent);
+        emit sendFinished({});
+        return;
+    }
+    if (m_drafts && !report.draftId.isEmpty()) {
+        if (const std::optional<Draft> stored = m_drafts->load(report.draftId)) {
+            m_draftState = stored->state;
+            if (stored->state == Draft::State::Sent) { // sent before, by another attempt
+                showSentView(*stored);
+                showStatus(QStringLiteral("<b>%1</b><br>%2")
+                               .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped()),
+                           true);
+                emit sendFinished(error);
+                return;
+            }
+        }
+    }
+    QString text = QStringLiteral("<b>%1</b>").arg(error.summary.toHtmlEscaped());
+    if (!error.explanation.isEmpty())
+        text += QStringLiteral("<br>") + error.explanation.toHtmlEscaped();
+    switch (report.outcome) {
+    case SendReport::Outcome::Uncertain:
+        text += QStringLiteral("<br>") +
+                tr("It may have been delivered; check before sending again.").toHtmlEscaped();
+        text +=
+            QStringLiteral("<br><i>%1</i>")
+                .arg(
+                    tr("It waits in the outbox and is not sent again unless you choose to.").toHtmlEscaped());
+        break;
+    case SendReport::Outcome::Failed:
         text += QStringLiteral("<br><i>%1</i>")
                     .arg(tr("The message is still here: fix the problem and send again.").toHtmlEscaped());
-        showStatus(text, true);
-    } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
-        showStatus(
-            tr("Sent in %1 s, but refused for: %2. %3")
-                .arg(seconds, result.refusedAddresses().join(QStringLiteral(", ")), result.error.explanation),
-            true);
-    } else {
-        const qsizetype count = result.recipients.size();
-        showStatus(count == 1 ? tr("Sent to 1 recipient in %1 s.").arg(seconds)
-                              : tr("Sent to %1 recipients in %2 s.").arg(count).arg(seconds),
-                   false);
+        break;
+    case SendReport::Outcome::Cancelled:
+    case SendReport::Outcome::NotAttempted:
+    case SendReport::Outcome::Sent:
+    case SendReport::Outcome::PartiallySent:
+        break;
     }
-    if (m_drafts) {
-        if (error.isError() && error.category != SmtpErrorCategory::Cancelled) {
-            // Nothing is lost: the message waits in the outbox with its error, to be retried or edited.
-            Draft draft = currentDraft();
-            draft.state = m_draftState = Draft::State::Outbox;
-            draft.errorCategory = SmtpError::categoryName(error.category);
-            draft.errorSummary = error.summary;
-            draft.errorExplanation = error.explanation;
-            draft.errorTemporary = error.temporary;
-            draft.deliveryUncertain = error.deliveryUncertain;
-            draft.attempts += 1;
-            draft.lastAttempt = QDateTime::currentDateTime();
-            if (m_drafts->save(draft))
-                m_draftId = draft.id;
-        } else if (!error.isError()) {
-            discardDraft();
-            m_draftState = Draft::State::Draft;
-            m_sent = true;
-        }
-    }
-    TranscriptEntry footer;
-    footer.timestamp = QDateTime::currentDateTime();
-    footer.kind = error.isError() ? TranscriptEntry::Kind::Error : TranscriptEntry::Kind::Info;
-    footer.text = error.isError() ? tr("──── Failed after %1 s: %2 ────").arg(seconds, error.summary)
-                  : result.outcome == MessageResult::Outcome::PartiallySent
-                      ? tr("──── Partly refused, after %1 s ────").arg(seconds)
-                      : tr("──── Sent in %1 s ────").arg(seconds);
-    m_transcript->append(footer);
-    if (m_addressBook && !error.isError()) {
-        QList<MailAddress> used;
-        for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
-            AddressParser::Error parseError;
-            used += AddressParser::parseList(field->text(), &parseError);
-        }
-        m_addressBook->remember(used);
-        m_addressBook->save();
-    }
-    if (m_session)
-        m_session->deleteLater();
-    m_session = nullptr;
+    showStatus(text, report.outcome != SendReport::Outcome::Cancelled);
     emit sendFinished(error);
+}
+
+void ComposeWindow::showSentView(const Draft &draft)
+{
+    m_sentView = true;
+    m_sent = true; // nothing to keep: closing asks nothing
+    m_autosave->stop();
+    m_draftState = Draft::State::Sent;
+    m_refused = draft.refusedRecipients;
+    const QString when = QLocale().toString(draft.sentAt.time(), QLocale::ShortFormat);
+    const qsizetype count = draft.acceptedRecipients.size();
+    QString text = QStringLiteral("<b>%1</b>")
+                       .arg((count == 1 ? tr("Sent at %1 to 1 recipient.").arg(when)
+                                        : tr("Sent at %1 to %2 recipients.").arg(when).arg(count))
+                                .toHtmlEscaped());
+    const std::optional<Account> account = currentAccount();
+    if (account && account->isSandbox)
+        text += QStringLiteral("<br>") +
+                tr("Kept in the sandbox mailbox on this computer, not delivered to anyone.").toHtmlEscaped();
+    if (!draft.queueId.isEmpty())
+        text += QStringLiteral("<br>") + tr("The server queued it as %1.").arg(draft.queueId).toHtmlEscaped();
+    if (!m_refused.isEmpty()) {
+        text += QStringLiteral("<br>") + tr("%1 already have it.")
+                                             .arg(draft.acceptedRecipients.join(QStringLiteral(", ")))
+                                             .toHtmlEscaped();
+        text += QStringLiteral("<br><b>%1</b> %2")
+                    .arg(tr("Refused for: %1.").arg(m_refused.join(QStringLiteral(", "))).toHtmlEscaped(),
+                         draft.refusedExplanation.toHtmlEscaped());
+    }
+    m_sentText->setText(text);
+    m_sendRefused->setVisible(!m_refused.isEmpty());
+    m_sentBanner->show();
+    m_status->clear();
+    m_showProblem->setVisible(!m_refused.isEmpty());
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        field->setReadOnly(true);
+    m_fromSelector->setEnabled(false);
+    m_body->setReadOnly(true);
+    m_richBody->setReadOnly(true);
+    m_attach->setEnabled(false);
+    m_removeAttachment->setEnabled(false);
+    m_send->hide();
+    m_cancel->hide();
+    m_sendAction->setEnabled(false);
+    setWindowTitle(tr("Sent: %1").arg(windowTitle()));
+}
+
+void ComposeWindow::leaveSentView()
+{
+    m_sentView = false;
+    m_sent = false;
+    m_refused.clear();
+    m_sentBanner->hide();
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        field->setReadOnly(false);
+    m_fromSelector->setEnabled(true);
+    m_body->setReadOnly(false);
+    m_richBody->setReadOnly(false);
+    m_attach->setEnabled(true);
+    m_removeAttachment->setEnabled(true);
+    m_send->show();
+    m_cancel->show();
+    m_sendAction->setEnabled(true);
+    // A new message: a new draft, and a Message-ID of its own when it is queued.
+    m_draftId.clear();
+    m_draftState = Draft::State::Draft;
+    updateTitle();
+}
+
+void ComposeWindow::editAsNew()
+{
+    if (!m_sentView)
+        return;
+    leaveSentView();
+    showStatus(tr("A copy of the sent message, as a new message. Nothing is sent until you press Send."),
+               false);
+    m_to->setFocus();
+    scheduleAutosave();
+}
+
+void ComposeWindow::prepareForRefusedRecipients()
+{
+    if (!m_sentView || m_refused.isEmpty())
+        return;
+    const QStringList refused = m_refused;
+    const Draft restricted = DraftMessage::restrictedTo(currentDraft(), refused);
+    leaveSentView();
+    m_to->setText(restricted.to);
+    m_cc->setText(restricted.cc);
+    m_bcc->setText(restricted.bcc);
+    m_bccToggle->setChecked(!restricted.bcc.isEmpty());
+    showStatus(tr("A new message with the same content, only to the recipients who did not get it: %1. "
+                  "Correct their addresses if needed, then send.")
+                   .arg(refused.join(QStringLiteral(", ")))
+                   .toHtmlEscaped(),
+               false);
+    m_to->setFocus();
+    scheduleAutosave();
 }
 
 void ComposeWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session) {
-        if (QMessageBox::question(this, tr("Sending"),
+    if (m_job) {
+        if (m_unattended ||
+            QMessageBox::question(this, tr("Sending"),
                                   tr("The message is still being sent. Stop sending and close?")) !=
-            QMessageBox::Yes) {
+                QMessageBox::Yes) {
             event->ignore();
             return;
         }
-        m_session->cancel();
+        m_job->cancel();
     }
     if (m_drafts && !m_sent && !currentDraft().isEmpty()) {
         if (m_confirmations && m_draftState == Draft::State::Draft) {
@@ -599,11 +716,7 @@ void ComposeWindow::buildMenus()
     command->setToolTip(
         tr("The same send as a 'sendscope send' command line, without the password, to hand to an "
            "administrator"));
-    QAction *discard = file->addAction(tr("&Discard draft"), this, [this] {
-        discardDraft();
-        m_sent = true; // closing must not save it again
-        close();
-    });
+    QAction *discard = file->addAction(tr("&Discard draft…"), this, &ComposeWindow::discardWithConfirmation);
     discard->setObjectName(QStringLiteral("discardDraft"));
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] {
@@ -689,8 +802,10 @@ void ComposeWindow::setDraftStore(DraftStore *drafts)
 
 void ComposeWindow::scheduleAutosave()
 {
+    if (m_sentView)
+        return; // a sent message does not change
     m_sent = false;
-    if (m_drafts && !m_session)
+    if (m_drafts && !m_job)
         m_autosave->start();
 }
 
@@ -702,7 +817,8 @@ Draft ComposeWindow::currentDraft() const
             draft = *stored; // keeps the outbox error and the attempts
     }
     draft.id = m_draftId;
-    draft.state = m_draftState;
+    if (draft.created.isNull())
+        draft.state = m_draftState; // only the send service changes a stored message's state
     if (m_fromSelector->isVisible() || m_accounts) {
         draft.accountId = m_fromSelector->currentData().toString();
         draft.identityIndex = m_fromSelector->currentData(Qt::UserRole + 1).toInt();
@@ -735,12 +851,63 @@ void ComposeWindow::saveDraftNow()
     Draft draft = currentDraft();
     if (draft.isEmpty() && draft.id.isEmpty())
         return; // nothing written yet
+    if (draft.isLocked() || m_sentView)
+        return; // on its way or sent: what was sent is what stays stored
     if (!m_drafts->save(draft)) {
         showStatus(m_drafts->errorString(), true);
         return;
     }
     m_draftId = draft.id;
     emit draftSaved(draft.id);
+}
+
+void ComposeWindow::discardWithConfirmation()
+{
+    if (m_job) {
+        showStatus(tr("The message is being sent; it cannot be discarded now."), true);
+        return;
+    }
+    const bool inOutbox = m_draftState == Draft::State::Outbox;
+    if (!m_sentView && !currentDraft().isEmpty() && m_confirmations) {
+        QMessageBox question(QMessageBox::Warning, tr("Discard this message?"),
+                             inOutbox
+                                 ? tr("It waits in the outbox. Discarding removes it from the outbox and "
+                                      "from this window; it cannot be brought back.")
+                                 : tr("The draft is deleted; it cannot be brought back."),
+                             QMessageBox::Cancel, this);
+        QPushButton *discard = question.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        question.setDefaultButton(QMessageBox::Cancel);
+        question.exec();
+        if (question.clickedButton() != discard)
+            return;
+    }
+    if (!m_sentView)
+        discardDraft(); // a sent message's record stays: it tells that it was sent
+    clearMessage();
+    statusBar()->showMessage(inOutbox ? tr("Discarded; removed from the outbox.") : tr("Discarded."), 10000);
+}
+
+void ComposeWindow::clearMessage()
+{
+    if (m_sentView)
+        leaveSentView();
+    m_autosave->stop();
+    m_draftId.clear();
+    m_draftState = Draft::State::Draft;
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        field->clear();
+    m_bccToggle->setChecked(false);
+    m_signatureBlock.clear();
+    m_body->clear();
+    m_richBody->clear();
+    m_attachments->clear();
+    m_attachments->setVisible(false);
+    m_status->clear();
+    m_showProblem->setVisible(false);
+    applySignature();
+    m_autosave->stop();
+    m_sent = false;
+    m_to->setFocus();
 }
 
 void ComposeWindow::discardDraft()
@@ -778,6 +945,10 @@ void ComposeWindow::loadDraft(const Draft &draft)
     m_attachments->setVisible(false);
     for (const QString &path : draft.attachments)
         addAttachment(path);
+    if (draft.state == Draft::State::Sent) {
+        showSentView(draft);
+        return;
+    }
     if (draft.state == Draft::State::Outbox) {
         QString text = QStringLiteral("<b>%1</b><br>%2")
                            .arg(tr("Not sent yet: %1").arg(draft.errorSummary).toHtmlEscaped(),
@@ -839,7 +1010,7 @@ void ComposeWindow::saveAsEml(const QString &path)
         return;
     }
     QIODevice *device = source->device();
-    QByteArray chunk(SmtpSession::kReadChunk, Qt::Uninitialized);
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
     qint64 n = 0;
     while ((n = device->read(chunk.data(), chunk.size())) > 0) {
         if (file.write(chunk.constData(), n) != n)
@@ -1076,7 +1247,7 @@ QString ComposeWindow::copyAsCommand()
         return {};
     SmtpServerSettings settings = m_settings;
     if (const std::optional<Account> account = currentAccount()) {
-        settings = settingsFor(*account);
+        settings = sendService()->settingsFor(*account);
     }
     const QString command = SendCommandLine::toShell(SendCommandLine::arguments(settings, *message));
     QApplication::clipboard()->setText(command);
@@ -1100,18 +1271,6 @@ int ComposeWindow::pasteAttachments()
         showStatus(tr("The clipboard holds no files to attach. Copy files in a file manager, then paste."),
                    true);
     return added;
-}
-
-SmtpServerSettings ComposeWindow::settingsFor(const Account &account) const
-{
-    SmtpServerSettings settings = account.serverSettings();
-    if (account.isSandbox) {
-        // The sandbox listens where it was started this time; its account says whether it rehearses
-        // STARTTLS and AUTH.
-        settings.host = QStringLiteral("127.0.0.1");
-        settings.port = m_sandboxPort;
-    }
-    return settings;
 }
 
 void ComposeWindow::setSandboxRehearsalChecked(bool on)

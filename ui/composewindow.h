@@ -32,7 +32,9 @@ class QTimer;
 class QToolButton;
 class SandboxMailbox;
 class SecretStore;
-class SmtpSession;
+class SendJob;
+class SendService;
+struct SendReport;
 class TranscriptModel;
 class TranscriptPanel;
 
@@ -51,6 +53,16 @@ public:
     // Sends with the accounts of store: a From selector over every account's identities, passwords from
     // secrets (asked for when the keychain has none). sandboxPort is where the built-in sandbox listens.
     void setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort);
+    // Every send goes through this service (app/); without one the window makes its own, for explicit
+    // server settings and no stored messages.
+    void setSendService(SendService *service) { m_service = service; }
+    // Shows a send already under way for this window's message (an outbox retry) as if started here.
+    void attachJob(SendJob *job);
+    // The message was sent: it is shown read-only with what the server said; it cannot be sent again.
+    bool isShowingSent() const { return m_sentView; }
+    QWidget *sentBanner() const { return m_sentBanner; }
+    QLabel *sentBannerText() const { return m_sentText; }
+    QPushButton *sendRefusedButton() const { return m_sendRefused; }
     QComboBox *fromSelector() const { return m_fromSelector; }
     // Adds View → Sandbox mailbox, which shows what the built-in sandbox received.
     void setSandboxMailbox(SandboxMailbox *mailbox);
@@ -109,6 +121,12 @@ public slots:
     int pasteAttachments();
     void send();
     void cancel();
+    // After a send: a copy of the message as a new one, with a Message-ID of its own.
+    void editAsNew();
+    // After a partial refusal: a new message with the same content to the refused recipients only.
+    void prepareForRefusedRecipients();
+    // Asks, then forgets the message (drafts and outbox); the window stays open with a new message.
+    void discardWithConfirmation();
     void newAccount();
     void editAccount();
     void removeAccount();
@@ -132,7 +150,11 @@ private:
     void updateTitle();
     void setSending(bool sending);
     void showStatus(const QString &text, bool error);
-    void onSessionFinished(const SmtpError &error);
+    void onSendFinished(const SendReport &report);
+    void showSentView(const Draft &draft);
+    void leaveSentView();
+    void clearMessage();
+    SendService *sendService();
     void chooseAttachments();
     std::optional<MimeMessage> buildMessage();
     void scheduleAutosave();
@@ -140,9 +162,7 @@ private:
     void reloadAccounts(const QString &selectAccountId);
     std::optional<Account> currentAccount() const;
     Identity currentIdentity() const;
-    SmtpServerSettings settingsFor(const Account &account) const;
     void applySignature();
-    void startSession(SmtpServerSettings settings, OutgoingMessage message);
 
     SmtpServerSettings m_settings;
     MailAddress m_identity;
@@ -180,8 +200,17 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_showProblem = nullptr;
     QPushButton *m_cancel = nullptr;
-    QPointer<SmtpSession> m_session;
-    QElapsedTimer m_sendTimer;
+    SendService *m_service = nullptr;
+    QPointer<SendJob> m_job;
+    bool m_sendStarting = false; // inside send(), while it may still ask something
+    bool m_sentView = false;
+    QStringList m_refused; // after a partial refusal: who did not get it
+    QWidget *m_sentBanner = nullptr;
+    QLabel *m_sentText = nullptr;
+    QPushButton *m_sendRefused = nullptr;
+    QPushButton *m_attach = nullptr;
+    QPushButton *m_removeAttachment = nullptr;
+    QAction *m_sendAction = nullptr;
     bool m_confirmations = true;
     bool m_unattended = false;
 };
