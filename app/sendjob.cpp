@@ -156,12 +156,14 @@ void SendJob::onSessionFinished(const SmtpError &error)
     // Once the end of data may have left, only a word from the server (a refusal of the recipients, of
     // the data) says "not delivered"; silence (a lost connection, a timeout, a cancel) does not.
     const bool silentAfterDataEnd = m_dataEndSent && !error.reply.has_value();
-    if (!error.isError()) {
-        finishNow(result.outcome == MessageResult::Outcome::PartiallySent ? SendReport::Outcome::PartiallySent
-                                                                          : SendReport::Outcome::Sent,
-                  result.error);
+    // The message's own result first: a session that fails after the server accepted the end of data
+    // (a lost connection before 221) has still delivered it.
+    if (result.outcome == MessageResult::Outcome::Sent) {
+        finishNow(SendReport::Outcome::Sent, {});
     } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
-        finishNow(SendReport::Outcome::PartiallySent, error); // an earlier transaction was accepted
+        finishNow(SendReport::Outcome::PartiallySent, result.error.isError() ? result.error : error);
+    } else if (!error.isError()) {
+        finishNow(SendReport::Outcome::Failed, result.error); // not reached: a message that is not sent fails
     } else if (error.deliveryUncertain || silentAfterDataEnd) {
         SmtpError uncertain = error;
         uncertain.deliveryUncertain = true;

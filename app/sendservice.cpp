@@ -38,17 +38,6 @@ SendJob *SendService::jobFor(const QString &draftId) const
     return job && !job->isFinished() ? job.data() : nullptr;
 }
 
-SendJob *SendService::refuse(const QString &draftId, SmtpErrorCategory category, const QString &summary,
-                             const QString &explanation)
-{
-    auto *job = new SendJob(draftId, m_drafts, m_secrets, this);
-    qCInfo(lcSend).noquote() << "not sending" << draftId << ":" << summary;
-    connect(job, &SendJob::finished, job, &QObject::deleteLater);
-    job->finishNow(SendReport::Outcome::NotAttempted,
-                   {category, std::nullopt, std::nullopt, summary, explanation, false});
-    return job;
-}
-
 void SendService::track(SendJob *job)
 {
     if (!job->draftId().isEmpty())
@@ -71,51 +60,60 @@ SendJob *SendService::sendDraft(const QString &draftId, const DraftOptions &opti
         qCInfo(lcSend).noquote() << "joining the send of" << draftId << "already under way";
         return running;
     }
+    // The job claims the message before anything is saved: saving tells the outbox scheduler, which may
+    // ask for this very message again from inside the save, and must then join this send.
+    auto *job = new SendJob(draftId, m_drafts, m_secrets, this);
+    track(job);
+    const auto refused = [job, &draftId](SmtpErrorCategory category, const QString &summary,
+                                         const QString &explanation) {
+        qCInfo(lcSend).noquote() << "not sending" << draftId << ":" << summary;
+        job->finishNow(SendReport::Outcome::NotAttempted,
+                       {category, std::nullopt, std::nullopt, summary, explanation, false});
+        return job;
+    };
     const std::optional<Draft> stored = m_drafts ? m_drafts->load(draftId) : std::nullopt;
     if (!stored)
-        return refuse(draftId, SmtpErrorCategory::Input, tr("The message is no longer stored."),
-                      tr("It may have been discarded in another window."));
+        return refused(SmtpErrorCategory::Input, tr("The message is no longer stored."),
+                       tr("It may have been discarded in another window."));
     Draft draft = *stored;
+    job->m_report.messageId = draft.messageId;
     if (draft.state == Draft::State::Sent)
-        return refuse(draftId, SmtpErrorCategory::Input,
-                      tr("This message was already sent on %1; it is not sent again.")
-                          .arg(QLocale().toString(draft.sentAt, QLocale::ShortFormat)),
-                      tr("To send it once more, use Edit as new: that makes a new message with a Message-ID "
-                         "of its own."));
+        return refused(SmtpErrorCategory::Input,
+                       tr("This message was already sent on %1; it is not sent again.")
+                           .arg(QLocale().toString(draft.sentAt, QLocale::ShortFormat)),
+                       tr("To send it once more, use Edit as new: that makes a new message with a Message-ID "
+                          "of its own."));
     if (draft.state == Draft::State::Sending || (draft.deliveryUncertain && !options.resendUncertain))
-        return refuse(draftId, SmtpErrorCategory::Input, tr("This message may already have been delivered."),
-                      tr("The whole message had been sent when the connection or Sendscope stopped, so the "
-                         "server may have accepted it. Check with a recipient; send it again only if you "
-                         "choose to."));
+        return refused(SmtpErrorCategory::Input, tr("This message may already have been delivered."),
+                       tr("The whole message had been sent when the connection or Sendscope stopped, so the "
+                          "server may have accepted it. Check with a recipient; send it again only if you "
+                          "choose to."));
     const std::optional<Account> account = m_accounts->findById(draft.accountId);
     if (!account)
-        return refuse(draftId, SmtpErrorCategory::Input, tr("The account of this message no longer exists."),
-                      tr("Open the message and choose another From."));
+        return refused(SmtpErrorCategory::Input, tr("The account of this message no longer exists."),
+                       tr("Open the message and choose another From."));
     DraftMessage::Problem problem;
     std::optional<MimeMessage> mime = DraftMessage::build(draft, account, {}, &problem);
     if (!mime)
-        return refuse(draftId, SmtpErrorCategory::Input, problem.message,
-                      tr("Open the message to correct it."));
+        return refused(SmtpErrorCategory::Input, problem.message, tr("Open the message to correct it."));
     if (draft.messageId.isEmpty()) {
         // Its identity from the first time it is queued: every retry and edit keeps it.
         draft.messageId = MimeWriter::newMessageId(mime->from.asciiDomain(), QDateTime::currentDateTime());
+        job->m_report.messageId = draft.messageId;
         if (!m_drafts->save(draft))
-            return refuse(draftId, SmtpErrorCategory::Input, tr("Not sent: the message could not be stored."),
-                          m_drafts->errorString());
+            return refused(SmtpErrorCategory::Input, tr("Not sent: the message could not be stored."),
+                           m_drafts->errorString());
         mime->messageId = draft.messageId;
     }
     QString writeError;
     std::optional<OutgoingMessage> message = outgoing(*mime, &writeError);
     if (!message)
-        return refuse(draftId, SmtpErrorCategory::Input, writeError, tr("Open the message to correct it."));
+        return refused(SmtpErrorCategory::Input, writeError, tr("Open the message to correct it."));
 
-    auto *job = new SendJob(draftId, m_drafts, m_secrets, this);
     job->m_settings = settingsFor(*account);
     job->m_message = std::move(*message);
     job->m_subject = draft.subject;
     job->m_announceSections = true;
-    job->m_report.messageId = draft.messageId;
-    track(job);
     qCInfo(lcSend).noquote() << "sending" << draftId << draft.messageId;
     const SendJob::SecretPrompt prompt = options.prompt;
     QTimer::singleShot(0, job, [job, account, prompt] {

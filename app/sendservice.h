@@ -70,8 +70,6 @@ signals:
     void jobFinished(SendJob *job, const SendReport &report);
 
 private:
-    SendJob *refuse(const QString &draftId, SmtpErrorCategory category, const QString &summary,
-                    const QString &explanation);
     void track(SendJob *job);
 
     AccountStore *m_accounts;

@@ -542,8 +542,9 @@ bool SmtpSession::replyAllowed(SmtpCommand command, const SmtpReply &reply)
     case SmtpCommand::DataEnd:
     case SmtpCommand::Bdat:
     case SmtpCommand::Rset:
-    case SmtpCommand::Quit:
         return reply.isPositiveCompletion();
+    case SmtpCommand::Quit:
+        return true; // leaving anyway; what was sent stays sent
     }
     return false;
 }

@@ -11,7 +11,9 @@
 #include "transcriptmodel.h"
 #include "widgettesting.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
@@ -22,8 +24,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
@@ -31,6 +35,7 @@
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUuid>
 
@@ -56,9 +61,16 @@ private slots:
     void signatureFollowsTheIdentityInRichText();
     void draftSurvivesKillingTheApp();
     void postfixWithAttachmentThenWrongPassword();
+    void ctrlReturnTwiceSendsOnce();
+    void sendDuringAnOutboxRetrySendsOnce();
+    void partialRefusalThenRefusedOnly();
+    void discardAsksFirstAndKeepsTheWindow();
 
 private:
     std::unique_ptr<ComposeDesk> makeDesk();
+    int deliveredToSandbox(const QByteArray &messageId) const;
+    // Answers the next message box with the button whose text contains buttonText.
+    static void answerNextMessageBox(const QString &buttonText);
     Account sandboxAccount() const;
 
     QTemporaryDir m_dir;
@@ -534,6 +546,166 @@ void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
     QCOMPARE(outbox.first().errorCategory, QStringLiteral("auth"));
     QVERIFY(outbox.first().errorExplanation.contains(QStringLiteral("app password")));
     m_secrets.forgetInMemory(postfix.id);
+}
+
+int TestComposeDesk::deliveredToSandbox(const QByteArray &messageId) const
+{
+    int count = 0;
+    for (const QString &path : m_sandbox->storedMessages()) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains("Message-ID: " + messageId))
+            ++count;
+    }
+    return count;
+}
+
+void TestComposeDesk::answerNextMessageBox(const QString &buttonText)
+{
+    QTimer::singleShot(0, qApp, [buttonText] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text().remove(u'&').contains(buttonText)) {
+                button->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("no button %1").arg(buttonText)));
+    });
+}
+
+void TestComposeDesk::ctrlReturnTwiceSendsOnce()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    type(window->toField(), QStringLiteral("alice@example.com"));
+    type(window->subjectField(), QStringLiteral("pressed twice"));
+    type(window->bodyEdit(), QStringLiteral("Once is enough."));
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    QTest::keyClick(window->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(5);
+    QTest::keyClick(window->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    window->send(); // and the button, for good measure
+    QVERIFY(finished.wait(10000));
+    QVERIFY(window->isShowingSent());
+    QTest::keyClick(window->bodyEdit(), Qt::Key_Return, Qt::ControlModifier); // after the send: nothing
+    QVERIFY(!finished.wait(300));                                             // bounded: nothing may come
+    QCOMPARE(finished.size(), 1);
+    const std::optional<Draft> sent = m_drafts->load(window->draftId());
+    QVERIFY(sent);
+    QCOMPARE(deliveredToSandbox(sent->messageId), 1);
+
+    // Closing a sent window never asks to keep a draft (confirmations on: a question would block here).
+    window->setConfirmations(true);
+    QVERIFY(window->close());
+    screenshot(desk->newMessage(), QStringLiteral("after-sent-closed"));
+}
+
+void TestComposeDesk::sendDuringAnOutboxRetrySendsOnce()
+{
+    Draft draft;
+    draft.accountId = m_accounts->accounts().constFirst().id;
+    draft.to = QStringLiteral("alice@example.com");
+    draft.subject = QStringLiteral("retried and clicked");
+    draft.text = QStringLiteral("One copy.");
+    draft.state = Draft::State::Outbox;
+    draft.errorTemporary = true;
+    draft.attempts = 1;
+    draft.lastAttempt = QDateTime::currentDateTime().addSecs(-3600);
+    QVERIFY(m_drafts->save(draft));
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    QSignalSpy retried(desk.get(), &ComposeDesk::backgroundRetryFinished);
+    desk->retryInBackground(draft.id);
+    QVERIFY(desk->windows().isEmpty()); // the retry has no window
+    // The person opens the same message from the outbox and presses Send while the retry runs.
+    ComposeWindow *window = desk->openDraft(draft.id, true);
+    QVERIFY(window);
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    QVERIFY(retried.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QVERIFY(window->isShowingSent());
+    const std::optional<Draft> sent = m_drafts->load(draft.id);
+    QCOMPARE(sent->state, Draft::State::Sent);
+    QCOMPARE(deliveredToSandbox(sent->messageId), 1);
+    window->send();
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(deliveredToSandbox(sent->messageId), 1);
+}
+
+void TestComposeDesk::partialRefusalThenRefusedOnly()
+{
+    TestServerEnv servers;
+    if (!servers.load())
+        QSKIP("the test servers are not running (run through ctest)");
+    Account postfix;
+    postfix.name = QStringLiteral("Postfix");
+    postfix.identities.append({QStringLiteral("Tester"), servers.value("TEST_USER"), {}, {}});
+    postfix.host = servers.value("SMTP_HOST");
+    postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                      .value(0)
+                                      .digest(QCryptographicHash::Sha256);
+    QVERIFY(m_accounts->save(postfix).ok());
+    m_secrets.keepInMemory(postfix.id, servers.password());
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    window->fromSelector()->setCurrentIndex(window->fromSelector()->findData(postfix.id));
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    type(window->toField(), QStringLiteral("Alice <alice@sendscope.test>, Typo <bbo@sendscope.test>"));
+    type(window->subjectField(), token);
+    type(window->bodyEdit(), QStringLiteral("Partly refused."));
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(window->isShowingSent());
+    const QString banner = window->sentBannerText()->text();
+    QVERIFY2(banner.contains(QStringLiteral("alice@sendscope.test already have it")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("Refused for: bbo@sendscope.test")), qPrintable(banner));
+    QVERIFY(!window->sendRefusedButton()->isHidden());
+    const QByteArray firstId = m_drafts->load(window->draftId())->messageId;
+    screenshot(window, QStringLiteral("compose-partly-refused"));
+
+    // "Send to the refused recipients only": a new message, to them alone, which the person corrects.
+    window->sendRefusedButton()->click();
+    QVERIFY(!window->isShowingSent());
+    QCOMPARE(window->toField()->text(), QStringLiteral("Typo <bbo@sendscope.test>"));
+    QVERIFY(window->draftId().isEmpty()); // not the sent message
+    window->toField()->clear();
+    type(window->toField(), QStringLiteral("Bob <bob@sendscope.test>"));
+    window->send();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QVERIFY(window->isShowingSent());
+    const QByteArray secondId = m_drafts->load(window->draftId())->messageId;
+    QVERIFY(secondId != firstId);
+    QVERIFY(servers.waitForEmptyQueue());
+    QCOMPARE(servers.countInMaildir(QStringLiteral("alice"), token.toUtf8()), 1);
+    QCOMPARE(servers.countInMaildir(QStringLiteral("bob"), token.toUtf8()), 1);
+    QCOMPARE(servers.countInMaildir(QStringLiteral("bob"), secondId), 1);
+}
+
+void TestComposeDesk::discardAsksFirstAndKeepsTheWindow()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    ComposeWindow *window = desk->newMessage();
+    type(window->toField(), QStringLiteral("alice@example.com"));
+    type(window->subjectField(), QStringLiteral("think twice"));
+    window->saveDraftNow();
+    const QString id = window->draftId();
+    QVERIFY(m_drafts->load(id));
+
+    answerNextMessageBox(QStringLiteral("Cancel"));
+    window->discardWithConfirmation();
+    QVERIFY(m_drafts->load(id)); // cancelled: nothing lost
+    QCOMPARE(window->subjectField()->text(), QStringLiteral("think twice"));
+
+    answerNextMessageBox(QStringLiteral("Discard"));
+    window->discardWithConfirmation();
+    QVERIFY(!m_drafts->load(id));
+    QVERIFY(window->isVisible()); // the window stays, with a new message; the app does not quit
+    QVERIFY(window->subjectField()->text().isEmpty());
+    QCOMPARE(desk->windows().size(), 1);
 }
 
 QTEST_MAIN(TestComposeDesk)

@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QHash>
+#include <QProcess>
 #include <QSslCertificate>
 #include <QString>
 #include <QTest>
@@ -57,6 +58,37 @@ public:
             QTest::qWait(50);
         }
         return {};
+    }
+
+    // How many delivered messages of user hold needle (a Message-ID): the exactly-once tests count
+    // them once Postfix has nothing left to deliver.
+    int countInMaildir(const QString &user, const QByteArray &needle) const
+    {
+        int count = 0;
+        for (const QString &sub : {QStringLiteral("/new"), QStringLiteral("/cur")}) {
+            QDirIterator it(value("MAILDIR_ROOT") + u'/' + user + sub, QDir::Files);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+                    ++count;
+            }
+        }
+        return count;
+    }
+
+    // Bounded (about 10 s): true once Postfix's queue is empty, so every accepted message is delivered.
+    bool waitForEmptyQueue() const
+    {
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            QProcess postqueue;
+            postqueue.start(QStringLiteral("/usr/sbin/postqueue"),
+                            {QStringLiteral("-c"), value("POSTFIX_CONFIG_DIR"), QStringLiteral("-p")});
+            if (postqueue.waitForFinished(5000) &&
+                postqueue.readAllStandardOutput().contains("queue is empty"))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
     }
 
 private:

@@ -35,6 +35,8 @@ private slots:
     void eightBitAndDsnParameters();
     void twoMessagesOneConnection();
     void cancelMidSession();
+    void replyNotAllowedThereIsNeverSuccess_data();
+    void replyNotAllowedThereIsNeverSuccess();
 
 private:
     SmtpServerSettings tlsSettings(quint16 port) const
@@ -555,6 +557,69 @@ void TestSmtpSession::cancelMidSession()
     QTRY_VERIFY_WITH_TIMEOUT(server.clientDisconnected(), 3000);
     session.cancel(); // a second cancel is harmless
     QCOMPARE(finished.size(), 1);
+}
+
+void TestSmtpSession::replyNotAllowedThereIsNeverSuccess_data()
+{
+    // RFC 5321 section 4.3.2 (RFC 3030 for BDAT): a reply of a class the command cannot have. Each must
+    // end the session as a protocol error with the message not sent, never as "sent".
+    QTest::addColumn<QByteArray>("ehlo");
+    QTest::addColumn<QByteArray>("failingCommand"); // the command answered out of turn
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<bool>("bodySent"); // whether the client had sent the body before the bad reply
+    const QByteArray plain = "250-fake\r\n250 8BITMIME\r\n";
+    const QByteArray chunking = "250-fake\r\n250 CHUNKING\r\n";
+    QTest::newRow("250 to DATA") << plain << QByteArray("DATA") << QByteArray("250 2.0.0 queued\r\n")
+                                 << false;
+    QTest::newRow("221 to DATA") << plain << QByteArray("DATA") << QByteArray("221 bye\r\n") << false;
+    QTest::newRow("354 to MAIL") << plain << QByteArray("MAIL") << QByteArray("354 go ahead\r\n") << false;
+    QTest::newRow("354 to RCPT") << plain << QByteArray("RCPT") << QByteArray("354 go ahead\r\n") << false;
+    QTest::newRow("334 to RCPT") << plain << QByteArray("RCPT") << QByteArray("334 VXNlcm5hbWU6\r\n")
+                                 << false;
+    QTest::newRow("334 to EHLO") << plain << QByteArray("EHLO") << QByteArray("334 VXNlcm5hbWU6\r\n")
+                                 << false;
+    QTest::newRow("354 to end of data") << plain << QByteArray(".") << QByteArray("354 more\r\n") << true;
+    QTest::newRow("354 to BDAT LAST") << chunking << QByteArray("BDAT") << QByteArray("354 go\r\n") << true;
+}
+
+void TestSmtpSession::replyNotAllowedThereIsNeverSuccess()
+{
+    QFETCH(QByteArray, ehlo);
+    QFETCH(QByteArray, failingCommand);
+    QFETCH(QByteArray, reply);
+    QFETCH(bool, bodySent);
+    ScriptedSmtpServer server;
+    server.send(kGreeting).expect("EHLO");
+    for (const QByteArray &command : {QByteArray("EHLO"), QByteArray("MAIL"), QByteArray("RCPT")}) {
+        if (command != "EHLO")
+            server.expect(command);
+        if (command == failingCommand) {
+            server.send(reply).silent();
+            break;
+        }
+        server.send(command == "EHLO" ? ehlo : QByteArray("250 ok\r\n"));
+    }
+    if (failingCommand == "DATA")
+        server.expect("DATA").send(reply).silent();
+    else if (failingCommand == ".")
+        server.expect("DATA").send("354 go\r\n").receiveData().send(reply).silent();
+    else if (failingCommand == "BDAT")
+        server.expect("BDAT").receiveBdat().send(reply).silent();
+    SmtpServerSettings settings = plainSettings(server.port());
+    settings.usePipelining = false;
+    SmtpSession session(settings);
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QCOMPARE(result.finishedCount, 1);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Protocol);
+    QVERIFY2(result.error.summary.contains(QStringLiteral("does not allow")), qPrintable(result.transcript));
+    QCOMPARE(result.results.size(), 1);
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Failed);
+    QVERIFY(!result.error.deliveryUncertain);
+    // After a reply out of turn nothing more is written: no body after a bad DATA reply, and no QUIT,
+    // which a server still reading data would take as part of the message.
+    QCOMPARE(server.bodies().isEmpty(), !bodySent);
+    QVERIFY2(!server.lineTexts().contains("QUIT"), qPrintable(result.transcript));
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSession)

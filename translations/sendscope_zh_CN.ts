@@ -832,18 +832,6 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <translation>添加附件</translation>
     </message>
     <message>
-        <source>The From address of this identity is not valid: %1</source>
-        <translation>此身份的发件人地址无效：%1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Add at least one recipient in To, Cc or Bcc.</source>
-        <translation>请在收件人、抄送或密送中至少添加一个收件人。</translation>
-    </message>
-    <message>
         <source>No subject</source>
         <translation>无主题</translation>
     </message>
@@ -860,10 +848,6 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <translation>邮件中提到了附件，但没有添加任何附件。仍要发送吗？</translation>
     </message>
     <message>
-        <source>Reading the password from the keychain…</source>
-        <translation>正在从密钥环读取密码…</translation>
-    </message>
-    <message>
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
     </message>
@@ -876,14 +860,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
 %3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
     </message>
     <message>
-        <source>Not sent: no password. The message is still here.</source>
-        <translation>未发送：没有密码。邮件仍保留在这里。</translation>
-    </message>
-    <message>
-        <source>──── Sending &quot;%1&quot; to %2 via %3 port %4 ────</source>
-        <translation>──── 正在通过 %3 端口 %4 将“%1”发送给 %2 ────</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
@@ -894,22 +870,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>The message is still here: fix the problem and send again.</source>
         <translation>邮件仍保留在这里：请解决问题后重新发送。</translation>
-    </message>
-    <message>
-        <source>Sent in %1 s, but refused for: %2. %3</source>
-        <translation>已发送，用时 %1 秒，但以下收件人被拒绝：%2。%3</translation>
-    </message>
-    <message>
-        <source>──── Failed after %1 s: %2 ────</source>
-        <translation>──── 失败，用时 %1 秒：%2 ────</translation>
-    </message>
-    <message>
-        <source>──── Partly refused, after %1 s ────</source>
-        <translation>──── 部分被拒绝，用时 %1 秒 ────</translation>
-    </message>
-    <message>
-        <source>──── Sent in %1 s ────</source>
-        <translation>──── 发送完成，用时 %1 秒 ────</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -946,10 +906,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>The same send as a &apos;sendscope send&apos; command line, without the password, to hand to an administrator</source>
         <translation>将这次发送复制为等效的“sendscope send”命令行（不含密码），便于交给管理员</translation>
-    </message>
-    <message>
-        <source>&amp;Discard draft</source>
-        <translation>丢弃草稿(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1096,16 +1052,139 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>新的语言将在下次启动 Sendscope 时生效。</translation>
     </message>
     <message>
-        <source>Sent to 1 recipient in %1 s.</source>
-        <translation>已发送给 1 位收件人，用时 %1 秒。</translation>
+        <source>Sent</source>
+        <translation>已发送</translation>
     </message>
     <message>
-        <source>Sent to %1 recipients in %2 s.</source>
-        <translation>已发送给 %1 位收件人，用时 %2 秒。</translation>
+        <source>&amp;Edit as new</source>
+        <translation>作为新邮件编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>The password could not be read from the keychain.</source>
-        <translation>无法从密钥环读取密码。</translation>
+        <source>A copy of this message as a new one, with a Message-ID of its own</source>
+        <translation>把这封邮件复制为一封新邮件，使用它自己的 Message-ID</translation>
+    </message>
+    <message>
+        <source>Send to the &amp;refused recipients only…</source>
+        <translation>仅发给被拒收的收件人(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>再次发送？</translation>
+    </message>
+    <message>
+        <source>This message may already have been delivered: %1
+
+Send it again anyway? Recipients who got it will get a second copy.</source>
+        <translation>这封邮件可能已经投递：%1
+
+仍要再次发送吗？已经收到的收件人会再收到一份。</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox and is not sent again unless you choose to.</source>
+        <translation>它在发件箱中等待；除非您选择，否则不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Sent at %1 to 1 recipient.</source>
+        <translation>已于 %1 发送给 1 位收件人。</translation>
+    </message>
+    <message>
+        <source>Sent at %1 to %2 recipients.</source>
+        <translation>已于 %1 发送给 %2 位收件人。</translation>
+    </message>
+    <message>
+        <source>Kept in the sandbox mailbox on this computer, not delivered to anyone.</source>
+        <translation>保存在本机的沙盒邮箱中，没有投递给任何人。</translation>
+    </message>
+    <message>
+        <source>The server queued it as %1.</source>
+        <translation>服务器已将其排队，队列编号 %1。</translation>
+    </message>
+    <message>
+        <source>%1 already have it.</source>
+        <translation>%1 已经收到。</translation>
+    </message>
+    <message>
+        <source>Refused for: %1.</source>
+        <translation>被拒收：%1。</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>已发送：%1</translation>
+    </message>
+    <message>
+        <source>A copy of the sent message, as a new message. Nothing is sent until you press Send.</source>
+        <translation>这是已发送邮件的副本，作为一封新邮件。在您按下“发送”之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>A new message with the same content, only to the recipients who did not get it: %1. Correct their addresses if needed, then send.</source>
+        <translation>内容相同的新邮件，只发给没有收到的收件人：%1。如有需要请更正他们的地址，然后发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft…</source>
+        <translation>丢弃草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The message is being sent; it cannot be discarded now.</source>
+        <translation>邮件正在发送，现在不能丢弃。</translation>
+    </message>
+    <message>
+        <source>Discard this message?</source>
+        <translation>丢弃这封邮件？</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox. Discarding removes it from the outbox and from this window; it cannot be brought back.</source>
+        <translation>它正在发件箱中等待。丢弃会将其从发件箱和此窗口中删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>The draft is deleted; it cannot be brought back.</source>
+        <translation>草稿将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discarded; removed from the outbox.</source>
+        <translation>已丢弃；已从发件箱中删除。</translation>
+    </message>
+    <message>
+        <source>Discarded.</source>
+        <translation>已丢弃。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftMessage</name>
+    <message>
+        <source>The From address of this identity is not valid: %1</source>
+        <translation>此身份的发件人地址无效：%1</translation>
+    </message>
+    <message>
+        <source>Choose who the message is from.</source>
+        <translation>请选择发件人。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient in To, Cc or Bcc.</source>
+        <translation>请在收件人、抄送或密送中至少添加一位收件人。</translation>
     </message>
 </context>
 <context>
@@ -2645,6 +2724,112 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     </message>
 </context>
 <context>
+    <name>SendJob</name>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>正在从密钥环读取密码…</translation>
+    </message>
+    <message>
+        <source>The password could not be read from the keychain.</source>
+        <translation>无法从密钥环读取密码。</translation>
+    </message>
+    <message>
+        <source>Not sent: no password.</source>
+        <translation>未发送：没有密码。</translation>
+    </message>
+    <message>
+        <source>The message is still here.</source>
+        <translation>邮件仍保留在这里。</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>发送已取消。</translation>
+    </message>
+    <message>
+        <source>──── Sending &quot;%1&quot; to %2 via %3 port %4 ────</source>
+        <translation>──── 正在通过 %3 端口 %4 将“%1”发送给 %2 ────</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Not sent: Sendscope could not record that the message is being sent.</source>
+        <translation>未发送：Sendscope 无法记录这封邮件正在发送。</translation>
+    </message>
+    <message>
+        <source>The message is no longer stored. Without that record a crash now could lead to sending it twice, so the end of the message was held back and nothing was delivered.</source>
+        <translation>这封邮件已不在存储中。没有这条记录，此时崩溃可能导致重复发送，因此邮件的结尾被扣下，没有投递任何内容。</translation>
+    </message>
+    <message>
+        <source>──── Sent in %1 s ────</source>
+        <translation>──── 已发送，用时 %1 秒 ────</translation>
+    </message>
+    <message>
+        <source>──── Partly refused, after %1 s ────</source>
+        <translation>──── 部分被拒收，用时 %1 秒 ────</translation>
+    </message>
+    <message>
+        <source>──── Failed after %1 s: %2 ────</source>
+        <translation>──── %1 秒后失败：%2 ────</translation>
+    </message>
+</context>
+<context>
+    <name>SendService</name>
+    <message>
+        <source>The message is no longer stored.</source>
+        <translation>这封邮件已不在存储中。</translation>
+    </message>
+    <message>
+        <source>It may have been discarded in another window.</source>
+        <translation>它可能已在另一个窗口中被丢弃。</translation>
+    </message>
+    <message>
+        <source>This message was already sent on %1; it is not sent again.</source>
+        <translation>这封邮件已于 %1 发送，不会再次发送。</translation>
+    </message>
+    <message>
+        <source>To send it once more, use Edit as new: that makes a new message with a Message-ID of its own.</source>
+        <translation>如需再发一次，请使用“作为新邮件编辑”：这会创建一封使用自己 Message-ID 的新邮件。</translation>
+    </message>
+    <message>
+        <source>This message may already have been delivered.</source>
+        <translation>这封邮件可能已经投递。</translation>
+    </message>
+    <message>
+        <source>The whole message had been sent when the connection or Sendscope stopped, so the server may have accepted it. Check with a recipient; send it again only if you choose to.</source>
+        <translation>连接或 Sendscope 中断时，整封邮件已经发出，服务器可能已经接受。请向收件人确认；只有在您选择时才会再次发送。</translation>
+    </message>
+    <message>
+        <source>The account of this message no longer exists.</source>
+        <translation>这封邮件的账户已不存在。</translation>
+    </message>
+    <message>
+        <source>Open the message and choose another From.</source>
+        <translation>请打开这封邮件并选择其他发件人。</translation>
+    </message>
+    <message>
+        <source>Open the message to correct it.</source>
+        <translation>请打开这封邮件进行更正。</translation>
+    </message>
+    <message>
+        <source>Not sent: the message could not be stored.</source>
+        <translation>未发送：无法保存这封邮件。</translation>
+    </message>
+    <message>
+        <source>Sendscope stopped while this message was being sent.</source>
+        <translation>发送这封邮件时 Sendscope 停止了。</translation>
+    </message>
+    <message>
+        <source>The whole message had left, so the server may have accepted it. Check with a recipient before sending it again.</source>
+        <translation>整封邮件已经发出，服务器可能已经接受。再次发送前请向收件人确认。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFinder</name>
     <message>
         <source>SSL/TLS</source>
@@ -3208,6 +3393,18 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Reading the message failed while sending it; nothing was delivered.</source>
         <translation>发送过程中读取邮件失败；邮件未被投递。</translation>
+    </message>
+    <message>
+        <source>The server answered %1 with %2, which the protocol does not allow there.</source>
+        <translation>服务器对 %1 回复了 %2，而协议不允许在此处出现该回复。</translation>
+    </message>
+    <message>
+        <source>It should have asked for the message with 354. The message was not sent; nothing was delivered. The server&apos;s SMTP implementation is broken or something on the way interferes; tell its administrator.</source>
+        <translation>服务器本应以 354 请求邮件内容。邮件没有发送，没有投递任何内容。服务器的 SMTP 实现有问题，或者途中有东西在干扰；请告知其管理员。</translation>
+    </message>
+    <message>
+        <source>The message was not sent. The server&apos;s SMTP implementation is broken or something on the way interferes; tell its administrator.</source>
+        <translation>邮件没有发送。服务器的 SMTP 实现有问题，或者途中有东西在干扰；请告知其管理员。</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,25 @@ void ComposeWindow::send()
     }
 
     const std::optional<Account> account = currentAccount();
+    // Asked when the keychain cannot give the password; nobody is asked in an unattended window.
+    SendJob::SecretPrompt passwordPrompt;
+    if (!m_unattended) {
+        QPointer<ComposeWindow> window(this);
+        passwordPrompt = [window](const Account &needing, const QString &problem,
+                                  std::function<void(const QString &)> answer) {
+            if (!window) {
+                answer({});
+                return;
+            }
+            bool ok = false;
+            const QString secret = QInputDialog::getText(
+                window, tr("Password for %1").arg(needing.name),
+                tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
+                    .arg(problem, needing.effectiveUsername(), needing.host),
+                QLineEdit::Password, QString(), &ok);
+            answer(ok ? secret : QString());
+        };
+    }
     if (m_drafts && account) {
         // The stored message is what is sent, and where its state is kept: save what the window shows.
         saveDraftNow();
@@ -439,23 +458,7 @@ void ComposeWindow::send()
                 return;
             options.resendUncertain = true;
         }
-        if (!m_unattended) {
-            QPointer<ComposeWindow> window(this);
-            options.prompt = [window](const Account &needing, const QString &problem,
-                                      std::function<void(const QString &)> answer) {
-                if (!window) {
-                    answer({});
-                    return;
-                }
-                bool ok = false;
-                const QString secret = QInputDialog::getText(
-                    window, tr("Password for %1").arg(needing.name),
-                    tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
-                        .arg(problem, needing.effectiveUsername(), needing.host),
-                    QLineEdit::Password, QString(), &ok);
-                answer(ok ? secret : QString());
-            };
-        }
+        options.prompt = passwordPrompt;
         attachJob(sendService()->sendDraft(m_draftId, options));
         return;
     }
@@ -468,6 +471,10 @@ void ComposeWindow::send()
     }
     SendService::MessageRequest request;
     request.settings = account ? sendService()->settingsFor(*account) : m_settings;
+    if (account && account->needsSecret()) {
+        request.account = account;
+        request.prompt = passwordPrompt;
+    }
     request.message = std::move(*outgoing);
     attachJob(sendService()->sendMessage(std::move(request)));
 }
