@@ -1064,10 +1064,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>把这封邮件复制为一封新邮件，使用它自己的 Message-ID</translation>
     </message>
     <message>
-        <source>Send to the &amp;refused recipients only…</source>
-        <translation>仅发给被拒收的收件人(&amp;R)…</translation>
-    </message>
-    <message>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
     </message>
@@ -1102,10 +1098,6 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>The server queued it as %1.</source>
         <translation>服务器已将其排队，队列编号 %1。</translation>
-    </message>
-    <message>
-        <source>%1 already have it.</source>
-        <translation>%1 已经收到。</translation>
     </message>
     <message>
         <source>Refused for: %1.</source>
@@ -1154,6 +1146,14 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Discarded.</source>
         <translation>已丢弃。</translation>
+    </message>
+    <message>
+        <source>Send to the refused recipients onl&amp;y…</source>
+        <translation>仅发给被拒收的收件人(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Already received by: %1.</source>
+        <translation>已收到：%1。</translation>
     </message>
 </context>
 <context>

@@ -208,7 +208,7 @@ void ComposeWindow::buildUi()
     editAsNewButton->setObjectName(QStringLiteral("editAsNew"));
     editAsNewButton->setToolTip(tr("A copy of this message as a new one, with a Message-ID of its own"));
     connect(editAsNewButton, &QPushButton::clicked, this, &ComposeWindow::editAsNew);
-    m_sendRefused = new QPushButton(tr("Send to the &refused recipients only…"), m_sentBanner);
+    m_sendRefused = new QPushButton(tr("Send to the refused recipients onl&y…"), m_sentBanner);
     m_sendRefused->setObjectName(QStringLiteral("sendToRefused"));
     connect(m_sendRefused, &QPushButton::clicked, this, &ComposeWindow::prepareForRefusedRecipients);
     auto *closeSent = new QPushButton(tr("C&lose"), m_sentBanner);
@@ -596,7 +596,7 @@ void ComposeWindow::showSentView(const Draft &draft)
     if (!draft.queueId.isEmpty())
         text += QStringLiteral("<br>") + tr("The server queued it as %1.").arg(draft.queueId).toHtmlEscaped();
     if (!m_refused.isEmpty()) {
-        text += QStringLiteral("<br>") + tr("%1 already have it.")
+        text += QStringLiteral("<br>") + tr("Already received by: %1.")
                                              .arg(draft.acceptedRecipients.join(QStringLiteral(", ")))
                                              .toHtmlEscaped();
         text += QStringLiteral("<br><b>%1</b> %2")
