@@ -7,6 +7,7 @@
 #include "draftstore.h"
 #include "localization.h"
 #include "manpage.h"
+#include "mergecommand.h"
 #include "runninginstance.h"
 #include "sandboxcommand.h"
 #include "sandboxmailbox.h"
@@ -117,6 +118,8 @@ void printUsage()
                 "       sendscope send --help           the options of send\n"
                 "       sendscope compose [options] --output FILE.eml\n"
                 "                                       write the message instead of sending it\n"
+                "       sendscope merge --data FILE.csv --subject T --body-file F [options]\n"
+                "                                       one personalised message per row (mail merge)\n"
                 "       sendscope account add|list|remove\n"
                 "                                       manage accounts (passwords in the keychain)\n"
                 "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
@@ -131,6 +134,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && (std::strcmp(argv[1], "send") == 0 || std::strcmp(argv[1], "compose") == 0))
         return runCommand<SendCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "merge") == 0)
+        return runCommand<MergeCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "account") == 0)
         return runCommand<AccountCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "sandbox") == 0)

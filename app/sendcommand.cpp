@@ -92,9 +92,33 @@ void SendCommand::setupOptions()
 
 int SendCommand::usageError(const QString &message)
 {
+    if (m_merge) {
+        m_err << tr("sendscope merge: %1").arg(message) << Qt::endl
+              << tr("Run 'sendscope merge --help' for the options.") << Qt::endl;
+        return kExitUsage;
+    }
     m_err << tr("sendscope send: %1").arg(message) << Qt::endl
           << tr("Run 'sendscope send --help' for the options.") << Qt::endl;
     return kExitUsage;
+}
+
+int SendCommand::parseForMerge(const QStringList &arguments, const QList<QCommandLineOption> &extra,
+                               const QString &description)
+{
+    m_merge = true;
+    m_parser.setApplicationDescription(description);
+    m_parser.addOptions(extra);
+    if (!m_parser.parse(arguments))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_err.flush();
+        std::fputs(qPrintable(m_parser.helpText()), stdout);
+        return 0;
+    }
+    if (m_parser.positionalArguments().size() > 1)
+        return usageError(
+            tr("unexpected arguments: %1").arg(m_parser.positionalArguments().mid(1).join(u' ')));
+    return parseServerOptions();
 }
 
 int SendCommand::parse(const QStringList &arguments)

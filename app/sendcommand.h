@@ -37,6 +37,14 @@ public:
     void run();
 
     const SmtpServerSettings &settings() const { return m_settings; }
+
+    // For `sendscope merge`: the same server, login and message options, plus the caller's own. Returns
+    // -1 when the server options are good, otherwise the exit status (help printed, or an error).
+    int parseForMerge(const QStringList &arguments, const QList<QCommandLineOption> &extra,
+                      const QString &description);
+    const QCommandLineParser &parser() const { return m_parser; }
+    const std::optional<Account> &account() const { return m_account; }
+    bool secretFromKeychain() const { return m_secretFromKeychain; }
     QString helpText() const { return m_parser.helpText(); }
 
     // Stdin is read for --password-stdin; tests give a device instead.
@@ -60,6 +68,7 @@ private:
     OutgoingMessage m_message;
     MimeMessage m_mime;
     bool m_compose = false; // `sendscope compose --output`: write the message instead of sending it
+    bool m_merge = false;   // `sendscope merge`: only the server options are this class's
     QTextStream m_err;
     QIODevice *m_stdin = nullptr;
     bool m_quiet = false;

@@ -5,6 +5,7 @@
 #include "draftstore.h"
 #include "mimewriter.h"
 #include "secretstore.h"
+#include "sendbatch.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -140,6 +141,20 @@ SendJob *SendService::sendMessage(MessageRequest request)
             job->startSession();
     });
     return job;
+}
+
+SendBatch *SendService::openBatch(const SmtpServerSettings &settings, const std::optional<Account> &account,
+                                  SendLedger *ledger, const SendJob::SecretPrompt &prompt)
+{
+    auto *batch = new SendBatch(settings, ledger, m_secrets, this);
+    connect(batch, &SendBatch::finished, batch, &QObject::deleteLater);
+    QTimer::singleShot(0, batch, [batch, account, prompt] {
+        if (account && account->needsSecret() && batch->m_settings.secret.isEmpty())
+            batch->readSecretThenStart(*account, prompt);
+        else
+            batch->startSession();
+    });
+    return batch;
 }
 
 int SendService::recoverInterruptedSends()

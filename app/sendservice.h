@@ -15,6 +15,8 @@
 class AccountStore;
 class DraftStore;
 class SecretStore;
+class SendBatch;
+class SendLedger;
 
 // The one way a message becomes an SMTP session. The compose window, outbox retries, `sendscope send`
 // and bulk sending all ask here; nothing else creates an SmtpSession for a message, and only the jobs
@@ -56,6 +58,10 @@ public:
     SendJob *sendDraft(const QString &draftId) { return sendDraft(draftId, DraftOptions{}); }
     SendJob *sendMessage(MessageRequest request);
     SendJob *jobFor(const QString &draftId) const;
+    // One connection for many messages, fed one at a time and recorded in ledger (bulk sending). The
+    // secret comes from account's keychain entry when settings has none.
+    SendBatch *openBatch(const SmtpServerSettings &settings, const std::optional<Account> &account,
+                         SendLedger *ledger, const SendJob::SecretPrompt &prompt = {});
 
     // At start-up: a message left Sending by a process that stopped may have been delivered. It goes to
     // the outbox marked so, and waits for the person. Returns how many.

@@ -113,6 +113,15 @@ void SmtpSession::addMessage(OutgoingMessage message)
 {
     m_messages.push_back(std::move(message));
     m_results.append(MessageResult{});
+    if (m_state == State::AwaitingMessage && !m_finished)
+        startNextTransaction();
+}
+
+void SmtpSession::setMoreMessagesExpected(bool on)
+{
+    m_moreExpected = on;
+    if (!on && m_state == State::AwaitingMessage && !m_finished)
+        startNextTransaction(); // nothing left: QUIT
 }
 
 bool SmtpSession::isEncrypted() const
@@ -407,6 +416,9 @@ void SmtpSession::onDisconnected()
         error.explanation =
             tr("The message was not delivered. Try again; if it keeps failing, the message may "
                "be too large for the server or a network device is cutting the connection.");
+    } else if (m_state == State::AwaitingMessage) {
+        error.summary = tr("The server closed the connection while it waited for the next message.");
+        error.explanation = tr("Servers close idle connections; the next message goes over a new one.");
     } else {
         error.summary = tr("The server closed the connection unexpectedly.");
         error.explanation = tr("Look at the last lines of the transcript for the server's reason.");
@@ -826,6 +838,12 @@ void SmtpSession::startNextTransaction()
         for (const QString &address : std::as_const(message.recipients))
             result.recipients.append({address, {}, false, false});
 
+        SmtpError invalid;
+        if (!validateMessage(message, &invalid)) {
+            // Added while the session ran: only this message fails, the connection goes on.
+            finishMessage(MessageResult::Outcome::Failed, invalid);
+            continue;
+        }
         const qint64 size = message.source->size();
         const qint64 limit = hasExtension("SIZE") ? m_extensions.at("SIZE").toLongLong() : 0;
         if (limit > 0 && size > limit) {
@@ -852,6 +870,12 @@ void SmtpSession::startNextTransaction()
             m_transactionRecipients.append(i);
         m_deferredRecipients.clear();
         beginTransaction();
+        return;
+    }
+    if (m_moreExpected) {
+        m_current = static_cast<int>(m_messages.size()) - 1; // the next one added is the next to go
+        setState(State::AwaitingMessage);
+        emit messagesRanOut();
         return;
     }
     // No more messages.
@@ -1048,7 +1072,7 @@ void SmtpSession::startBody()
     m_dataEndAnnounced = false;
     // With CHUNKING the QUIT can go behind the body, unless a 452 could still split the recipients, which
     // we only learn after the body is on its way.
-    const bool lastTransaction = m_current + 1 == static_cast<int>(m_messages.size());
+    const bool lastTransaction = m_current + 1 == static_cast<int>(m_messages.size()) && !m_moreExpected;
     m_quitPipelined = m_pipelining && lastTransaction &&
                       (m_useBdat ? m_transactionRecipients.size() == 1 : m_deferredRecipients.isEmpty());
     setState(State::SendingBody);

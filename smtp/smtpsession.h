@@ -69,6 +69,7 @@ public:
         MailTransaction, // MAIL FROM / RCPT TO / DATA or BDAT commands outstanding
         SendingBody,
         AwaitingDataEnd,
+        AwaitingMessage, // connected and logged in, every message done; more may be added (bulk sending)
         Resetting,
         Quitting,
         Finished,
@@ -78,7 +79,12 @@ public:
     explicit SmtpSession(SmtpServerSettings settings, QObject *parent = nullptr);
     ~SmtpSession() override;
 
+    // Before start() or, with more messages expected, while the session waits for one.
     void addMessage(OutgoingMessage message);
+    // When on, the session does not QUIT after the last message but waits in AwaitingMessage and emits
+    // messagesRanOut(), so a sender can feed messages one at a time over one connection (and pace them).
+    // Turning it off while waiting ends the session with QUIT.
+    void setMoreMessagesExpected(bool on);
     void start();
     void cancel();
 
@@ -110,6 +116,8 @@ signals:
     // message even if its reply never arrives. Emitted synchronously, before any byte of it is written,
     // so a slot can record that the message is being sent; cancel() from the slot stops it from leaving.
     void dataEndPrepared(int index);
+    // Every message added so far is through and more are expected (setMoreMessagesExpected).
+    void messagesRanOut();
     // Emitted once. error.category == None when every message was sent (some recipients may be refused:
     // see results()).
     void finished(const SmtpError &error);
@@ -238,6 +246,7 @@ private:
     qint64 m_bodyTotal = 0;
     bool m_bodyDone = false;
     bool m_dataEndAnnounced = false;
+    bool m_moreExpected = false;
 
     QList<TranscriptEntry> m_transcript;
     QElapsedTimer m_clock;

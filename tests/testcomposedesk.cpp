@@ -661,7 +661,8 @@ void TestComposeDesk::partialRefusalThenRefusedOnly()
     QVERIFY(finished.wait(30000));
     QVERIFY(window->isShowingSent());
     const QString banner = window->sentBannerText()->text();
-    QVERIFY2(banner.contains(QStringLiteral("Already received by: alice@sendscope.test")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("Already received by: alice@sendscope.test")),
+             qPrintable(banner));
     QVERIFY2(banner.contains(QStringLiteral("Refused for: bbo@sendscope.test")), qPrintable(banner));
     QVERIFY(!window->sendRefusedButton()->isHidden());
     const QByteArray firstId = m_drafts->load(window->draftId())->messageId;

@@ -1576,6 +1576,340 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     </message>
 </context>
 <context>
+    <name>MergeCommand</name>
+    <message>
+        <source>sendscope merge: %1</source>
+        <translation>sendscope merge：%1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sendscope merge --help&apos; for the options.</source>
+        <translation>运行 &apos;sendscope merge --help&apos; 查看选项。</translation>
+    </message>
+    <message>
+        <source>The rows: a .csv file (UTF-8, with or without BOM, or GB18030/GBK as Excel and WPS save it); the first row names the columns, which the templates use as {{column}} or {{column|default}}.</source>
+        <translation>数据行：一个 .csv 文件（UTF-8，带或不带 BOM，或 Excel 和 WPS 保存的 GB18030/GBK）；第一行为列名，模板中以 {{列名}} 或 {{列名|默认值}} 引用。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The data&apos;s encoding when detection is wrong: UTF-8 or GB18030.</source>
+        <translation>自动识别出错时指定数据的编码：UTF-8 或 GB18030。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The data&apos;s field separator when sniffing is wrong: , ; tab or |.</source>
+        <translation>自动判断出错时指定数据的分隔符：, ; tab 或 |。</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>The column with each row&apos;s address (default: a column named email, e-mail, mail, 邮箱 or 电子邮件). --to, --cc and --bcc take templates instead.</source>
+        <translation>每行收件地址所在的列（默认：名为 email、e-mail、mail、邮箱或电子邮件的列）。--to、--cc 和 --bcc 则接受模板。</translation>
+    </message>
+    <message>
+        <source>The column with each row&apos;s attachment path(s), separated by &apos;;&apos;, relative to the data file.</source>
+        <translation>每行附件路径所在的列，多个路径用“;”分隔，相对于数据文件所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Where the run is recorded row by row (default: next to the data file). The same command with the same journal resumes and never sends an accepted row again.</source>
+        <translation>逐行记录本次发送的日志文件（默认：放在数据文件旁边）。使用同一日志再次运行同一命令会继续发送，已被接受的行绝不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Write the rows with their state, server reply, time and Message-ID to this CSV file.</source>
+        <translation>把各行及其状态、服务器回复、时间和 Message-ID 写入此 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>At most N messages a minute (default 30; 0: no pacing).</source>
+        <translation>每分钟最多发送 N 封（默认 30；0 表示不限速）。</translation>
+    </message>
+    <message>
+        <source>N/min</source>
+        <translation>N/分钟</translation>
+    </message>
+    <message>
+        <source>At most N messages over one connection (default 100).</source>
+        <translation>每个连接最多发送 N 封（默认 100）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Check the data and templates and print the summary; send nothing.</source>
+        <translation>检查数据和模板并打印摘要；不发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>With --dry-run: print row N exactly as it would be sent.</source>
+        <translation>与 --dry-run 一起使用：按实际发送的样子打印第 N 行的邮件。</translation>
+    </message>
+    <message>
+        <source>Resume although the data, templates or attachments changed since the run began.</source>
+        <translation>即使数据、模板或附件在开始发送后有改动，也继续发送。</translation>
+    </message>
+    <message>
+        <source>Send one personalised message per row of a table (mail merge, 群发), over one connection, at the server&apos;s pace, recorded in a journal so that no row is ever sent twice.
+The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are templates with {{column}} fields.</source>
+        <translation>为表格的每一行发送一封个性化邮件（邮件合并，群发）：通过一个连接、按服务器允许的速度发送，并记录在日志中，确保任何一行都不会发送两次。
+邮件选项（--subject、--body-file、--html-file、--to、--cc、--bcc、--attach）是带有 {{列名}} 字段的模板。</translation>
+    </message>
+    <message>
+        <source>--data FILE is required.</source>
+        <translation>必须指定 --data 文件。</translation>
+    </message>
+    <message>
+        <source>there is no column &quot;%1&quot;; the columns are: %2.</source>
+        <translation>没有名为“%1”的列；现有的列为：%2。</translation>
+    </message>
+    <message>
+        <source>say which column holds the addresses with --to-column; the columns are: %1.</source>
+        <translation>请用 --to-column 指定收件地址所在的列；现有的列为：%1。</translation>
+    </message>
+    <message>
+        <source>cannot read --%1 %2: %3</source>
+        <translation>无法读取 --%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>--%1 %2 is not UTF-8 text.</source>
+        <translation>--%1 %2 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>--body-file (or --html-file) is required.</source>
+        <translation>必须指定 --body-file（或 --html-file）。</translation>
+    </message>
+    <message>
+        <source>--from is required.</source>
+        <translation>必须指定 --from。</translation>
+    </message>
+    <message>
+        <source>--from: %1</source>
+        <translation>--from：%1</translation>
+    </message>
+    <message>
+        <source>--rate must be a number of messages a minute, such as 20/min.</source>
+        <translation>--rate 必须是每分钟的邮件数，例如 20/min。</translation>
+    </message>
+    <message>
+        <source>--max-per-connection must be a positive number.</source>
+        <translation>--max-per-connection 必须是正数。</translation>
+    </message>
+    <message>
+        <source>--preview must be a row number from 1 to %1.</source>
+        <translation>--preview 必须是 1 到 %1 之间的行号。</translation>
+    </message>
+    <message>
+        <source>row %1: warning: %2</source>
+        <translation>第 %1 行：警告：%2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>%1 messages to %2 distinct addresses, %3 (encoding %4).</source>
+        <translation>%1 封邮件，发往 %2 个不同地址，共 %3（编码 %4）。</translation>
+    </message>
+    <message>
+        <source>Resuming: %1 rows were accepted before and are not sent again.</source>
+        <translation>继续发送：之前已有 %1 行被接受，不会再次发送。</translation>
+    </message>
+    <message>
+        <source>row %1: may have been delivered (%2); it is not sent again. Check with %3, then edit or remove the journal row to send it.</source>
+        <translation>第 %1 行：可能已经投递（%2），不会再次发送。请向 %3 确认，如需发送请编辑或删除日志中的这一行。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was sent.</source>
+        <translation>试运行：没有发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>Waiting until %1 (the server said: %2)</source>
+        <translation>等待到 %1（服务器原话：%2）</translation>
+    </message>
+    <message>
+        <source>Accepted %1, refused %2, in doubt %3, still to send %4.</source>
+        <translation>已接受 %1，被拒收 %2，不确定 %3，尚待发送 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeData</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 256 MB; split it into several runs.</source>
+        <translation>%1 大于 256 MB；请拆分为多次发送。</translation>
+    </message>
+    <message>
+        <source>%1: spreadsheets are not read yet; save it as CSV (UTF-8 or GB18030) in Excel, WPS or LibreOffice and use that file.</source>
+        <translation>%1：暂不支持直接读取电子表格；请在 Excel、WPS 或 LibreOffice 中另存为 CSV（UTF-8 或 GB18030）后使用该文件。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;; use UTF-8 or GB18030.</source>
+        <translation>未知编码“%1”；请使用 UTF-8 或 GB18030。</translation>
+    </message>
+    <message>
+        <source>The file is not valid %1 text. Choose its encoding (UTF-8 or GB18030).</source>
+        <translation>该文件不是有效的 %1 文本。请选择它的编码（UTF-8 或 GB18030）。</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed (from line %1 on).</source>
+        <translation>有一个带引号的字段没有闭合（从第 %1 行起）。</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+    <message>
+        <source>Column %1 of the first row has no name; the first row must name every column.</source>
+        <translation>第一行的第 %1 列没有名称；第一行必须为每一列命名。</translation>
+    </message>
+    <message>
+        <source>The column name &quot;%1&quot; appears twice.</source>
+        <translation>列名“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 fields but the first row names %3 columns.</source>
+        <translation>第 %1 行有 %2 个字段，但第一行只定义了 %3 列。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeJournal</name>
+    <message>
+        <source>pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>The journal cannot be written: %1</source>
+        <translation>无法写入日志：%1</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt is missing (install libqt6sql6-sqlite).</source>
+        <translation>缺少 Qt 的 SQLite 驱动（请安装 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the journal %1: %2</source>
+        <translation>无法打开日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>The run stopped after this message&apos;s end of data had been sent; it may have been delivered.</source>
+        <translation>发送在这封邮件的数据结束标记发出后中断；它可能已经投递。</translation>
+    </message>
+    <message>
+        <source>Row %1 is not in the journal.</source>
+        <translation>日志中没有第 %1 行。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeRun</name>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>no recipient: the To field is empty in this row.</source>
+        <translation>没有收件人：这一行的收件人字段为空。</translation>
+    </message>
+    <message>
+        <source>%1 recipients in one message; the limit for this server is %2.</source>
+        <translation>一封邮件有 %1 位收件人；此服务器的上限为 %2。</translation>
+    </message>
+    <message>
+        <source>the attachment %1 does not exist or cannot be read.</source>
+        <translation>附件 %1 不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>The templates use fields the data does not have: %1. The columns are: %2.</source>
+        <translation>模板使用了数据中没有的字段：%1。现有的列为：%2。</translation>
+    </message>
+    <message>
+        <source>No recipient column: say which column holds the addresses.</source>
+        <translation>没有收件人列：请指定收件地址所在的列。</translation>
+    </message>
+    <message>
+        <source>%1 is also in row %2; it will get both messages.</source>
+        <translation>%1 也在第 %2 行中；它会收到两封邮件。</translation>
+    </message>
+    <message>
+        <source>The journal %1 belongs to a run with %2 rows, the data has %3. Use a new journal for different data.</source>
+        <translation>日志 %1 属于一次有 %2 行的发送，而数据有 %3 行。不同的数据请使用新的日志。</translation>
+    </message>
+    <message>
+        <source>The data, the templates or the attachments changed since this run began (journal %1). Rows already accepted are never sent again, but the others would now differ from what was sent. Check, then run again accepting the changes.</source>
+        <translation>自本次发送开始以来，数据、模板或附件有了改动（日志 %1）。已被接受的行绝不会再次发送，但其余的行将与已发送的内容不同。请检查后，在接受改动的情况下再次运行。</translation>
+    </message>
+    <message>
+        <source>Stopped at row %1: %2 %3 No further message was sent; resume the run once this is resolved.</source>
+        <translation>在第 %1 行停止：%2 %3 没有再发送任何邮件；问题解决后请继续本次发送。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The rows not yet accepted are sent when the run is resumed.</source>
+        <translation>已取消。尚未被接受的行会在继续发送时发出。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 %2</source>
+        <translation>已停止：%1 %2</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>server reply</source>
+        <translation>服务器回复</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>MessageSource</name>
     <message>
         <source>The message cannot be read.</source>
@@ -2401,6 +2735,25 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     </message>
 </context>
 <context>
+    <name>SendBatch</name>
+    <message>
+        <source>The password could not be read from the keychain.</source>
+        <translation>无法从密钥环读取密码。</translation>
+    </message>
+    <message>
+        <source>Not sent: no password.</source>
+        <translation>未发送：没有密码。</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>发送已取消。</translation>
+    </message>
+    <message>
+        <source>Not sent: Sendscope could not record that the message is being sent.</source>
+        <translation>未发送：Sendscope 无法记录这封邮件正在发送。</translation>
+    </message>
+</context>
+<context>
     <name>SendCommand</name>
     <message>
         <source>Send one message and print the SMTP conversation to standard error.
@@ -2721,6 +3074,14 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Sent to %1 recipients.</source>
         <translation>已发送给 %1 位收件人。</translation>
+    </message>
+    <message>
+        <source>sendscope merge: %1</source>
+        <translation>sendscope merge：%1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sendscope merge --help&apos; for the options.</source>
+        <translation>运行 &apos;sendscope merge --help&apos; 查看选项。</translation>
     </message>
 </context>
 <context>
@@ -3406,6 +3767,14 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>The message was not sent. The server&apos;s SMTP implementation is broken or something on the way interferes; tell its administrator.</source>
         <translation>邮件没有发送。服务器的 SMTP 实现有问题，或者途中有东西在干扰；请告知其管理员。</translation>
     </message>
+    <message>
+        <source>The server closed the connection while it waited for the next message.</source>
+        <translation>在等待下一封邮件时，服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Servers close idle connections; the next message goes over a new one.</source>
+        <translation>服务器会关闭空闲的连接；下一封邮件将通过新的连接发送。</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptPanel</name>
@@ -3482,6 +3851,8 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
        sendscope send --help           the options of send
        sendscope compose [options] --output FILE.eml
                                        write the message instead of sending it
+       sendscope merge --data FILE.csv --subject T --body-file F [options]
+                                       one personalised message per row (mail merge)
        sendscope account add|list|remove
                                        manage accounts (passwords in the keychain)
        sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
@@ -3493,6 +3864,8 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
       sendscope send --help           send 命令的选项
       sendscope compose [选项] --output FILE.eml
                                       将邮件写入文件而不发送
+      sendscope merge --data FILE.csv --subject T --body-file F [选项]
+                                      每行一封个性化邮件（邮件合并，群发）
       sendscope account add|list|remove
                                       管理账户（密码保存在密钥环中）
       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]

@@ -1,0 +1,261 @@
+#include "mergejournal.h"
+
+#include "sendjob.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <algorithm>
+
+MergeJournal::MergeJournal()
+    : m_connection(QStringLiteral("merge-journal-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+MergeJournal::~MergeJournal()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString MergeJournal::stateName(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Sending:
+        return QStringLiteral("sending");
+    case State::Accepted:
+        return QStringLiteral("accepted");
+    case State::Refused:
+        return QStringLiteral("refused");
+    case State::Deferred:
+        return QStringLiteral("deferred");
+    case State::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+QString MergeJournal::stateLabel(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return tr("pending");
+    case State::Sending:
+        return tr("sending");
+    case State::Accepted:
+        return tr("accepted");
+    case State::Refused:
+        return tr("refused");
+    case State::Deferred:
+        return tr("deferred");
+    case State::Unknown:
+        return tr("unknown");
+    }
+    return {};
+}
+
+namespace {
+std::optional<MergeJournal::State> stateFromName(const QString &name)
+{
+    for (const auto state :
+         {MergeJournal::State::Pending, MergeJournal::State::Sending, MergeJournal::State::Accepted,
+          MergeJournal::State::Refused, MergeJournal::State::Deferred, MergeJournal::State::Unknown}) {
+        if (MergeJournal::stateName(state) == name)
+            return state;
+    }
+    return std::nullopt;
+}
+} // namespace
+
+bool MergeJournal::exec(const QString &sql, const QVariantList &values, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.prepare(sql)) {
+        *error = tr("The journal cannot be written: %1").arg(query.lastError().text());
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = tr("The journal cannot be written: %1").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool MergeJournal::open(const QString &path, QString *error)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = tr("The SQLite driver of Qt is missing (install libqt6sql6-sqlite).");
+        return false;
+    }
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    database.setDatabaseName(path);
+    if (!database.open()) {
+        *error = tr("Cannot open the journal %1: %2").arg(path, database.lastError().text());
+        return false;
+    }
+    // WAL with FULL sync: every committed state change survives a crash or a power cut.
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), {}, error) ||
+        !exec(QStringLiteral("PRAGMA synchronous=FULL"), {}, error) ||
+        !exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"), {},
+              error) ||
+        !exec(QStringLiteral(
+                  "CREATE TABLE IF NOT EXISTS rows (row INTEGER PRIMARY KEY, message_id TEXT NOT NULL, "
+                  "recipients TEXT, state TEXT NOT NULL, reply TEXT, attempts INTEGER NOT NULL "
+                  "DEFAULT 0, next_attempt TEXT, updated TEXT)"),
+              {}, error))
+        return false;
+    QSqlQuery meta(QStringLiteral("SELECT value FROM meta WHERE key = 'fingerprint'"), database);
+    if (meta.next())
+        m_fingerprint = meta.value(0).toString();
+    QSqlQuery query(
+        QStringLiteral("SELECT row, message_id, recipients, state, reply, attempts, next_attempt, "
+                       "updated FROM rows"),
+        database);
+    while (query.next()) {
+        Row row;
+        row.row = query.value(0).toInt();
+        row.messageId = query.value(1).toString().toLatin1();
+        row.recipients = query.value(2).toString();
+        // A state this version does not know is treated as in doubt, never as sendable.
+        row.state = stateFromName(query.value(3).toString()).value_or(State::Unknown);
+        row.reply = query.value(4).toString();
+        row.attempts = query.value(5).toInt();
+        row.nextAttempt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+        row.updated = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        m_rows.insert(row.row, row);
+    }
+    for (const Row &row : rows()) {
+        if (row.state == State::Sending) {
+            if (!setState(row.row, State::Unknown,
+                          tr("The run stopped after this message's end of data had been sent; it may have "
+                             "been delivered."),
+                          {}, error))
+                return false;
+            ++m_recovered;
+        }
+    }
+    return true;
+}
+
+bool MergeJournal::prepare(const QString &fingerprint, const QList<Row> &rows, QString *error)
+{
+    QSqlDatabase database = QSqlDatabase::database(m_connection);
+    database.transaction();
+    for (const Row &row : rows) {
+        if (!exec(QStringLiteral("INSERT INTO rows (row, message_id, recipients, state, attempts, updated) "
+                                 "VALUES (?, ?, ?, ?, 0, ?)"),
+                  {row.row, QString::fromLatin1(row.messageId), row.recipients, stateName(State::Pending),
+                   QDateTime::currentDateTime().toString(Qt::ISODateWithMs)},
+                  error)) {
+            database.rollback();
+            return false;
+        }
+    }
+    if (!exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)"),
+              {fingerprint}, error)) {
+        database.rollback();
+        return false;
+    }
+    if (!database.commit()) {
+        *error = tr("The journal cannot be written: %1").arg(database.lastError().text());
+        return false;
+    }
+    m_fingerprint = fingerprint;
+    for (Row row : rows) {
+        row.state = State::Pending;
+        m_rows.insert(row.row, row);
+    }
+    return true;
+}
+
+bool MergeJournal::setFingerprint(const QString &fingerprint, QString *error)
+{
+    if (!exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)"),
+              {fingerprint}, error))
+        return false;
+    m_fingerprint = fingerprint;
+    return true;
+}
+
+std::optional<MergeJournal::Row> MergeJournal::row(int row) const
+{
+    const auto found = m_rows.constFind(row);
+    if (found == m_rows.constEnd())
+        return std::nullopt;
+    return *found;
+}
+
+QList<MergeJournal::Row> MergeJournal::rows() const
+{
+    QList<Row> result = m_rows.values();
+    std::sort(result.begin(), result.end(), [](const Row &a, const Row &b) { return a.row < b.row; });
+    return result;
+}
+
+int MergeJournal::count(State state) const
+{
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                          [state](const Row &row) { return row.state == state; }));
+}
+
+bool MergeJournal::setState(int row, State state, const QString &reply, const QDateTime &nextAttempt,
+                            QString *error)
+{
+    auto found = m_rows.find(row);
+    if (found == m_rows.end()) {
+        *error = tr("Row %1 is not in the journal.").arg(row);
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTime();
+    const int attempts = found->attempts + (state == State::Sending ? 1 : 0);
+    if (!exec(QStringLiteral(
+                  "UPDATE rows SET state = ?, reply = ?, attempts = ?, next_attempt = ?, updated = ? "
+                  "WHERE row = ?"),
+              {stateName(state), reply, attempts, nextAttempt.toString(Qt::ISODateWithMs),
+               now.toString(Qt::ISODateWithMs), row},
+              error))
+        return false;
+    found->state = state;
+    found->reply = reply;
+    found->attempts = attempts;
+    found->nextAttempt = nextAttempt;
+    found->updated = now;
+    return true;
+}
+
+bool MergeJournal::recordSending(const QString &key, QString *error)
+{
+    return setState(key.toInt(), State::Sending, {}, {}, error);
+}
+
+bool MergeJournal::recordOutcome(const QString &key, const SendReport &report, QString *error)
+{
+    const int row = key.toInt();
+    switch (report.outcome) {
+    case SendReport::Outcome::Sent:
+    case SendReport::Outcome::PartiallySent:
+        return setState(row, State::Accepted, report.serverReply, {}, error);
+    case SendReport::Outcome::Uncertain:
+        return setState(row, State::Unknown, report.error.summary, {}, error);
+    case SendReport::Outcome::Failed:
+    case SendReport::Outcome::Cancelled:
+    case SendReport::Outcome::NotAttempted:
+        // Not delivered (the batch calls a message whose end of data may have left Uncertain). What the
+        // failure means for the row, refused or deferred until when, is the run's decision.
+        if (m_rows.value(row).state == State::Sending)
+            return setState(row, State::Pending, report.error.summary, {}, error);
+        return true;
+    }
+    return true;
+}

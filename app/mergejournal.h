@@ -1,0 +1,71 @@
+#pragma once
+
+#include "sendledger.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The durable record of one bulk run: one row per data row with its fixed Message-ID and its state,
+// in SQLite (WAL, synchronous=FULL: each state change is on disk before the next step). "sending" is
+// committed before a message's end of data leaves and "accepted" right after the server's reply, so
+// after a crash at most one row is in doubt: it is found "sending" and becomes "unknown", for the
+// person to decide. Accepted rows are never sent again.
+class MergeJournal : public SendLedger
+{
+    Q_DECLARE_TR_FUNCTIONS(MergeJournal)
+
+public:
+    enum class State { Pending, Sending, Accepted, Refused, Deferred, Unknown };
+    struct Row
+    {
+        int row = 0; // 1-based data row
+        QByteArray messageId;
+        QString recipients;
+        State state = State::Pending;
+        QString reply; // the server's words, or why it was not sent
+        int attempts = 0;
+        QDateTime nextAttempt; // Deferred: not before
+        QDateTime updated;
+    };
+
+    MergeJournal();
+    ~MergeJournal() override;
+    MergeJournal(const MergeJournal &) = delete;
+    MergeJournal &operator=(const MergeJournal &) = delete;
+
+    // Opens or creates the journal file. Rows left "sending" by a run that stopped become "unknown".
+    bool open(const QString &path, QString *error);
+    bool isNew() const { return m_rows.isEmpty(); }
+    QString fingerprint() const { return m_fingerprint; }
+
+    // A new run: its fingerprint (data, templates, attachments) and one Pending row each.
+    bool prepare(const QString &fingerprint, const QList<Row> &rows, QString *error);
+    bool setFingerprint(const QString &fingerprint, QString *error);
+
+    std::optional<Row> row(int row) const;
+    QList<Row> rows() const;
+    int count(State state) const;
+    int unknownRecovered() const { return m_recovered; }
+
+    bool setState(int row, State state, const QString &reply, const QDateTime &nextAttempt, QString *error);
+
+    // SendLedger: keys are row numbers.
+    bool recordSending(const QString &key, QString *error) override;
+    bool recordOutcome(const QString &key, const SendReport &report, QString *error) override;
+
+    static QString stateName(State state);  // "pending", "accepted", ...
+    static QString stateLabel(State state); // translated
+
+private:
+    bool exec(const QString &sql, const QVariantList &values, QString *error);
+
+    QString m_connection;
+    QString m_fingerprint;
+    QHash<int, Row> m_rows;
+    int m_recovered = 0;
+};

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "account.h"
+#include "mailaddress.h"
+#include "mergedata.h"
+#include "mergejournal.h"
+#include "mergetemplate.h"
+#include "mimemessage.h"
+#include "sendjob.h"
+#include "smtpserversettings.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <optional>
+
+class SendBatch;
+class SendService;
+
+// What a bulk run sends: the data, the templates, who it is from and how fast.
+struct MergeSpec
+{
+    MergeTable table;
+    QString dataPath; // relative attachment paths are taken from its folder
+    MergeTemplate subject;
+    MergeTemplate text;
+    MergeTemplate html;
+    MergeTemplate to;
+    MergeTemplate cc;
+    MergeTemplate bcc;
+    MergeTemplate attachments; // paths separated by ';'
+    MailAddress from;
+    QList<MailAddress> replyTo;
+    SmtpServerSettings settings;
+    std::optional<Account> account; // whose keychain entry holds the secret, when settings has none
+    int ratePerMinute = 30;         // conservative for an unknown server; 0: no pacing
+    int maxPerConnection = 100;     // then QUIT and a new connection
+    int maxRecipientsPerMessage = 100;
+    QString journalPath;
+    bool acceptChanges = false; // resume although the data or templates changed since the run began
+};
+
+// One bulk run (群发): one message per data row, through the send service's batches (one connection,
+// many transactions), recorded row by row in a MergeJournal so that no row is ever accepted twice, at
+// the pace the server allows. Checks everything before sending anything; a refused recipient marks its
+// row and the run goes on; an account-wide refusal (authentication, quota, spam verdict, block list,
+// sender) stops the run with the reason; a temporary refusal backs off and resumes by itself.
+class MergeRun : public QObject
+{
+    Q_OBJECT
+public:
+    struct Problem
+    {
+        int row = 0; // 1-based data row; 0: the whole run
+        QString message;
+    };
+    struct Summary
+    {
+        int messages = 0;
+        int distinctAddresses = 0;
+        qint64 bytes = 0;
+    };
+
+    MergeRun(MergeSpec spec, SendService *service, QObject *parent = nullptr);
+    ~MergeRun() override;
+
+    // Builds every row's message and checks it; opens or creates the journal. False when anything
+    // blocks the run (see problems()); warnings() do not block.
+    bool prepare();
+    QList<Problem> problems() const { return m_problems; }
+    QList<Problem> warnings() const { return m_warnings; }
+    Summary summary() const { return m_summary; }
+    const MergeJournal &journal() const { return m_journal; }
+    // The row's message exactly as it will be sent (headers, text, attachments), for a preview.
+    QByteArray preview(int row, QString *error) const;
+
+    // Sends the rows not yet accepted, refused or in doubt. finished() follows.
+    void start();
+    // Stops after the message in flight; resuming later continues with the rows not yet accepted.
+    void cancel();
+    // Waits after a temporary refusal: 1, 5, 15, 30, 60 minutes; tests make them short.
+    void setBackoff(QList<std::chrono::milliseconds> delays) { m_backoff = std::move(delays); }
+    // Writes the original columns with state, server reply, time and Message-ID.
+    bool writeReport(const QString &path, QString *error) const;
+
+signals:
+    void rowFinished(int row, MergeJournal::State state, const QString &reply);
+    void transcriptEntryAdded(const TranscriptEntry &entry);
+    void waiting(const QDateTime &until, const QString &reason);
+    // stopReason is empty when every row went through (accepted or refused).
+    void finished(const QString &stopReason);
+
+private:
+    enum class Verdict { Refused, Deferred, StopRun };
+    std::optional<MimeMessage> buildMessage(int row, QString *problem) const;
+    QString fingerprint() const;
+    void openBatch();
+    void feed();
+    void onMessageFinished(const QString &key, const SendReport &report);
+    void onBatchFinished(const SmtpError &error);
+    Verdict classify(const SmtpError &error) const;
+    QDateTime nextAttemptAfter(int attempts) const;
+    void scheduleResume(const QDateTime &when, const QString &reason);
+    void finish(const QString &reason);
+
+    MergeSpec m_spec;
+    SendService *m_service;
+    MergeJournal m_journal;
+    QList<Problem> m_problems;
+    QList<Problem> m_warnings;
+    Summary m_summary;
+    std::deque<int> m_queue; // 0-based data rows still to send
+    QPointer<SendBatch> m_batch;
+    int m_inFlight = -1;
+    QDateTime m_lastStart;
+    QTimer m_paceTimer;
+    QTimer m_resumeTimer;
+    QString m_stopReason;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    bool m_started = false;
+    QList<std::chrono::milliseconds> m_backoff;
+};

@@ -1,0 +1,55 @@
+#include "mergetemplate.h"
+
+#include <QRegularExpression>
+
+namespace {
+const QRegularExpression &placeholder()
+{
+    static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([^{}|]+?)\\s*(?:\\|([^{}]*))?\\}\\}"));
+    return pattern;
+}
+} // namespace
+
+MergeTemplate::MergeTemplate(QString text)
+    : m_text(std::move(text))
+{
+}
+
+QStringList MergeTemplate::fields() const
+{
+    QStringList result;
+    auto it = placeholder().globalMatch(m_text);
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        if (!result.contains(name, Qt::CaseInsensitive))
+            result << name;
+    }
+    return result;
+}
+
+QStringList MergeTemplate::unknownFields(const MergeTable &table) const
+{
+    QStringList unknown;
+    for (const QString &field : fields()) {
+        if (table.columnIndex(field) < 0)
+            unknown << field;
+    }
+    return unknown;
+}
+
+QString MergeTemplate::render(const MergeTable &table, int row) const
+{
+    QString result;
+    qsizetype last = 0;
+    auto it = placeholder().globalMatch(m_text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        result += QStringView(m_text).mid(last, match.capturedStart() - last);
+        const int column = table.columnIndex(match.captured(1));
+        const QString value = column >= 0 ? table.rows.value(row).value(column).trimmed() : QString();
+        result += value.isEmpty() ? match.captured(2) : value;
+        last = match.capturedEnd();
+    }
+    result += QStringView(m_text).mid(last);
+    return result;
+}

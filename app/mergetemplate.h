@@ -1,0 +1,24 @@
+#pragma once
+
+#include "mergedata.h"
+
+#include <QString>
+#include <QStringList>
+
+// {{field}} placeholders, with a default for an empty value: {{name|Customer}}. Field names are the
+// data's column names (any language, case-insensitive); spaces around them are ignored.
+class MergeTemplate
+{
+public:
+    explicit MergeTemplate(QString text = {});
+
+    QString text() const { return m_text; }
+    // The fields the template uses, in order of first use.
+    QStringList fields() const;
+    // The fields it uses that table does not have.
+    QStringList unknownFields(const MergeTable &table) const;
+    QString render(const MergeTable &table, int row) const;
+
+private:
+    QString m_text;
+};
