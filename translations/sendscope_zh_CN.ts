@@ -1692,6 +1692,14 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     </message>
 </context>
 <context>
+    <name>ProviderReplies</name>
+    <message>
+        <source>en</source>
+        <comment>the language of the provider table&apos;s texts: zh_CN in Chinese</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sendscope</source>
@@ -1969,10 +1977,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>服务器报告了一个临时问题。</translation>
     </message>
     <message>
-        <source>Try again later; the message is kept.</source>
-        <translation>请稍后重试；邮件已保留。</translation>
-    </message>
-    <message>
         <source>The server refused the request.</source>
         <translation>服务器拒绝了该请求。</translation>
     </message>
@@ -2002,7 +2006,79 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     </message>
     <message>
         <source>Server said: &quot;%1&quot;.</source>
-        <translation>服务器响应：“%1”。</translation>
+        <translation>服务器原话：“%1”。</translation>
+    </message>
+    <message>
+        <source>The server refused the message for now after checking its content or sender.</source>
+        <translation>服务器检查邮件内容或发件人后，暂时拒收了此邮件。</translation>
+    </message>
+    <message>
+        <source>This is not greylisting: the check was on the message itself. The server&apos;s words say which check; sending it unchanged may be refused again.</source>
+        <translation>这不是灰名单：检查针对的是邮件本身。服务器原话说明了是哪项检查；原样重发可能会再次被拒。</translation>
+    </message>
+    <message>
+        <source>The server refused for now for a policy reason.</source>
+        <translation>服务器因策略原因暂时拒收。</translation>
+    </message>
+    <message>
+        <source>It may be greylisting or a temporary block; the server&apos;s words say which. Try again in a few minutes.</source>
+        <translation>可能是灰名单，也可能是临时封锁；服务器原话会说明是哪一种。请几分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The server refused because a sending limit of your account was reached.</source>
+        <translation>您的账户已达到发信限额，服务器因此拒收。</translation>
+    </message>
+    <message>
+        <source>Nothing is wrong with the recipients. Wait (some limits are per day) and send again, with fewer recipients or messages at a time.</source>
+        <translation>收件人没有问题。请等待（有些限额按天计算）后再发，并减少每次的收件人或邮件数量。</translation>
+    </message>
+    <message>
+        <source>The sending IP address is on a block list.</source>
+        <translation>发信 IP 地址在黑名单上。</translation>
+    </message>
+    <message>
+        <source>The block is on the IP address of the server that sent the mail, not on you or the message. Send through your provider&apos;s submission server, or have the IP removed from the list the reply names.</source>
+        <translation>被封锁的是发信服务器的 IP 地址，而不是您或邮件。请通过邮件服务商的提交服务器发信，或让该 IP 从回复中提到的黑名单中移除。</translation>
+    </message>
+    <message>
+        <source>The sender address differs from the account you log in with.</source>
+        <translation>发件人地址与登录的账户不一致。</translation>
+    </message>
+    <message>
+        <source>Send from the address of the account you log in with (or an alias the provider has verified); this is not a protocol problem.</source>
+        <translation>请使用登录账户的地址（或服务商已验证的别名）发信；这不是协议问题。</translation>
+    </message>
+    <message>
+        <source>The recipient address is not a valid address.</source>
+        <translation>收件人地址不是合法的地址。</translation>
+    </message>
+    <message>
+        <source>The server could not read the address at all, so it was not even looked up: check it for typing errors, spaces, quotes or a missing domain.</source>
+        <translation>服务器根本无法解析这个地址，所以并没有去查找它：请检查是否有拼写错误、空格、引号或缺少域名。</translation>
+    </message>
+    <message>
+        <source>Try again later; nothing in the message needs to change.</source>
+        <translation>请稍后重试；邮件本身无需修改。</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>This affects every message from this account or server, not only this recipient.</source>
+        <translation>这会影响此账户或服务器发出的所有邮件，而不仅是这位收件人。</translation>
+    </message>
+    <message>
+        <source>The code (%1) says permanent, but this block is lifted with time: waiting helps.</source>
+        <translation>代码（%1）表示永久失败，但这种封锁会随时间解除：等待即可。</translation>
+    </message>
+    <message>
+        <source>%1 explains it: %2</source>
+        <translation>%1 的说明：%2</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>黑名单</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2719,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>Sent to %1 recipients.</source>
         <translation>已发送给 %1 位收件人。</translation>
     </message>
+    <message>
+        <source>*** Nothing was kept: run the same command again later.</source>
+        <translation>*** 没有保留任何副本：请稍后再次运行同一命令。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFinder</name>
@@ -2950,10 +3030,6 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>邮件已发出，但在服务器确认之前连接中断了。</translation>
     </message>
     <message>
-        <source>The message may or may not have been delivered. It is kept, so you can check with the recipients before sending it again.</source>
-        <translation>邮件可能已投递，也可能没有。邮件已保留，您可以先向收件人确认，再决定是否重新发送。</translation>
-    </message>
-    <message>
         <source>The connection was lost while the message was being sent.</source>
         <translation>发送邮件时连接中断。</translation>
     </message>
@@ -3208,6 +3284,18 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Reading the message failed while sending it; nothing was delivered.</source>
         <translation>发送过程中读取邮件失败；邮件未被投递。</translation>
+    </message>
+    <message>
+        <source>The server agreed to start TLS, then failed the handshake on its side.</source>
+        <translation>服务器同意启动 TLS，随后却在它自己一方使握手失败。</translation>
+    </message>
+    <message>
+        <source>Server said (TLS alert): &quot;%1&quot;. What to do: the fault is in the server&apos;s TLS set-up (often its certificate or key files); changing the security setting here will not help. Tell the server&apos;s administrator, with this message, or use another server.</source>
+        <translation>服务器原话（TLS 警报）：“%1”。建议：问题出在服务器的 TLS 配置（通常是其证书或密钥文件）；在这里更改安全设置没有用。请把这条消息转告服务器管理员，或改用其他服务器。</translation>
+    </message>
+    <message>
+        <source>The message may or may not have been delivered. Check with the recipients before sending it again.</source>
+        <translation>邮件可能已投递，也可能没有。重新发送前请先向收件人确认。</translation>
     </message>
 </context>
 <context>
