@@ -5,6 +5,7 @@
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
+#include "explaincommand.h"
 #include "localization.h"
 #include "manpage.h"
 #include "runninginstance.h"
@@ -121,6 +122,7 @@ void printUsage()
                 "                                       manage accounts (passwords in the keychain)\n"
                 "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
                 "                                       run the local sandbox SMTP server headless\n"
+                "       sendscope explain [FILE|-]      explain a server reply or a bounce message\n"
                 "       sendscope --version\n");
     std::fputs(usage.toLocal8Bit().constData(), stdout);
 }
@@ -135,6 +137,8 @@ int main(int argc, char **argv)
         return runCommand<AccountCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "sandbox") == 0)
         return runCommand<SandboxCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "explain") == 0)
+        return runCommand<ExplainCommand>(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;

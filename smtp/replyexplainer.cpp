@@ -278,30 +278,39 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
 
     // The server's words first, marked as theirs, then Sendscope's advice: a reader can tell the reply
     // from the reading of it.
-    const int code = reply.code();
     QString said = ReplyExplainer::tr("Server said: \"%1\".").arg(serverWords(reply));
     if (const std::optional<EnhancedStatusCode> enhanced = reply.enhancedCode())
         said +=
             u' ' + ReplyExplainer::tr("Status %1: %2.").arg(enhanced->toString(), enhanced->description());
     QString todo = ReplyExplainer::tr("What to do: %1").arg(advice.whatToDo);
-    if (advice.accountWide)
-        todo += u' ' + ReplyExplainer::tr("This affects every message from this account or server, not only "
-                                          "this recipient.");
-    if (advice.temporary && !reply.isTransientFailure())
-        todo += u' ' + ReplyExplainer::tr("The code (%1) says permanent, but this block is lifted with time: "
-                                          "waiting helps.")
-                           .arg(code);
-    else if (advice.temporary)
-        todo += u' ' + ReplyExplainer::tr("Temporary failure (%1): it may work later.").arg(code);
-    else
-        todo += u' ' + ReplyExplainer::tr("Permanent failure (%1): retrying will not help unless something "
-                                          "changes.")
-                           .arg(code);
-    if (advice.entry && !advice.entry->link.isEmpty())
-        todo += u' ' + ReplyExplainer::tr("%1 explains it: %2")
-                           .arg(advice.entry->provider.isEmpty() ? ReplyExplainer::tr("The list")
-                                                                 : advice.entry->provider,
-                                advice.entry->link);
+    todo += u' ' + notes(advice, reply);
     error.explanation = said + u' ' + todo;
     return error;
+}
+
+QString ReplyExplainer::notes(const Advice &advice, const SmtpReply &reply, bool codeQuoted)
+{
+    const QString code = codeQuoted || !reply.enhancedCode() ? QString::number(reply.code())
+                                                             : reply.enhancedCode()->toString();
+    QString notes;
+    if (advice.accountWide)
+        notes += u' ' + ReplyExplainer::tr("This affects every message from this account or server, not only "
+                                           "this recipient.");
+    if (advice.temporary && !reply.isTransientFailure())
+        notes +=
+            u' ' + ReplyExplainer::tr("The code (%1) says permanent, but this block is lifted with time: "
+                                      "waiting helps.")
+                       .arg(code);
+    else if (advice.temporary)
+        notes += u' ' + ReplyExplainer::tr("Temporary failure (%1): it may work later.").arg(code);
+    else
+        notes += u' ' + ReplyExplainer::tr("Permanent failure (%1): retrying will not help unless something "
+                                           "changes.")
+                            .arg(code);
+    if (advice.entry && !advice.entry->link.isEmpty())
+        notes += u' ' + ReplyExplainer::tr("%1 explains it: %2")
+                            .arg(advice.entry->provider.isEmpty() ? ReplyExplainer::tr("The list")
+                                                                  : advice.entry->provider,
+                                 advice.entry->link);
+    return notes.trimmed();
 }

@@ -30,6 +30,9 @@ public:
 
     static Advice advise(SmtpCommand command, const SmtpReply &reply);
     static SmtpError explain(SmtpCommand command, const SmtpReply &reply);
+    // After the advice: whether waiting helps, whether the whole account is affected, the provider's page.
+    // codeQuoted false: the reply code was derived (from a bounce's Status), so the status is named instead.
+    static QString notes(const Advice &advice, const SmtpReply &reply, bool codeQuoted = true);
     // The reply as the server sent it, on one line ("550 5.1.1 User unknown"), for quoting.
     static QString serverWords(const SmtpReply &reply);
 };

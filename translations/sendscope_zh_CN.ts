@@ -1475,6 +1475,69 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     </message>
 </context>
 <context>
+    <name>ExplainCommand</name>
+    <message>
+        <source>Explain why mail failed: paste the server&apos;s reply (one or more lines) or give a whole bounce message (.eml). For each failed recipient it prints what the server said, then what it means and what to do. The exit status is that of &apos;sendscope send&apos; for the first failure.</source>
+        <translation>解释邮件为何发送失败：粘贴服务器的回复（一行或多行），或给出整封退信（.eml）。对每个失败的收件人，先列出服务器原话，再说明其含义和处理办法。退出状态与 &apos;sendscope send&apos; 对第一个失败的退出状态相同。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The reply or bounce; - or nothing for standard input.</source>
+        <translation>回复或退信；用 - 或省略表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>sendscope explain: %1</source>
+        <translation>sendscope explain: %1</translation>
+    </message>
+    <message>
+        <source>sendscope explain: give one file, or none to read standard input.</source>
+        <translation>sendscope explain: 请给出一个文件，或不给文件以读取标准输入。</translation>
+    </message>
+    <message>
+        <source>sendscope explain: cannot read %1: %2</source>
+        <translation>sendscope explain: 无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>sendscope explain: no SMTP reply (like &quot;550 5.1.1 ...&quot;) and no bounce found in the input.</source>
+        <translation>sendscope explain: 输入中没有找到 SMTP 回复（如“550 5.1.1 ...”），也没有找到退信。</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried: %1</source>
+        <translation>已延迟，仍在重试：%1</translation>
+    </message>
+    <message>
+        <source>Failed recipient: %1</source>
+        <translation>失败的收件人：%1</translation>
+    </message>
+    <message>
+        <source>Remote server: %1</source>
+        <translation>对方服务器：%1</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>报告方：%1</translation>
+    </message>
+    <message>
+        <source>Server said: &quot;%1&quot;</source>
+        <translation>服务器原话：“%1”</translation>
+    </message>
+    <message>
+        <source>Status %1: %2</source>
+        <translation>状态 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sendscope: %1</source>
+        <translation>Sendscope 的解读：%1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+</context>
+<context>
     <name>Localization</name>
     <message>
         <source>Follow the system</source>
@@ -3377,6 +3440,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
                                        manage accounts (passwords in the keychain)
        sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
                                        run the local sandbox SMTP server headless
+       sendscope explain [FILE|-]      explain a server reply or a bounce message
        sendscope --version
 </source>
         <translation>用法：sendscope [mailto:URI]          打开撰写窗口
@@ -3388,6 +3452,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
                                       管理账户（密码保存在密钥环中）
       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
                                       以无界面模式运行本地沙盒 SMTP 服务器
+      sendscope explain [FILE|-]      解释服务器回复或退信
       sendscope --version
 </translation>
     </message>
