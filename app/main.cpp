@@ -2,6 +2,7 @@
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
+#include "checkdomaincommand.h"
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
@@ -123,6 +124,7 @@ void printUsage()
                 "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
                 "                                       run the local sandbox SMTP server headless\n"
                 "       sendscope explain [FILE|-]      explain a server reply or a bounce message\n"
+                "       sendscope check-domain DOMAIN   check the DNS records receivers want of a sender\n"
                 "       sendscope --version\n");
     std::fputs(usage.toLocal8Bit().constData(), stdout);
 }
@@ -139,6 +141,8 @@ int main(int argc, char **argv)
         return runCommand<SandboxCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "explain") == 0)
         return runCommand<ExplainCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "check-domain") == 0)
+        return runCommand<CheckDomainCommand>(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;

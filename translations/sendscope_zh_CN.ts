@@ -680,6 +680,41 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     </message>
 </context>
 <context>
+    <name>CheckDomainCommand</name>
+    <message>
+        <source>Check the DNS records receivers look at before they accept mail from a domain: MX, SPF, DMARC, DKIM at the usual selectors, MTA-STS and TLS-RPT, each with what Gmail, Yahoo, Microsoft and QQ do when it is missing. Exit status 0 when nothing is wrong, 15 when something will get mail refused, 10 when DNS could not be asked.</source>
+        <translation>检查收件方在接收某域名的邮件前会查看的 DNS 记录：MX、SPF、DMARC、常用选择器上的 DKIM、MTA-STS 和 TLS-RPT，并说明缺少时 Gmail、Yahoo、微软和 QQ 会怎样处理。没有问题时退出状态为 0，有会导致邮件被拒的问题时为 15，无法查询 DNS 时为 10。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The domain you send from, e.g. example.com.</source>
+        <translation>您发信所用的域名，例如 example.com。</translation>
+    </message>
+    <message>
+        <source>Ask this DNS server (an IP address, port 53) instead of the system&apos;s.</source>
+        <translation>向此 DNS 服务器（IP 地址，端口 53）查询，而不是系统默认的服务器。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: %1</source>
+        <translation>sendscope check-domain: %1</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: give one domain name, e.g. sendscope check-domain example.com.</source>
+        <translation>sendscope check-domain: 请给出一个域名，例如 sendscope check-domain example.com。</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: --nameserver needs an IP address.</source>
+        <translation>sendscope check-domain: --nameserver 需要一个 IP 地址。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLineSecret</name>
     <message>
         <source>give only one of --password-env, --password-stdin or --token-env.</source>
@@ -1106,6 +1141,257 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>The password could not be read from the keychain.</source>
         <translation>无法从密钥环读取密码。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainCheck</name>
+    <message>
+        <source>The MX records of %1 could not be looked up.</source>
+        <translation>无法查询 %1 的 MX 记录。</translation>
+    </message>
+    <message>
+        <source>The DNS server did not answer or failed; the other results may be incomplete too.</source>
+        <translation>DNS 服务器没有应答或查询失败；其他结果可能也不完整。</translation>
+    </message>
+    <message>
+        <source>%1 has no MX record.</source>
+        <translation>%1 没有 MX 记录。</translation>
+    </message>
+    <message>
+        <source>Replies and bounces to this domain have nowhere to go. Many receivers, QQ and NetEase among them, refuse or mark as spam mail from a domain that cannot receive mail.</source>
+        <translation>发往此域名的回复和退信无处投递。许多收件方（包括 QQ 和网易）会拒收或将无法收信的域名发出的邮件标为垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>%1 declares that it receives no mail (null MX).</source>
+        <translation>%1 声明自己不接收邮件（空 MX）。</translation>
+    </message>
+    <message>
+        <source>Receivers may refuse mail from it: a sender that cannot be answered looks like spam.</source>
+        <translation>收件方可能拒收它发出的邮件：无法回复的发件人看起来像垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>MX: %1</source>
+        <translation>MX：%1</translation>
+    </message>
+    <message>
+        <source>Mail to this domain has a server to go to.</source>
+        <translation>发往此域名的邮件有服务器可以投递。</translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo refuse mail that passes neither SPF nor DKIM (Gmail: 550 5.7.26, Yahoo: 550 5.7.9); Microsoft&apos;s Outlook.com requires SPF, DKIM and DMARC of bulk senders (550 5.7.515); QQ and NetEase put such mail in spam or refuse it (NetEase: MI:SPF).</source>
+        <translation>Gmail 和 Yahoo 会拒收 SPF 和 DKIM 都未通过的邮件（Gmail：550 5.7.26，Yahoo：550 5.7.9）；微软 Outlook.com 要求大批量发件人具备 SPF、DKIM 和 DMARC（550 5.7.515）；QQ 和网易会将此类邮件放入垃圾箱或拒收（网易：MI:SPF）。</translation>
+    </message>
+    <message>
+        <source>The SPF record could not be looked up.</source>
+        <translation>无法查询 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>The DNS server did not answer or failed (%1).</source>
+        <translation>DNS 服务器没有应答或查询失败（%1）。</translation>
+    </message>
+    <message>
+        <source>No SPF record.</source>
+        <translation>没有 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>%1 SPF records: there must be exactly one.</source>
+        <translation>有 %1 条 SPF 记录：必须恰好只有一条。</translation>
+    </message>
+    <message>
+        <source>With more than one, SPF fails with a permanent error for every message (RFC 7208 section 4.5), as if there were none. Merge them into one record. %1</source>
+        <translation>多于一条时，每封邮件的 SPF 都会以永久错误失败（RFC 7208 第 4.5 节），等同于没有记录。请合并为一条。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record has a syntax error: %1</source>
+        <translation>SPF 记录有语法错误：%1</translation>
+    </message>
+    <message>
+        <source>Receivers treat a record they cannot parse as a permanent error: SPF fails for every message. %1</source>
+        <translation>收件方把无法解析的记录视为永久错误：每封邮件的 SPF 都会失败。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record needs %1 DNS lookups; the limit is 10.</source>
+        <translation>SPF 记录需要 %1 次 DNS 查询；上限是 10 次。</translation>
+    </message>
+    <message>
+        <source>Past 10 lookups (include, a, mx, ptr, exists, redirect, counted through every include) receivers stop with a permanent error and SPF fails for every message. Remove includes of services you no longer use, or replace a and mx with ip4/ip6. %1</source>
+        <translation>超过 10 次查询（include、a、mx、ptr、exists、redirect，逐层计入每个 include）后，收件方会以永久错误中止，每封邮件的 SPF 都会失败。请删除不再使用的服务的 include，或用 ip4/ip6 代替 a 和 mx。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record includes %1, which has no single SPF record.</source>
+        <translation>SPF 记录 include 了 %1，而它没有唯一的一条 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>An include that does not resolve to exactly one SPF record is a permanent error: SPF fails for every message. Fix or remove the include. %1</source>
+        <translation>include 的目标若不是恰好一条 SPF 记录，就是永久错误：每封邮件的 SPF 都会失败。请修正或删除该 include。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record ends in +all: anyone may send as %1.</source>
+        <translation>SPF 记录以 +all 结尾：任何人都可以冒用 %1 发信。</translation>
+    </message>
+    <message>
+        <source>This authorises every server on the Internet, so SPF proves nothing and receivers treat the domain as a spam source. End it with -all or ~all.</source>
+        <translation>这等于授权互联网上的所有服务器，SPF 因此毫无意义，收件方会把该域名当作垃圾邮件来源。请以 -all 或 ~all 结尾。</translation>
+    </message>
+    <message>
+        <source>SPF: one record, %1 DNS lookups, ends in %2.</source>
+        <translation>SPF：一条记录，%1 次 DNS 查询，以 %2 结尾。</translation>
+    </message>
+    <message>
+        <source>~all (soft fail) is fine together with DMARC; -all tells receivers to refuse other senders outright.</source>
+        <translation>配合 DMARC 时使用 ~all（软失败）即可；-all 则要求收件方直接拒收其他发件服务器的邮件。</translation>
+    </message>
+    <message>
+        <source>Receivers can tell your servers from others.</source>
+        <translation>收件方能够区分您的服务器和其他服务器。</translation>
+    </message>
+    <message>
+        <source>The SPF record does not end in -all or ~all.</source>
+        <translation>SPF 记录没有以 -all 或 ~all 结尾。</translation>
+    </message>
+    <message>
+        <source>Without them (&quot;?all&quot; or nothing) SPF is neutral for other senders: receivers learn nothing from it. End the record with ~all or -all.</source>
+        <translation>没有它们时（“?all”或什么都没有），SPF 对其他发件服务器保持中立：收件方从中得不到任何信息。请以 ~all 或 -all 结尾。</translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo require a DMARC record (p=none is enough) of everyone who sends them more than 5000 messages a day, and Microsoft&apos;s Outlook.com has done so since 2025; without it bulk mail is refused (Gmail 550 5.7.26). Everyone else gets no reports on who sends as the domain.</source>
+        <translation>Gmail 和 Yahoo 要求每天向其发送超过 5000 封邮件的发件人具备 DMARC 记录（p=none 即可），微软 Outlook.com 自 2025 年起也这样要求；没有它，批量邮件会被拒收（Gmail 550 5.7.26）。其他发件人则收不到有谁在冒用该域名发信的报告。</translation>
+    </message>
+    <message>
+        <source>The DMARC record could not be looked up.</source>
+        <translation>无法查询 DMARC 记录。</translation>
+    </message>
+    <message>
+        <source>No DMARC record at _dmarc.%1.</source>
+        <translation>_dmarc.%1 没有 DMARC 记录。</translation>
+    </message>
+    <message>
+        <source>Publish e.g. &quot;v=DMARC1; p=none; rua=mailto:dmarc@%1&quot; and tighten p later. %2</source>
+        <translation>请发布例如“v=DMARC1; p=none; rua=mailto:dmarc@%1”的记录，之后再收紧 p。%2</translation>
+    </message>
+    <message>
+        <source>%1 DMARC records: there must be exactly one.</source>
+        <translation>有 %1 条 DMARC 记录：必须恰好只有一条。</translation>
+    </message>
+    <message>
+        <source>Receivers ignore DMARC when there is more than one record (RFC 7489 section 6.6.3). %1</source>
+        <translation>记录多于一条时，收件方会忽略 DMARC（RFC 7489 第 6.6.3 节）。%1</translation>
+    </message>
+    <message>
+        <source>The DMARC record has no valid policy (p=none, quarantine or reject).</source>
+        <translation>DMARC 记录没有有效的策略（p=none、quarantine 或 reject）。</translation>
+    </message>
+    <message>
+        <source>A record without a valid p= tag is ignored, as if there were none. %1</source>
+        <translation>没有有效 p= 标签的记录会被忽略，等同于没有记录。%1</translation>
+    </message>
+    <message>
+        <source>p=none only asks for reports: receivers deliver mail that fails. It satisfies Gmail&apos;s and Yahoo&apos;s requirement; move to quarantine or reject once the reports show only your own servers.</source>
+        <translation>p=none 只要求发送报告：收件方仍会投递未通过的邮件。它满足 Gmail 和 Yahoo 的要求；等报告显示只有您自己的服务器在发信时，再改为 quarantine 或 reject。</translation>
+    </message>
+    <message>
+        <source>No rua= reporting address: you get no reports of who sends as this domain.</source>
+        <translation>没有 rua= 报告地址：您收不到有谁在以此域名发信的报告。</translation>
+    </message>
+    <message>
+        <source>Reports go to %1.</source>
+        <translation>报告发送到 %1。</translation>
+    </message>
+    <message>
+        <source>DMARC: policy %1.</source>
+        <translation>DMARC：策略为 %1。</translation>
+    </message>
+    <message>
+        <source>DKIM keys at: %1.</source>
+        <translation>DKIM 密钥位于：%1。</translation>
+    </message>
+    <message>
+        <source>Mail signed with these keys passes DKIM, which Gmail, Yahoo and Microsoft accept in place of SPF, and which survives forwarding.</source>
+        <translation>用这些密钥签名的邮件可通过 DKIM；Gmail、Yahoo 和微软接受以 DKIM 代替 SPF，而且 DKIM 在转发后依然有效。</translation>
+    </message>
+    <message>
+        <source>No DKIM key at the usual selectors (%1).</source>
+        <translation>常用选择器（%1）上没有 DKIM 密钥。</translation>
+    </message>
+    <message>
+        <source>If your provider signs with another selector this is fine: the s= tag of a DKIM-Signature header in a message you sent names it. Without DKIM, mail depends on SPF alone, which breaks when mail is forwarded; Gmail and Yahoo require DKIM of bulk senders, and Microsoft of Outlook.com&apos;s high-volume senders.</source>
+        <translation>如果您的服务商使用其他选择器签名，则没有问题：您发出的邮件中 DKIM-Signature 信头的 s= 标签会写明它。没有 DKIM 时，邮件只能依靠 SPF，而 SPF 在转发后会失效；Gmail 和 Yahoo 要求批量发件人具备 DKIM，微软也要求 Outlook.com 的大批量发件人具备 DKIM。</translation>
+    </message>
+    <message>
+        <source>Revoked DKIM keys (empty p=) at: %1.</source>
+        <translation>已吊销的 DKIM 密钥（p= 为空）位于：%1。</translation>
+    </message>
+    <message>
+        <source>Mail still signed with them fails DKIM.</source>
+        <translation>仍用它们签名的邮件无法通过 DKIM。</translation>
+    </message>
+    <message>
+        <source>MTA-STS is announced.</source>
+        <translation>已声明 MTA-STS。</translation>
+    </message>
+    <message>
+        <source>Gmail and Microsoft then deliver to you only over verified TLS. (The policy file at https://mta-sts.%1/.well-known/mta-sts.txt was not fetched.)</source>
+        <translation>这样 Gmail 和微软只会通过经过验证的 TLS 向您投递。（未获取 https://mta-sts.%1/.well-known/mta-sts.txt 的策略文件。）</translation>
+    </message>
+    <message>
+        <source>No MTA-STS.</source>
+        <translation>没有 MTA-STS。</translation>
+    </message>
+    <message>
+        <source>Optional. Without it, mail to you can be made to travel unencrypted by someone on the path; receivers do not hold its absence against your outgoing mail.</source>
+        <translation>可选。没有它时，传输路径上的人可以迫使发给您的邮件以不加密方式传输；收件方不会因为缺少它而对您发出的邮件不利。</translation>
+    </message>
+    <message>
+        <source>TLS-RPT reports go to %1.</source>
+        <translation>TLS-RPT 报告发送到 %1。</translation>
+    </message>
+    <message>
+        <source>Gmail and Microsoft send daily reports of TLS problems delivering to you.</source>
+        <translation>Gmail 和微软会每天报告向您投递时遇到的 TLS 问题。</translation>
+    </message>
+    <message>
+        <source>No TLS-RPT.</source>
+        <translation>没有 TLS-RPT。</translation>
+    </message>
+    <message>
+        <source>Optional. With &quot;v=TLSRPTv1; rua=mailto:...&quot; at _smtp._tls.%1 Gmail and Microsoft report TLS problems delivering to you.</source>
+        <translation>可选。在 _smtp._tls.%1 发布“v=TLSRPTv1; rua=mailto:...”后，Gmail 和微软会报告向您投递时遇到的 TLS 问题。</translation>
+    </message>
+    <message>
+        <source>Domain check for %1</source>
+        <translation>域名检查：%1</translation>
+    </message>
+    <message>
+        <source>[ok]</source>
+        <translation>[正常]</translation>
+    </message>
+    <message>
+        <source>[--]</source>
+        <translation>[--]</translation>
+    </message>
+    <message>
+        <source>[??]</source>
+        <translation>[注意]</translation>
+    </message>
+    <message>
+        <source>[!!]</source>
+        <translation>[问题]</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>Receivers are asked to refuse mail that fails SPF and DKIM alignment.</source>
+        <translation>收件方会被要求拒收 SPF 和 DKIM 对齐均未通过的邮件。</translation>
+    </message>
+    <message>
+        <source>Receivers are asked to put mail that fails SPF and DKIM alignment in spam.</source>
+        <translation>收件方会被要求把 SPF 和 DKIM 对齐均未通过的邮件放入垃圾箱。</translation>
+    </message>
+    <message>
+        <source>Publish one TXT record at %1 that lists the servers allowed to send for it, e.g. &quot;v=spf1 include:spf.your-provider.example -all&quot;. %2</source>
+        <translation>请在 %1 发布一条 TXT 记录，列出允许以它发信的服务器，例如“v=spf1 include:spf.your-provider.example -all”。%2</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3727,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
        sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
                                        run the local sandbox SMTP server headless
        sendscope explain [FILE|-]      explain a server reply or a bounce message
+       sendscope check-domain DOMAIN   check the DNS records receivers want of a sender
        sendscope --version
 </source>
         <translation>用法：sendscope [mailto:URI]          打开撰写窗口
@@ -3453,6 +3740,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
                                       以无界面模式运行本地沙盒 SMTP 服务器
       sendscope explain [FILE|-]      解释服务器回复或退信
+      sendscope check-domain DOMAIN   检查收件方要求发件域名具备的 DNS 记录
       sendscope --version
 </translation>
     </message>
