@@ -509,6 +509,14 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <source>Save the account and ask for the password each time Sendscope starts?</source>
         <translation>是否保存账户，并在每次启动 Sendscope 时询问密码？</translation>
     </message>
+    <message>
+        <source>Check &amp;domain</source>
+        <translation>检查域名(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Check the DNS records receivers look at before they accept mail from this address&apos;s domain: MX, SPF, DKIM, DMARC</source>
+        <translation>检查收件方在接收此地址所在域名的邮件前会查看的 DNS 记录：MX、SPF、DKIM、DMARC</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -618,6 +626,61 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     <message>
         <source>only one address is allowed here</source>
         <translation>此处只允许填写一个地址</translation>
+    </message>
+</context>
+<context>
+    <name>BounceExplainerDialog</name>
+    <message>
+        <source>Explain a bounce — Sendscope</source>
+        <translation>解释退信 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Paste the server&apos;s reply or the whole bounce message, or open or drop an .eml file.</source>
+        <translation>粘贴服务器的回复或整封退信，或者打开、拖入一个 .eml 文件。</translation>
+    </message>
+    <message>
+        <source>Reply or bounce</source>
+        <translation>回复或退信</translation>
+    </message>
+    <message>
+        <source>550 5.1.1 &lt;someone@example.com&gt;: Recipient address rejected: User unknown</source>
+        <translation>550 5.1.1 &lt;someone@example.com&gt;: Recipient address rejected: User unknown</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Open .eml…</source>
+        <translation>打开 .eml(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a bounce</source>
+        <translation>打开退信</translation>
+    </message>
+    <message>
+        <source>Messages (*.eml *.msg *.txt);;All files (*)</source>
+        <translation>邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No SMTP reply (like &quot;550 5.1.1 ...&quot;) and no bounce found in this text.</source>
+        <translation>这段文字中没有找到 SMTP 回复（如“550 5.1.1 ...”），也没有找到退信。</translation>
+    </message>
+    <message>
+        <source>1 failure found.</source>
+        <translation>找到 1 处失败。</translation>
+    </message>
+    <message>
+        <source>%1 failures found.</source>
+        <translation>找到 %1 处失败。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1205,10 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>The password could not be read from the keychain.</source>
         <translation>无法从密钥环读取密码。</translation>
     </message>
+    <message>
+        <source>E&amp;xplain a bounce…</source>
+        <translation>解释退信(&amp;X)…</translation>
+    </message>
 </context>
 <context>
     <name>DomainCheck</name>
@@ -1392,6 +1459,21 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>Publish one TXT record at %1 that lists the servers allowed to send for it, e.g. &quot;v=spf1 include:spf.your-provider.example -all&quot;. %2</source>
         <translation>请在 %1 发布一条 TXT 记录，列出允许以它发信的服务器，例如“v=spf1 include:spf.your-provider.example -all”。%2</translation>
+    </message>
+</context>
+<context>
+    <name>DomainCheckDialog</name>
+    <message>
+        <source>Domain check for %1 — Sendscope</source>
+        <translation>域名检查：%1 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Domain check</source>
+        <translation>域名检查</translation>
+    </message>
+    <message>
+        <source>Looking up the DNS records of %1…</source>
+        <translation>正在查询 %1 的 DNS 记录…</translation>
     </message>
 </context>
 <context>

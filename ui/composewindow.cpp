@@ -6,6 +6,7 @@
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
+#include "bounceexplainerdialog.h"
 #include "draftstore.h"
 #include "mailtouri.h"
 #include "mimewriter.h"
@@ -605,6 +606,12 @@ void ComposeWindow::buildMenus()
         close();
     });
     discard->setObjectName(QStringLiteral("discardDraft"));
+    QAction *explainBounce = file->addAction(tr("E&xplain a bounce…"), this, [this] {
+        auto *dialog = new BounceExplainerDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    explainBounce->setObjectName(QStringLiteral("explainBounce"));
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] {
         PreferencesDialog dialog(this);
