@@ -57,7 +57,20 @@ void DomainCheck::start(const QString &domain)
     m_domain = domain.trimmed().toLower();
     if (m_domain.endsWith(u'.'))
         m_domain.chop(1);
+    // Every result of an earlier run goes, so that one DomainCheck can check several domains in turn.
     m_findings.clear();
+    m_dnsFailed = false;
+    m_dnsErrors.clear();
+    m_mxOutcome = m_spfOutcome = m_dmarcOutcome = m_stsOutcome = m_tlsRptOutcome = Outcome::Missing;
+    m_mxHosts.clear();
+    m_spfRecords.clear();
+    m_spfLookups = 0;
+    m_spfBrokenIncludes.clear();
+    m_dmarcRecords.clear();
+    m_dkimFound.clear();
+    m_dkimRevoked.clear();
+    m_stsRecord.clear();
+    m_tlsRptRecord.clear();
     m_pending = 1; // held until every lookup is queued, so an early answer cannot finish the check
     lookupMx(m_domain);
     lookupTxt(m_domain, [this](Outcome outcome, const QStringList &texts) {

@@ -36,7 +36,7 @@ public:
     // Ask this DNS server (port 53) instead of the system's; for tests and for checking one server.
     void setNameserver(const QHostAddress &nameserver) { m_nameserver = nameserver; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
-    // Starts the lookups; finished() follows, always.
+    // Starts the lookups; finished() follows, always. Start the next check only after finished().
     void start(const QString &domain);
 
     QString domain() const { return m_domain; }
