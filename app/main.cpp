@@ -2,9 +2,11 @@
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
+#include "checkdomaincommand.h"
 #include "composedesk.h"
 #include "composewindow.h"
 #include "draftstore.h"
+#include "explaincommand.h"
 #include "localization.h"
 #include "manpage.h"
 #include "mergecommand.h"
@@ -112,19 +114,31 @@ ComposeWindow *openPrefilled(ComposeDesk &desk, const LaunchRequest &request)
 
 void printUsage()
 {
-    const QString usage = QCoreApplication::translate(
-        "main", "Usage: sendscope [mailto:URI]          open the compose window\n"
-                "       sendscope send [options]        send one message from the command line\n"
-                "       sendscope send --help           the options of send\n"
-                "       sendscope compose [options] --output FILE.eml\n"
-                "                                       write the message instead of sending it\n"
-                "       sendscope merge --data FILE.csv --subject T --body-file F [options]\n"
-                "                                       one personalised message per row (mail merge)\n"
-                "       sendscope account add|list|remove\n"
-                "                                       manage accounts (passwords in the keychain)\n"
-                "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
-                "                                       run the local sandbox SMTP server headless\n"
-                "       sendscope --version\n");
+    // One line per command, each translated on its own: a new command adds a line, not a new sentence.
+    const std::pair<const char *, const char *> commands[] = {
+        {"sendscope [mailto:URI]", QT_TRANSLATE_NOOP("main", "open the compose window")},
+        {"sendscope send [options]", QT_TRANSLATE_NOOP("main", "send one message from the command line")},
+        {"sendscope send --help",
+         QT_TRANSLATE_NOOP("main", "the options of send (likewise for every command)")},
+        {"sendscope compose [options] --output FILE.eml",
+         QT_TRANSLATE_NOOP("main", "write the message instead of sending it")},
+        {"sendscope merge --data FILE.csv --subject T --body-file F [options]",
+         QT_TRANSLATE_NOOP("main", "one personalised message per row (mail merge)")},
+        {"sendscope account add|list|remove",
+         QT_TRANSLATE_NOOP("main", "manage accounts (passwords in the keychain)")},
+        {"sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]",
+         QT_TRANSLATE_NOOP("main", "run the local sandbox SMTP server headless")},
+        {"sendscope explain [FILE|-]",
+         QT_TRANSLATE_NOOP("main", "explain a server reply or a bounce message")},
+        {"sendscope check-domain DOMAIN",
+         QT_TRANSLATE_NOOP("main", "check the DNS records receivers want of a sender")},
+        {"sendscope --version", QT_TRANSLATE_NOOP("main", "the version")},
+    };
+    QString usage = QCoreApplication::translate("main", "Usage:") + u'\n';
+    for (const auto &[command, description] : commands) {
+        usage += QStringLiteral("  %1\n      %2\n")
+                     .arg(QString::fromLatin1(command), QCoreApplication::translate("main", description));
+    }
     std::fputs(usage.toLocal8Bit().constData(), stdout);
 }
 
@@ -140,6 +154,10 @@ int main(int argc, char **argv)
         return runCommand<AccountCommand>(argc, argv);
     if (argc > 1 && std::strcmp(argv[1], "sandbox") == 0)
         return runCommand<SandboxCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "explain") == 0)
+        return runCommand<ExplainCommand>(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "check-domain") == 0)
+        return runCommand<CheckDomainCommand>(argc, argv);
     if (argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
         std::fputs("sendscope " SENDSCOPE_VERSION "\n", stdout);
         return 0;

@@ -1,6 +1,8 @@
 #include "manpage.h"
 
 #include "accountcommand.h"
+#include "checkdomaincommand.h"
+#include "explaincommand.h"
 #include "sandboxcommand.h"
 #include "sendcommand.h"
 
@@ -69,6 +71,8 @@ QString ManPage::troff()
     SendCommand send;
     AccountCommand account;
     SandboxCommand sandbox;
+    ExplainCommand explain;
+    CheckDomainCommand checkDomain;
     QString page;
     page +=
         QStringLiteral(".TH SENDSCOPE 1 \"2026\" \"Sendscope " SENDSCOPE_VERSION "\" \"User Commands\"\n");
@@ -80,6 +84,8 @@ QString ManPage::troff()
                        ".B sendscope compose\n\\fIoptions\\fR \\fB\\-\\-output\\fR \\fIFILE.eml\\fR\n.br\n"
                        ".B sendscope account\nadd|list|remove ...\n.br\n"
                        ".B sendscope sandbox\n[\\fIoptions\\fR]\n.br\n"
+                       ".B sendscope explain\n[\\fIFILE\\fR|\\-]\n.br\n"
+                       ".B sendscope check\\-domain\n\\fIDOMAIN\\fR\n.br\n"
                        ".B sendscope \\-\\-version\n");
     page +=
         QStringLiteral(".SH DESCRIPTION\nWithout a command, Sendscope opens its compose window, with drafts "
@@ -90,6 +96,10 @@ QString ManPage::troff()
             options(account.helpText());
     page += QStringLiteral(".SH SENDSCOPE SANDBOX\n") + description(sandbox.helpText()) +
             options(sandbox.helpText());
+    page += QStringLiteral(".SH SENDSCOPE EXPLAIN\n") + description(explain.helpText()) +
+            options(explain.helpText());
+    page += QStringLiteral(".SH SENDSCOPE CHECK-DOMAIN\n") + description(checkDomain.helpText()) +
+            options(checkDomain.helpText());
     page += QStringLiteral(
         ".SH FILES\n.TP\n.I ~/.config/sendscope/accounts.conf\nAccount settings (never "
         "passwords: those are in the system keychain).\n.TP\n.I ~/.local/share/sendscope/drafts/\n"

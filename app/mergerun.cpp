@@ -334,6 +334,14 @@ MergeRun::Verdict MergeRun::classify(const SmtpError &error) const
         error.summary.toLower();
     const bool temporary =
         (error.reply && error.reply->isTransientFailure()) || (!error.reply && error.temporary);
+    const bool permanentReply = error.reply && error.reply->isPermanentFailure();
+    const bool mentionsAccount = std::any_of(accountWide.cbegin(), accountWide.cend(),
+                                             [&text](const QString &word) { return text.contains(word); });
+    // A 5xx about the account stops the run even when the provider lifts it by itself (a daily quota):
+    // retrying row after row would only deepen the block.
+    if (permanentReply && mentionsAccount && error.category != SmtpErrorCategory::Input &&
+        error.category != SmtpErrorCategory::Size)
+        return Verdict::StopRun;
     switch (error.category) {
     case SmtpErrorCategory::Input:
     case SmtpErrorCategory::Size:
@@ -356,10 +364,8 @@ MergeRun::Verdict MergeRun::classify(const SmtpError &error) const
     }
     if (temporary)
         return Verdict::Deferred;
-    for (const QString &word : accountWide) {
-        if (text.contains(word))
-            return Verdict::StopRun;
-    }
+    if (mentionsAccount)
+        return Verdict::StopRun;
     if (error.command == SmtpCommand::MailFrom)
         return Verdict::StopRun; // the sender itself was refused: every row would be
     return Verdict::Refused;

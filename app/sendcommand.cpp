@@ -408,6 +408,9 @@ void SendCommand::onFinished(const SendReport &report)
         m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
         if (!error.explanation.isEmpty())
             m_err << tr("*** %1").arg(error.explanation) << Qt::endl;
+        // Unlike the app's outbox, the command line keeps nothing: say what to do instead.
+        if (error.temporary && report.outcome != SendReport::Outcome::Uncertain)
+            m_err << tr("*** Nothing was kept: run the same command again later.") << Qt::endl;
         if (report.outcome == SendReport::Outcome::Uncertain)
             m_err << tr("*** The message may have been delivered; check before sending it again.")
                   << Qt::endl;

@@ -15,11 +15,17 @@ bool mentions(const QString &text, std::initializer_list<const char *> words)
 
 } // namespace
 
-SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
+QString ReplyExplainer::serverWords(const SmtpReply &reply)
 {
-    SmtpError error;
-    error.command = command;
-    error.reply = reply;
+    QStringList lines;
+    for (const QByteArray &line : reply.lines())
+        lines << QString::fromUtf8(line);
+    return (QString::number(reply.code()) + u' ' + lines.join(u' ')).simplified().left(400);
+}
+
+ReplyExplainer::Advice ReplyExplainer::advise(SmtpCommand command, const SmtpReply &reply)
+{
+    Advice error;
     error.temporary = reply.isTransientFailure();
     const int code = reply.code();
     const std::optional<EnhancedStatusCode> enhanced = reply.enhancedCode();
@@ -30,9 +36,22 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
     auto set = [&](SmtpErrorCategory category, const QString &summary, const QString &explanation) {
         error.category = category;
         error.summary = summary;
-        error.explanation = explanation;
+        error.whatToDo = explanation;
     };
 
+    // The provider's own meaning beats a reading of the codes: providers reuse 535 and 550 for blocks
+    // that no RFC 3463 code describes (SMTP AUTH disabled for a tenant, a daily quota).
+    if (const ProviderReplies::Entry *entry = ProviderReplies::match(reply)) {
+        error.entry = entry;
+        error.category = entry->category;
+        error.temporary = entry->temporary;
+        error.accountWide = entry->accountWide;
+        error.summary = entry->summary();
+        error.whatToDo = entry->fix();
+        return error;
+    }
+
+    const bool atEndOfData = command == SmtpCommand::DataEnd || command == SmtpCommand::Bdat;
     if (code == 421) {
         set(SmtpErrorCategory::ServerUnavailable,
             ReplyExplainer::tr("The server is not available right now and closed the connection."),
@@ -105,23 +124,68 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
                 "Authenticate first (set user name and password), and send through your own provider's "
                 "submission "
                 "server rather than someone else's."));
-    } else if (mentions(text, {"greylist", "graylist"}) || (error.temporary && is(7, 1))) {
+    } else if (error.temporary && is(7, 1) && atEndOfData && !mentions(text, {"greylist", "graylist"})) {
+        // Exim and content filters answer 451 4.7.1 after the data for a content or policy check; the
+        // same message will meet the same check, so calling it greylisting would send the user waiting.
+        set(SmtpErrorCategory::Policy,
+            ReplyExplainer::tr("The server refused the message for now after checking its content or "
+                               "sender."),
+            ReplyExplainer::tr("This is not greylisting: the check was on the message itself. The server's "
+                               "words say which check; sending it unchanged may be refused again."));
+    } else if (mentions(text, {"greylist", "graylist"}) ||
+               (error.temporary && is(7, 1) && mentions(text, {"try again", "later", "retry"}))) {
         set(SmtpErrorCategory::ServerUnavailable,
             ReplyExplainer::tr("The server asked to try again later (greylisting)."),
             ReplyExplainer::tr(
                 "Greylisting servers refuse the first attempt from an unknown sender on purpose; a retry "
                 "after a few "
                 "minutes is normally accepted."));
+    } else if (error.temporary && is(7, 1)) {
+        set(SmtpErrorCategory::ServerUnavailable,
+            ReplyExplainer::tr("The server refused for now for a policy reason."),
+            ReplyExplainer::tr("It may be greylisting or a temporary block; the server's words say which. "
+                               "Try again in a few minutes."));
+    } else if ((is(4, 5) && reply.isPermanentFailure()) ||
+               mentions(text, {"sending limit", "sending quota", "daily limit", "daily quota", "rate limit",
+                               "too many messages", "quota exceeded for sending"})) {
+        // A quota is on the sender's account, whatever the code: 5xx here does not mean a bad recipient.
+        error.temporary = true;
+        error.accountWide = true;
+        set(SmtpErrorCategory::ServerUnavailable,
+            ReplyExplainer::tr("The server refused because a sending limit of your account was reached."),
+            ReplyExplainer::tr(
+                "Nothing is wrong with the recipients. Wait (some limits are per day) and send "
+                "again, with fewer recipients or messages at a time."));
+    } else if (mentions(text, {"spamhaus", "spamcop", "blocklist", "blacklist", "block list", "dnsbl"})) {
+        error.accountWide = true;
+        set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The sending IP address is on a block list."),
+            ReplyExplainer::tr("The block is on the IP address of the server that sent the mail, not on you "
+                               "or the message. Send through your provider's submission server, or have the "
+                               "IP removed from the list the reply names."));
+    } else if ((command == SmtpCommand::MailFrom || atEndOfData) &&
+               mentions(text, {"same as authoriz", "must equal authoriz", "not owned", "mismatch",
+                               "not allowed to send as", "send as this sender", "not one of your"})) {
+        set(SmtpErrorCategory::Policy,
+            ReplyExplainer::tr("The sender address differs from the account you log in with."),
+            ReplyExplainer::tr("Send from the address of the account you log in with (or an alias the "
+                               "provider has verified); this is not a protocol problem."));
+    } else if (is(1, 3)) {
+        set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient address is not a valid address."),
+            ReplyExplainer::tr("The server could not read the address at all, so it was not even looked up: "
+                               "check it for typing errors, spaces, quotes or a missing domain."));
+    } else if (is(2, 2) && !is(3, 4)) {
+        set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is full."),
+            ReplyExplainer::tr("The recipient has to make room; try again later or reach them another way."));
+    } else if (is(2, 1) && reply.isPermanentFailure()) {
+        set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is disabled."),
+            ReplyExplainer::tr(
+                "The address exists but does not accept mail. Reach the recipient another way."));
     } else if (code == 452 && (is(5, 3) || mentions(text, {"too many recipients"}))) {
         set(SmtpErrorCategory::Recipient,
             ReplyExplainer::tr("The server accepts no more recipients in this message."),
             ReplyExplainer::tr("The remaining recipients have to be sent in a further message."));
     } else if (code == 552 || is(3, 4) || is(2, 3) || (code == 452 && is(3, 1))) {
-        if (is(2, 2)) {
-            set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is full."),
-                ReplyExplainer::tr(
-                    "The recipient has to make room; try again later or reach them another way."));
-        } else if (code == 452 || is(3, 1)) {
+        if (code == 452 || is(3, 1)) {
             set(SmtpErrorCategory::ServerUnavailable, ReplyExplainer::tr("The server is short of storage."),
                 ReplyExplainer::tr("This is temporary; try again later."));
         } else {
@@ -135,10 +199,6 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
                 ReplyExplainer::tr("The recipient's domain does not accept mail."),
                 ReplyExplainer::tr(
                     "The domain publishes a null MX: it never receives mail. Check the address."));
-        } else if (is(2, 1)) {
-            set(SmtpErrorCategory::Recipient, ReplyExplainer::tr("The recipient's mailbox is disabled."),
-                ReplyExplainer::tr(
-                    "The address exists but does not accept mail. Reach the recipient another way."));
         } else if (subject == 7) {
             set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server's policy refused this recipient."),
                 ReplyExplainer::tr(
@@ -148,7 +208,8 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
                 ReplyExplainer::tr(
                     "Check the spelling of the address; the recipient's server does not know this mailbox."));
         }
-    } else if (command == SmtpCommand::MailFrom && (is(1, 7) || is(1, 8) || code == 553 || code == 550)) {
+    } else if (command == SmtpCommand::MailFrom && (is(1, 7) || is(1, 8) || is(1, 0) || code == 553 ||
+                                                    (code == 550 && mentions(text, {"sender", "from"})))) {
         set(SmtpErrorCategory::Policy, ReplyExplainer::tr("The server refused the sender address."),
             ReplyExplainer::tr(
                 "Send from an address that belongs to the account you log in with; many providers refuse "
@@ -192,7 +253,7 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
     } else if (error.temporary) {
         set(SmtpErrorCategory::ServerUnavailable,
             ReplyExplainer::tr("The server reported a temporary problem."),
-            ReplyExplainer::tr("Try again later; the message is kept."));
+            ReplyExplainer::tr("Try again later; nothing in the message needs to change."));
     } else if (code == 554 || code == 550) {
         set(command == SmtpCommand::RcptTo ? SmtpErrorCategory::Recipient : SmtpErrorCategory::Policy,
             ReplyExplainer::tr("The server refused the request."),
@@ -202,18 +263,54 @@ SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
             ReplyExplainer::tr("The transcript shows the exchange."));
     }
 
-    // What the enhanced code means and whether retrying can help, in the same words every time.
-    QString detailText =
-        error.temporary
-            ? ReplyExplainer::tr("Temporary failure (%1): it may work later.").arg(code)
-            : ReplyExplainer::tr("Permanent failure (%1): retrying will not help unless something "
-                                 "changes.")
-                  .arg(code);
-    if (enhanced)
-        detailText +=
-            u' ' + ReplyExplainer::tr("Status %1: %2.").arg(enhanced->toString(), enhanced->description());
-    if (!text.isEmpty())
-        detailText += u' ' + ReplyExplainer::tr("Server said: \"%1\".").arg(text.simplified().left(300));
-    error.explanation += u' ' + detailText;
     return error;
+}
+
+SmtpError ReplyExplainer::explain(SmtpCommand command, const SmtpReply &reply)
+{
+    const Advice advice = advise(command, reply);
+    SmtpError error;
+    error.command = command;
+    error.reply = reply;
+    error.category = advice.category;
+    error.temporary = advice.temporary;
+    error.summary = advice.summary;
+
+    // The server's words first, marked as theirs, then Sendscope's advice: a reader can tell the reply
+    // from the reading of it.
+    QString said = ReplyExplainer::tr("Server said: \"%1\".").arg(serverWords(reply));
+    if (const std::optional<EnhancedStatusCode> enhanced = reply.enhancedCode())
+        said +=
+            u' ' + ReplyExplainer::tr("Status %1: %2.").arg(enhanced->toString(), enhanced->description());
+    QString todo = ReplyExplainer::tr("What to do: %1").arg(advice.whatToDo);
+    todo += u' ' + notes(advice, reply);
+    error.explanation = said + u' ' + todo;
+    return error;
+}
+
+QString ReplyExplainer::notes(const Advice &advice, const SmtpReply &reply, bool codeQuoted)
+{
+    const QString code = codeQuoted || !reply.enhancedCode() ? QString::number(reply.code())
+                                                             : reply.enhancedCode()->toString();
+    QString notes;
+    if (advice.accountWide)
+        notes += u' ' + ReplyExplainer::tr("This affects every message from this account or server, not only "
+                                           "this recipient.");
+    if (advice.temporary && !reply.isTransientFailure())
+        notes +=
+            u' ' + ReplyExplainer::tr("The code (%1) says permanent, but this block is lifted with time: "
+                                      "waiting helps.")
+                       .arg(code);
+    else if (advice.temporary)
+        notes += u' ' + ReplyExplainer::tr("Temporary failure (%1): it may work later.").arg(code);
+    else
+        notes += u' ' + ReplyExplainer::tr("Permanent failure (%1): retrying will not help unless something "
+                                           "changes.")
+                            .arg(code);
+    if (advice.entry && !advice.entry->link.isEmpty())
+        notes += u' ' + ReplyExplainer::tr("%1 explains it: %2")
+                            .arg(advice.entry->provider.isEmpty() ? ReplyExplainer::tr("The list")
+                                                                  : advice.entry->provider,
+                                 advice.entry->link);
+    return notes.trimmed();
 }

@@ -330,6 +330,19 @@ void SmtpSession::onSocketError(QAbstractSocket::SocketError socketError)
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
+        if (m_settings.security == SmtpSecurity::StartTls && detail.contains(QLatin1String("alert")) &&
+            !detail.contains(QLatin1String("protocol version"))) {
+            // The server said "220 Ready to start TLS" and then sent a TLS alert itself: the security
+            // setting is right (it agreed to STARTTLS) and this client's TLS versions are not the cause.
+            fail({SmtpErrorCategory::Tls, SmtpCommand::StartTls, std::nullopt,
+                  tr("The server agreed to start TLS, then failed the handshake on its side."),
+                  tr("Server said (TLS alert): \"%1\". What to do: the fault is in the server's TLS set-up "
+                     "(often its certificate or key files); changing the security setting here will not "
+                     "help. Tell the server's administrator, with this message, or use another server.")
+                      .arg(detail),
+                  false});
+            return;
+        }
         fail({SmtpErrorCategory::Tls, std::nullopt, std::nullopt, tr("The TLS handshake failed."),
               tr("%1. If the server uses SSL/TLS on this port, choose that security; if it expects STARTTLS, "
                  "choose STARTTLS. Old servers may not support TLS 1.2 or later.")
@@ -409,8 +422,8 @@ void SmtpSession::onDisconnected()
     } else if (uncertain) {
         error.summary = tr("The connection was lost after the message was sent, before the server confirmed "
                            "it.");
-        error.explanation = tr("The message may or may not have been delivered. It is kept, so you can check "
-                               "with the recipients before sending it again.");
+        error.explanation = tr("The message may or may not have been delivered. Check with the recipients "
+                               "before sending it again.");
     } else if (m_state == State::SendingBody) {
         error.summary = tr("The connection was lost while the message was being sent.");
         error.explanation =

@@ -214,7 +214,7 @@ void TestLocalization::preferenceOverridesTheSystem()
     help.start(QStringLiteral(SENDSCOPE_BINARY), {QStringLiteral("--help")});
     QVERIFY(help.waitForFinished(30000));
     const QString usage = QString::fromUtf8(help.readAllStandardOutput());
-    QVERIFY2(usage.startsWith(QStringLiteral("Usage: sendscope")), qPrintable(usage));
+    QVERIFY2(usage.startsWith(QStringLiteral("Usage:\n  sendscope")), qPrintable(usage));
 }
 
 void TestLocalization::dialogsInChinese()

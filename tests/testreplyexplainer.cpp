@@ -72,6 +72,58 @@ void TestReplyExplainer::explain_data()
                                << E::Protocol << false << QStringLiteral("not recognised");
     QTest::newRow("502 unknown command") << C::Ehlo << 502 << QByteArray("5.5.1 Command not implemented")
                                          << E::Protocol << false << QStringLiteral("does not support");
+    // The misexplanations of issue 15, each with where the reply text comes from.
+    // https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission
+    QTest::newRow("535 5.7.139 tenant")
+        << C::Auth << 535
+        << QByteArray(
+               "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. "
+               "Visit https://aka.ms/smtp_auth_disabled for more information.")
+        << E::Auth << false << QStringLiteral("administrator");
+    // https://support.google.com/a/answer/3726730 (Gmail SMTP error reference)
+    QTest::newRow("550 5.4.5 gmail daily limit")
+        << C::MailFrom << 550 << QByteArray("5.4.5 Daily user sending limit exceeded.")
+        << E::ServerUnavailable << true << QStringLiteral("daily sending limit");
+    // Reported by users of Python's smtplib with smtp.qq.com (Stack Overflow).
+    QTest::newRow("501 qq sender mismatch")
+        << C::MailFrom << 501 << QByteArray("mail from address must be same as authorization user")
+        << E::Policy << false << QStringLiteral("logged-in address");
+    // https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+    QTest::newRow("554 5.2.0 submission quota")
+        << C::DataEnd << 554
+        << QByteArray(
+               "5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process "
+               "message due to a permanent exception with message Cannot submit message.")
+        << E::ServerUnavailable << true << QStringLiteral("sending limit");
+    // Postfix reject_rbl_client, https://www.postfix.org/postconf.5.html#default_rbl_reply
+    QTest::newRow("554 spamhaus") << C::RcptTo << 554
+                                  << QByteArray(
+                                         "5.7.1 Service unavailable; Client host [192.0.2.1] blocked using "
+                                         "zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1")
+                                  << E::Policy << false << QStringLiteral("block list");
+    QTest::newRow("550 spamcop") << C::RcptTo << 550
+                                 << QByteArray(
+                                        "5.7.1 Service unavailable; Client host [192.0.2.1] blocked using "
+                                        "bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml")
+                                 << E::Policy << false << QStringLiteral("IP address");
+    // https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-708
+    QTest::newRow("550 5.7.708") << C::RcptTo << 550
+                                 << QByteArray(
+                                        "5.7.708 Service unavailable. Access denied, traffic not accepted "
+                                        "from this IP.")
+                                 << E::Policy << false << QStringLiteral("sending IP");
+    // Postfix smtpd, "501 5.1.3 Bad recipient address syntax".
+    QTest::newRow("501 5.1.3 syntax") << C::RcptTo << 501 << QByteArray("5.1.3 Bad recipient address syntax")
+                                      << E::Recipient << false << QStringLiteral("not a valid address");
+    // Exim's acl_smtp_data defer, e.g. a content scanner: "451 4.7.1 ..." after the data.
+    QTest::newRow("451 4.7.1 exim content")
+        << C::DataEnd << 451 << QByteArray("4.7.1 Temporary local problem - please try later") << E::Policy
+        << true << QStringLiteral("not greylisting");
+    // Postfix reject_sender_login_mismatch.
+    QTest::newRow("553 postfix login mismatch")
+        << C::MailFrom << 553
+        << QByteArray("5.7.1 <boss@example.com>: Sender address rejected: not owned by user me@example.com")
+        << E::Policy << false << QStringLiteral("account you log in with");
     QTest::newRow("450 mailbox busy") << C::RcptTo << 450 << QByteArray("4.2.1 Mailbox busy")
                                       << E::ServerUnavailable << true << QStringLiteral("Temporary failure");
 }
@@ -92,7 +144,13 @@ void TestReplyExplainer::explain()
     const QString all = error.summary + u' ' + error.explanation;
     QVERIFY2(all.contains(phrase, Qt::CaseInsensitive), qPrintable(all));
     QCOMPARE(error.reply->code(), code);
-    QVERIFY2(error.explanation.contains(reply.enhancedCode()->description()), qPrintable(error.explanation));
+    if (reply.enhancedCode())
+        QVERIFY2(error.explanation.contains(reply.enhancedCode()->description()),
+                 qPrintable(error.explanation));
+    // The server's words come first and apart from the advice.
+    const qsizetype said = error.explanation.indexOf(QStringLiteral("Server said: \"%1").arg(code));
+    QVERIFY2(said == 0, qPrintable(error.explanation));
+    QVERIFY2(error.explanation.indexOf(QStringLiteral("What to do: ")) > said, qPrintable(error.explanation));
 }
 
 QTEST_GUILESS_MAIN(TestReplyExplainer)

@@ -1,7 +1,9 @@
 #include "sendcommand.h"
 
 #include <QBuffer>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
@@ -19,6 +21,7 @@ private slots:
     void headerInjectionIsRefused();
     void composeWritesEml();
     void addressErrorsNamePosition();
+    void temporaryFailureSaysNothingIsKept();
 };
 
 namespace {
@@ -181,6 +184,31 @@ void TestSendCommand::addressErrorsNamePosition()
     QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--cc"),
                                                QStringLiteral("ok@example.com, bad address@x")}),
              SendCommand::kExitUsage);
+}
+
+// The app's outbox keeps a failed message; the command line keeps nothing, and must not say otherwise.
+void TestSendCommand::temporaryFailureSaysNothingIsKept()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close(); // nothing listens there now: the connection is refused, a temporary failure
+    QProcess send;
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QString::number(port), QStringLiteral("--security"),
+                QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("a@example.com"),
+                QStringLiteral("--to"), QStringLiteral("b@example.com"), QStringLiteral("--body-file"),
+                QStringLiteral("-"), QStringLiteral("--quiet")});
+    QVERIFY(send.waitForStarted(10000));
+    send.write("hello\n");
+    send.closeWriteChannel();
+    QVERIFY(send.waitForFinished(30000));
+    const QString err = QString::fromUtf8(send.readAllStandardError());
+    QCOMPARE(send.exitCode(), 11); // connect
+    QVERIFY2(err.contains(QStringLiteral("Nothing was kept: run the same command again later.")),
+             qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("is kept")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestSendCommand)

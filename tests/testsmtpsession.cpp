@@ -24,6 +24,7 @@ private slots:
     void starttlsUpgradeAndAuthRedacted();
     void pinnedCertificateIsAccepted();
     void implicitTls();
+    void serverSideTlsFailureAfter220();
     void authLoginTwoSteps();
     void wrongPassword();
     void sizeRefusedBeforeMailFrom();
@@ -269,6 +270,27 @@ void TestSmtpSession::pinnedCertificateIsAccepted()
     const Run result = run(session);
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QVERIFY(result.transcript.contains(QStringLiteral("pinned")));
+}
+
+// OpenSMTPD with a broken key answers "220 Ready to start TLS" and then sends a TLS alert: the setting is
+// right and the fault is the server's; the explanation must not send the user to change the security.
+// A server side without a certificate fails the same way (it alerts "handshake failure").
+void TestSmtpSession::serverSideTlsFailureAfter220()
+{
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send("250-fake\r\n250 STARTTLS\r\n")
+        .expect("STARTTLS")
+        .send("220 Ready to start TLS\r\n")
+        .startTls();
+    SmtpSession session(tlsSettings(server.port()));
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Tls);
+    QVERIFY2(result.error.summary.contains(QStringLiteral("on its side")),
+             qPrintable(result.error.summary + u' ' + result.error.explanation));
+    QVERIFY(result.error.explanation.contains(QStringLiteral("Server said")));
+    QVERIFY(!result.error.explanation.contains(QStringLiteral("TLS 1.2")));
 }
 
 void TestSmtpSession::implicitTls()

@@ -509,6 +509,14 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <source>Save the account and ask for the password each time Sendscope starts?</source>
         <translation>是否保存账户，并在每次启动 Sendscope 时询问密码？</translation>
     </message>
+    <message>
+        <source>Check &amp;domain</source>
+        <translation>检查域名(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Check the DNS records receivers look at before they accept mail from this address&apos;s domain: MX, SPF, DKIM, DMARC</source>
+        <translation>检查收件方在接收此地址所在域名的邮件前会查看的 DNS 记录：MX、SPF、DKIM、DMARC</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -621,6 +629,61 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     </message>
 </context>
 <context>
+    <name>BounceExplainerDialog</name>
+    <message>
+        <source>Explain a bounce — Sendscope</source>
+        <translation>解释退信 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Paste the server&apos;s reply or the whole bounce message, or open or drop an .eml file.</source>
+        <translation>粘贴服务器的回复或整封退信，或者打开、拖入一个 .eml 文件。</translation>
+    </message>
+    <message>
+        <source>Reply or bounce</source>
+        <translation>回复或退信</translation>
+    </message>
+    <message>
+        <source>550 5.1.1 &lt;someone@example.com&gt;: Recipient address rejected: User unknown</source>
+        <translation>550 5.1.1 &lt;someone@example.com&gt;: Recipient address rejected: User unknown</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Open .eml…</source>
+        <translation>打开 .eml(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a bounce</source>
+        <translation>打开退信</translation>
+    </message>
+    <message>
+        <source>Messages (*.eml *.msg *.txt);;All files (*)</source>
+        <translation>邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No SMTP reply (like &quot;550 5.1.1 ...&quot;) and no bounce found in this text.</source>
+        <translation>这段文字中没有找到 SMTP 回复（如“550 5.1.1 ...”），也没有找到退信。</translation>
+    </message>
+    <message>
+        <source>1 failure found.</source>
+        <translation>找到 1 处失败。</translation>
+    </message>
+    <message>
+        <source>%1 failures found.</source>
+        <translation>找到 %1 处失败。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Untrusted certificate — %1</source>
@@ -677,6 +740,41 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     <message>
         <source>Trust &amp;always for this account</source>
         <translation>对此账户始终信任(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDomainCommand</name>
+    <message>
+        <source>Check the DNS records receivers look at before they accept mail from a domain: MX, SPF, DMARC, DKIM at the usual selectors, MTA-STS and TLS-RPT, each with what Gmail, Yahoo, Microsoft and QQ do when it is missing. Exit status 0 when nothing is wrong, 15 when something will get mail refused, 10 when DNS could not be asked.</source>
+        <translation>检查收件方在接收某域名的邮件前会查看的 DNS 记录：MX、SPF、DMARC、常用选择器上的 DKIM、MTA-STS 和 TLS-RPT，并说明缺少时 Gmail、Yahoo、微软和 QQ 会怎样处理。没有问题时退出状态为 0，有会导致邮件被拒的问题时为 15，无法查询 DNS 时为 10。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The domain you send from, e.g. example.com.</source>
+        <translation>您发信所用的域名，例如 example.com。</translation>
+    </message>
+    <message>
+        <source>Ask this DNS server (an IP address, port 53) instead of the system&apos;s.</source>
+        <translation>向此 DNS 服务器（IP 地址，端口 53）查询，而不是系统默认的服务器。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: %1</source>
+        <translation>sendscope check-domain: %1</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: give one domain name, e.g. sendscope check-domain example.com.</source>
+        <translation>sendscope check-domain: 请给出一个域名，例如 sendscope check-domain example.com。</translation>
+    </message>
+    <message>
+        <source>sendscope check-domain: --nameserver needs an IP address.</source>
+        <translation>sendscope check-domain: --nameserver 需要一个 IP 地址。</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1150,10 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>新的语言将在下次启动 Sendscope 时生效。</translation>
     </message>
     <message>
+        <source>E&amp;xplain a bounce…</source>
+        <translation>解释退信(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
@@ -1062,6 +1164,10 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>A copy of this message as a new one, with a Message-ID of its own</source>
         <translation>把这封邮件复制为一封新邮件，使用它自己的 Message-ID</translation>
+    </message>
+    <message>
+        <source>Send to the refused recipients onl&amp;y…</source>
+        <translation>仅发给被拒收的收件人(&amp;Y)…</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
@@ -1098,6 +1204,10 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>The server queued it as %1.</source>
         <translation>服务器已将其排队，队列编号 %1。</translation>
+    </message>
+    <message>
+        <source>Already received by: %1.</source>
+        <translation>已收到：%1。</translation>
     </message>
     <message>
         <source>Refused for: %1.</source>
@@ -1147,13 +1257,271 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
         <source>Discarded.</source>
         <translation>已丢弃。</translation>
     </message>
+</context>
+<context>
+    <name>DomainCheck</name>
     <message>
-        <source>Send to the refused recipients onl&amp;y…</source>
-        <translation>仅发给被拒收的收件人(&amp;Y)…</translation>
+        <source>The MX records of %1 could not be looked up.</source>
+        <translation>无法查询 %1 的 MX 记录。</translation>
     </message>
     <message>
-        <source>Already received by: %1.</source>
-        <translation>已收到：%1。</translation>
+        <source>The DNS server did not answer or failed; the other results may be incomplete too.</source>
+        <translation>DNS 服务器没有应答或查询失败；其他结果可能也不完整。</translation>
+    </message>
+    <message>
+        <source>%1 has no MX record.</source>
+        <translation>%1 没有 MX 记录。</translation>
+    </message>
+    <message>
+        <source>Replies and bounces to this domain have nowhere to go. Many receivers, QQ and NetEase among them, refuse or mark as spam mail from a domain that cannot receive mail.</source>
+        <translation>发往此域名的回复和退信无处投递。许多收件方（包括 QQ 和网易）会拒收或将无法收信的域名发出的邮件标为垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>%1 declares that it receives no mail (null MX).</source>
+        <translation>%1 声明自己不接收邮件（空 MX）。</translation>
+    </message>
+    <message>
+        <source>Receivers may refuse mail from it: a sender that cannot be answered looks like spam.</source>
+        <translation>收件方可能拒收它发出的邮件：无法回复的发件人看起来像垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>MX: %1</source>
+        <translation>MX：%1</translation>
+    </message>
+    <message>
+        <source>Mail to this domain has a server to go to.</source>
+        <translation>发往此域名的邮件有服务器可以投递。</translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo refuse mail that passes neither SPF nor DKIM (Gmail: 550 5.7.26, Yahoo: 550 5.7.9); Microsoft&apos;s Outlook.com requires SPF, DKIM and DMARC of bulk senders (550 5.7.515); QQ and NetEase put such mail in spam or refuse it (NetEase: MI:SPF).</source>
+        <translation>Gmail 和 Yahoo 会拒收 SPF 和 DKIM 都未通过的邮件（Gmail：550 5.7.26，Yahoo：550 5.7.9）；微软 Outlook.com 要求大批量发件人具备 SPF、DKIM 和 DMARC（550 5.7.515）；QQ 和网易会将此类邮件放入垃圾箱或拒收（网易：MI:SPF）。</translation>
+    </message>
+    <message>
+        <source>The SPF record could not be looked up.</source>
+        <translation>无法查询 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>The DNS server did not answer or failed (%1).</source>
+        <translation>DNS 服务器没有应答或查询失败（%1）。</translation>
+    </message>
+    <message>
+        <source>No SPF record.</source>
+        <translation>没有 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>%1 SPF records: there must be exactly one.</source>
+        <translation>有 %1 条 SPF 记录：必须恰好只有一条。</translation>
+    </message>
+    <message>
+        <source>With more than one, SPF fails with a permanent error for every message (RFC 7208 section 4.5), as if there were none. Merge them into one record. %1</source>
+        <translation>多于一条时，每封邮件的 SPF 都会以永久错误失败（RFC 7208 第 4.5 节），等同于没有记录。请合并为一条。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record has a syntax error: %1</source>
+        <translation>SPF 记录有语法错误：%1</translation>
+    </message>
+    <message>
+        <source>Receivers treat a record they cannot parse as a permanent error: SPF fails for every message. %1</source>
+        <translation>收件方把无法解析的记录视为永久错误：每封邮件的 SPF 都会失败。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record needs %1 DNS lookups; the limit is 10.</source>
+        <translation>SPF 记录需要 %1 次 DNS 查询；上限是 10 次。</translation>
+    </message>
+    <message>
+        <source>Past 10 lookups (include, a, mx, ptr, exists, redirect, counted through every include) receivers stop with a permanent error and SPF fails for every message. Remove includes of services you no longer use, or replace a and mx with ip4/ip6. %1</source>
+        <translation>超过 10 次查询（include、a、mx、ptr、exists、redirect，逐层计入每个 include）后，收件方会以永久错误中止，每封邮件的 SPF 都会失败。请删除不再使用的服务的 include，或用 ip4/ip6 代替 a 和 mx。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record includes %1, which has no single SPF record.</source>
+        <translation>SPF 记录 include 了 %1，而它没有唯一的一条 SPF 记录。</translation>
+    </message>
+    <message>
+        <source>An include that does not resolve to exactly one SPF record is a permanent error: SPF fails for every message. Fix or remove the include. %1</source>
+        <translation>include 的目标若不是恰好一条 SPF 记录，就是永久错误：每封邮件的 SPF 都会失败。请修正或删除该 include。%1</translation>
+    </message>
+    <message>
+        <source>The SPF record ends in +all: anyone may send as %1.</source>
+        <translation>SPF 记录以 +all 结尾：任何人都可以冒用 %1 发信。</translation>
+    </message>
+    <message>
+        <source>This authorises every server on the Internet, so SPF proves nothing and receivers treat the domain as a spam source. End it with -all or ~all.</source>
+        <translation>这等于授权互联网上的所有服务器，SPF 因此毫无意义，收件方会把该域名当作垃圾邮件来源。请以 -all 或 ~all 结尾。</translation>
+    </message>
+    <message>
+        <source>SPF: one record, %1 DNS lookups, ends in %2.</source>
+        <translation>SPF：一条记录，%1 次 DNS 查询，以 %2 结尾。</translation>
+    </message>
+    <message>
+        <source>~all (soft fail) is fine together with DMARC; -all tells receivers to refuse other senders outright.</source>
+        <translation>配合 DMARC 时使用 ~all（软失败）即可；-all 则要求收件方直接拒收其他发件服务器的邮件。</translation>
+    </message>
+    <message>
+        <source>Receivers can tell your servers from others.</source>
+        <translation>收件方能够区分您的服务器和其他服务器。</translation>
+    </message>
+    <message>
+        <source>The SPF record does not end in -all or ~all.</source>
+        <translation>SPF 记录没有以 -all 或 ~all 结尾。</translation>
+    </message>
+    <message>
+        <source>Without them (&quot;?all&quot; or nothing) SPF is neutral for other senders: receivers learn nothing from it. End the record with ~all or -all.</source>
+        <translation>没有它们时（“?all”或什么都没有），SPF 对其他发件服务器保持中立：收件方从中得不到任何信息。请以 ~all 或 -all 结尾。</translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo require a DMARC record (p=none is enough) of everyone who sends them more than 5000 messages a day, and Microsoft&apos;s Outlook.com has done so since 2025; without it bulk mail is refused (Gmail 550 5.7.26). Everyone else gets no reports on who sends as the domain.</source>
+        <translation>Gmail 和 Yahoo 要求每天向其发送超过 5000 封邮件的发件人具备 DMARC 记录（p=none 即可），微软 Outlook.com 自 2025 年起也这样要求；没有它，批量邮件会被拒收（Gmail 550 5.7.26）。其他发件人则收不到有谁在冒用该域名发信的报告。</translation>
+    </message>
+    <message>
+        <source>The DMARC record could not be looked up.</source>
+        <translation>无法查询 DMARC 记录。</translation>
+    </message>
+    <message>
+        <source>No DMARC record at _dmarc.%1.</source>
+        <translation>_dmarc.%1 没有 DMARC 记录。</translation>
+    </message>
+    <message>
+        <source>Publish e.g. &quot;v=DMARC1; p=none; rua=mailto:dmarc@%1&quot; and tighten p later. %2</source>
+        <translation>请发布例如“v=DMARC1; p=none; rua=mailto:dmarc@%1”的记录，之后再收紧 p。%2</translation>
+    </message>
+    <message>
+        <source>%1 DMARC records: there must be exactly one.</source>
+        <translation>有 %1 条 DMARC 记录：必须恰好只有一条。</translation>
+    </message>
+    <message>
+        <source>Receivers ignore DMARC when there is more than one record (RFC 7489 section 6.6.3). %1</source>
+        <translation>记录多于一条时，收件方会忽略 DMARC（RFC 7489 第 6.6.3 节）。%1</translation>
+    </message>
+    <message>
+        <source>The DMARC record has no valid policy (p=none, quarantine or reject).</source>
+        <translation>DMARC 记录没有有效的策略（p=none、quarantine 或 reject）。</translation>
+    </message>
+    <message>
+        <source>A record without a valid p= tag is ignored, as if there were none. %1</source>
+        <translation>没有有效 p= 标签的记录会被忽略，等同于没有记录。%1</translation>
+    </message>
+    <message>
+        <source>p=none only asks for reports: receivers deliver mail that fails. It satisfies Gmail&apos;s and Yahoo&apos;s requirement; move to quarantine or reject once the reports show only your own servers.</source>
+        <translation>p=none 只要求发送报告：收件方仍会投递未通过的邮件。它满足 Gmail 和 Yahoo 的要求；等报告显示只有您自己的服务器在发信时，再改为 quarantine 或 reject。</translation>
+    </message>
+    <message>
+        <source>No rua= reporting address: you get no reports of who sends as this domain.</source>
+        <translation>没有 rua= 报告地址：您收不到有谁在以此域名发信的报告。</translation>
+    </message>
+    <message>
+        <source>Reports go to %1.</source>
+        <translation>报告发送到 %1。</translation>
+    </message>
+    <message>
+        <source>DMARC: policy %1.</source>
+        <translation>DMARC：策略为 %1。</translation>
+    </message>
+    <message>
+        <source>DKIM keys at: %1.</source>
+        <translation>DKIM 密钥位于：%1。</translation>
+    </message>
+    <message>
+        <source>Mail signed with these keys passes DKIM, which Gmail, Yahoo and Microsoft accept in place of SPF, and which survives forwarding.</source>
+        <translation>用这些密钥签名的邮件可通过 DKIM；Gmail、Yahoo 和微软接受以 DKIM 代替 SPF，而且 DKIM 在转发后依然有效。</translation>
+    </message>
+    <message>
+        <source>No DKIM key at the usual selectors (%1).</source>
+        <translation>常用选择器（%1）上没有 DKIM 密钥。</translation>
+    </message>
+    <message>
+        <source>If your provider signs with another selector this is fine: the s= tag of a DKIM-Signature header in a message you sent names it. Without DKIM, mail depends on SPF alone, which breaks when mail is forwarded; Gmail and Yahoo require DKIM of bulk senders, and Microsoft of Outlook.com&apos;s high-volume senders.</source>
+        <translation>如果您的服务商使用其他选择器签名，则没有问题：您发出的邮件中 DKIM-Signature 信头的 s= 标签会写明它。没有 DKIM 时，邮件只能依靠 SPF，而 SPF 在转发后会失效；Gmail 和 Yahoo 要求批量发件人具备 DKIM，微软也要求 Outlook.com 的大批量发件人具备 DKIM。</translation>
+    </message>
+    <message>
+        <source>Revoked DKIM keys (empty p=) at: %1.</source>
+        <translation>已吊销的 DKIM 密钥（p= 为空）位于：%1。</translation>
+    </message>
+    <message>
+        <source>Mail still signed with them fails DKIM.</source>
+        <translation>仍用它们签名的邮件无法通过 DKIM。</translation>
+    </message>
+    <message>
+        <source>MTA-STS is announced.</source>
+        <translation>已声明 MTA-STS。</translation>
+    </message>
+    <message>
+        <source>Gmail and Microsoft then deliver to you only over verified TLS. (The policy file at https://mta-sts.%1/.well-known/mta-sts.txt was not fetched.)</source>
+        <translation>这样 Gmail 和微软只会通过经过验证的 TLS 向您投递。（未获取 https://mta-sts.%1/.well-known/mta-sts.txt 的策略文件。）</translation>
+    </message>
+    <message>
+        <source>No MTA-STS.</source>
+        <translation>没有 MTA-STS。</translation>
+    </message>
+    <message>
+        <source>Optional. Without it, mail to you can be made to travel unencrypted by someone on the path; receivers do not hold its absence against your outgoing mail.</source>
+        <translation>可选。没有它时，传输路径上的人可以迫使发给您的邮件以不加密方式传输；收件方不会因为缺少它而对您发出的邮件不利。</translation>
+    </message>
+    <message>
+        <source>TLS-RPT reports go to %1.</source>
+        <translation>TLS-RPT 报告发送到 %1。</translation>
+    </message>
+    <message>
+        <source>Gmail and Microsoft send daily reports of TLS problems delivering to you.</source>
+        <translation>Gmail 和微软会每天报告向您投递时遇到的 TLS 问题。</translation>
+    </message>
+    <message>
+        <source>No TLS-RPT.</source>
+        <translation>没有 TLS-RPT。</translation>
+    </message>
+    <message>
+        <source>Optional. With &quot;v=TLSRPTv1; rua=mailto:...&quot; at _smtp._tls.%1 Gmail and Microsoft report TLS problems delivering to you.</source>
+        <translation>可选。在 _smtp._tls.%1 发布“v=TLSRPTv1; rua=mailto:...”后，Gmail 和微软会报告向您投递时遇到的 TLS 问题。</translation>
+    </message>
+    <message>
+        <source>Domain check for %1</source>
+        <translation>域名检查：%1</translation>
+    </message>
+    <message>
+        <source>[ok]</source>
+        <translation>[正常]</translation>
+    </message>
+    <message>
+        <source>[--]</source>
+        <translation>[--]</translation>
+    </message>
+    <message>
+        <source>[??]</source>
+        <translation>[注意]</translation>
+    </message>
+    <message>
+        <source>[!!]</source>
+        <translation>[问题]</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>Receivers are asked to refuse mail that fails SPF and DKIM alignment.</source>
+        <translation>收件方会被要求拒收 SPF 和 DKIM 对齐均未通过的邮件。</translation>
+    </message>
+    <message>
+        <source>Receivers are asked to put mail that fails SPF and DKIM alignment in spam.</source>
+        <translation>收件方会被要求把 SPF 和 DKIM 对齐均未通过的邮件放入垃圾箱。</translation>
+    </message>
+    <message>
+        <source>Publish one TXT record at %1 that lists the servers allowed to send for it, e.g. &quot;v=spf1 include:spf.your-provider.example -all&quot;. %2</source>
+        <translation>请在 %1 发布一条 TXT 记录，列出允许以它发信的服务器，例如“v=spf1 include:spf.your-provider.example -all”。%2</translation>
+    </message>
+</context>
+<context>
+    <name>DomainCheckDialog</name>
+    <message>
+        <source>Domain check for %1 — Sendscope</source>
+        <translation>域名检查：%1 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Domain check</source>
+        <translation>域名检查</translation>
+    </message>
+    <message>
+        <source>Looking up the DNS records of %1…</source>
+        <translation>正在查询 %1 的 DNS 记录…</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1919,69 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Security or policy status</source>
         <translation>安全或策略状态</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainCommand</name>
+    <message>
+        <source>Explain why mail failed: paste the server&apos;s reply (one or more lines) or give a whole bounce message (.eml). For each failed recipient it prints what the server said, then what it means and what to do. The exit status is that of &apos;sendscope send&apos; for the first failure.</source>
+        <translation>解释邮件为何发送失败：粘贴服务器的回复（一行或多行），或给出整封退信（.eml）。对每个失败的收件人，先列出服务器原话，再说明其含义和处理办法。退出状态与 &apos;sendscope send&apos; 对第一个失败的退出状态相同。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The reply or bounce; - or nothing for standard input.</source>
+        <translation>回复或退信；用 - 或省略表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>sendscope explain: %1</source>
+        <translation>sendscope explain: %1</translation>
+    </message>
+    <message>
+        <source>sendscope explain: give one file, or none to read standard input.</source>
+        <translation>sendscope explain: 请给出一个文件，或不给文件以读取标准输入。</translation>
+    </message>
+    <message>
+        <source>sendscope explain: cannot read %1: %2</source>
+        <translation>sendscope explain: 无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>sendscope explain: no SMTP reply (like &quot;550 5.1.1 ...&quot;) and no bounce found in the input.</source>
+        <translation>sendscope explain: 输入中没有找到 SMTP 回复（如“550 5.1.1 ...”），也没有找到退信。</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried: %1</source>
+        <translation>已延迟，仍在重试：%1</translation>
+    </message>
+    <message>
+        <source>Failed recipient: %1</source>
+        <translation>失败的收件人：%1</translation>
+    </message>
+    <message>
+        <source>Remote server: %1</source>
+        <translation>对方服务器：%1</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>报告方：%1</translation>
+    </message>
+    <message>
+        <source>Server said: &quot;%1&quot;</source>
+        <translation>服务器原话：“%1”</translation>
+    </message>
+    <message>
+        <source>Status %1: %2</source>
+        <translation>状态 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sendscope: %1</source>
+        <translation>Sendscope 的解读：%1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>建议：%1</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2536,14 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     </message>
 </context>
 <context>
+    <name>ProviderReplies</name>
+    <message>
+        <source>en</source>
+        <comment>the language of the provider table&apos;s texts: zh_CN in Chinese</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sendscope</source>
@@ -2382,10 +2821,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <translation>服务器报告了一个临时问题。</translation>
     </message>
     <message>
-        <source>Try again later; the message is kept.</source>
-        <translation>请稍后重试；邮件已保留。</translation>
-    </message>
-    <message>
         <source>The server refused the request.</source>
         <translation>服务器拒绝了该请求。</translation>
     </message>
@@ -2415,7 +2850,79 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     </message>
     <message>
         <source>Server said: &quot;%1&quot;.</source>
-        <translation>服务器响应：“%1”。</translation>
+        <translation>服务器原话：“%1”。</translation>
+    </message>
+    <message>
+        <source>The server refused the message for now after checking its content or sender.</source>
+        <translation>服务器检查邮件内容或发件人后，暂时拒收了此邮件。</translation>
+    </message>
+    <message>
+        <source>This is not greylisting: the check was on the message itself. The server&apos;s words say which check; sending it unchanged may be refused again.</source>
+        <translation>这不是灰名单：检查针对的是邮件本身。服务器原话说明了是哪项检查；原样重发可能会再次被拒。</translation>
+    </message>
+    <message>
+        <source>The server refused for now for a policy reason.</source>
+        <translation>服务器因策略原因暂时拒收。</translation>
+    </message>
+    <message>
+        <source>It may be greylisting or a temporary block; the server&apos;s words say which. Try again in a few minutes.</source>
+        <translation>可能是灰名单，也可能是临时封锁；服务器原话会说明是哪一种。请几分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The server refused because a sending limit of your account was reached.</source>
+        <translation>您的账户已达到发信限额，服务器因此拒收。</translation>
+    </message>
+    <message>
+        <source>Nothing is wrong with the recipients. Wait (some limits are per day) and send again, with fewer recipients or messages at a time.</source>
+        <translation>收件人没有问题。请等待（有些限额按天计算）后再发，并减少每次的收件人或邮件数量。</translation>
+    </message>
+    <message>
+        <source>The sending IP address is on a block list.</source>
+        <translation>发信 IP 地址在黑名单上。</translation>
+    </message>
+    <message>
+        <source>The block is on the IP address of the server that sent the mail, not on you or the message. Send through your provider&apos;s submission server, or have the IP removed from the list the reply names.</source>
+        <translation>被封锁的是发信服务器的 IP 地址，而不是您或邮件。请通过邮件服务商的提交服务器发信，或让该 IP 从回复中提到的黑名单中移除。</translation>
+    </message>
+    <message>
+        <source>The sender address differs from the account you log in with.</source>
+        <translation>发件人地址与登录的账户不一致。</translation>
+    </message>
+    <message>
+        <source>Send from the address of the account you log in with (or an alias the provider has verified); this is not a protocol problem.</source>
+        <translation>请使用登录账户的地址（或服务商已验证的别名）发信；这不是协议问题。</translation>
+    </message>
+    <message>
+        <source>The recipient address is not a valid address.</source>
+        <translation>收件人地址不是合法的地址。</translation>
+    </message>
+    <message>
+        <source>The server could not read the address at all, so it was not even looked up: check it for typing errors, spaces, quotes or a missing domain.</source>
+        <translation>服务器根本无法解析这个地址，所以并没有去查找它：请检查是否有拼写错误、空格、引号或缺少域名。</translation>
+    </message>
+    <message>
+        <source>Try again later; nothing in the message needs to change.</source>
+        <translation>请稍后重试；邮件本身无需修改。</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>This affects every message from this account or server, not only this recipient.</source>
+        <translation>这会影响此账户或服务器发出的所有邮件，而不仅是这位收件人。</translation>
+    </message>
+    <message>
+        <source>The code (%1) says permanent, but this block is lifted with time: waiting helps.</source>
+        <translation>代码（%1）表示永久失败，但这种封锁会随时间解除：等待即可。</translation>
+    </message>
+    <message>
+        <source>%1 explains it: %2</source>
+        <translation>%1 的说明：%2</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>黑名单</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3583,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>已发送给 %1 位收件人。</translation>
     </message>
     <message>
+        <source>*** Nothing was kept: run the same command again later.</source>
+        <translation>*** 没有保留任何副本：请稍后再次运行同一命令。</translation>
+    </message>
+    <message>
         <source>sendscope merge: %1</source>
         <translation>sendscope merge：%1</translation>
     </message>
@@ -3496,10 +4007,6 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>邮件已发出，但在服务器确认之前连接中断了。</translation>
     </message>
     <message>
-        <source>The message may or may not have been delivered. It is kept, so you can check with the recipients before sending it again.</source>
-        <translation>邮件可能已投递，也可能没有。邮件已保留，您可以先向收件人确认，再决定是否重新发送。</translation>
-    </message>
-    <message>
         <source>The connection was lost while the message was being sent.</source>
         <translation>发送邮件时连接中断。</translation>
     </message>
@@ -3756,6 +4263,26 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>发送过程中读取邮件失败；邮件未被投递。</translation>
     </message>
     <message>
+        <source>The server agreed to start TLS, then failed the handshake on its side.</source>
+        <translation>服务器同意启动 TLS，随后却在它自己一方使握手失败。</translation>
+    </message>
+    <message>
+        <source>Server said (TLS alert): &quot;%1&quot;. What to do: the fault is in the server&apos;s TLS set-up (often its certificate or key files); changing the security setting here will not help. Tell the server&apos;s administrator, with this message, or use another server.</source>
+        <translation>服务器原话（TLS 警报）：“%1”。建议：问题出在服务器的 TLS 配置（通常是其证书或密钥文件）；在这里更改安全设置没有用。请把这条消息转告服务器管理员，或改用其他服务器。</translation>
+    </message>
+    <message>
+        <source>The message may or may not have been delivered. Check with the recipients before sending it again.</source>
+        <translation>邮件可能已投递，也可能没有。重新发送前请先向收件人确认。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection while it waited for the next message.</source>
+        <translation>在等待下一封邮件时，服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Servers close idle connections; the next message goes over a new one.</source>
+        <translation>服务器会关闭空闲的连接；下一封邮件将通过新的连接发送。</translation>
+    </message>
+    <message>
         <source>The server answered %1 with %2, which the protocol does not allow there.</source>
         <translation>服务器对 %1 回复了 %2，而协议不允许在此处出现该回复。</translation>
     </message>
@@ -3766,14 +4293,6 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>The message was not sent. The server&apos;s SMTP implementation is broken or something on the way interferes; tell its administrator.</source>
         <translation>邮件没有发送。服务器的 SMTP 实现有问题，或者途中有东西在干扰；请告知其管理员。</translation>
-    </message>
-    <message>
-        <source>The server closed the connection while it waited for the next message.</source>
-        <translation>在等待下一封邮件时，服务器关闭了连接。</translation>
-    </message>
-    <message>
-        <source>Servers close idle connections; the next message goes over a new one.</source>
-        <translation>服务器会关闭空闲的连接；下一封邮件将通过新的连接发送。</translation>
     </message>
 </context>
 <context>
@@ -3846,32 +4365,48 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
 <context>
     <name>main</name>
     <message>
-        <source>Usage: sendscope [mailto:URI]          open the compose window
-       sendscope send [options]        send one message from the command line
-       sendscope send --help           the options of send
-       sendscope compose [options] --output FILE.eml
-                                       write the message instead of sending it
-       sendscope merge --data FILE.csv --subject T --body-file F [options]
-                                       one personalised message per row (mail merge)
-       sendscope account add|list|remove
-                                       manage accounts (passwords in the keychain)
-       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
-                                       run the local sandbox SMTP server headless
-       sendscope --version
-</source>
-        <translation>用法：sendscope [mailto:URI]          打开撰写窗口
-      sendscope send [选项]           从命令行发送一封邮件
-      sendscope send --help           send 命令的选项
-      sendscope compose [选项] --output FILE.eml
-                                      将邮件写入文件而不发送
-      sendscope merge --data FILE.csv --subject T --body-file F [选项]
-                                      每行一封个性化邮件（邮件合并，群发）
-      sendscope account add|list|remove
-                                      管理账户（密码保存在密钥环中）
-      sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
-                                      以无界面模式运行本地沙盒 SMTP 服务器
-      sendscope --version
-</translation>
+        <source>open the compose window</source>
+        <translation>打开撰写窗口</translation>
+    </message>
+    <message>
+        <source>send one message from the command line</source>
+        <translation>从命令行发送一封邮件</translation>
+    </message>
+    <message>
+        <source>the options of send (likewise for every command)</source>
+        <translation>send 命令的选项（其他命令同样适用）</translation>
+    </message>
+    <message>
+        <source>write the message instead of sending it</source>
+        <translation>将邮件写入文件而不发送</translation>
+    </message>
+    <message>
+        <source>one personalised message per row (mail merge)</source>
+        <translation>每行一封个性化邮件（邮件合并，群发）</translation>
+    </message>
+    <message>
+        <source>manage accounts (passwords in the keychain)</source>
+        <translation>管理账户（密码保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>run the local sandbox SMTP server headless</source>
+        <translation>以无界面模式运行本地沙盒 SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>explain a server reply or a bounce message</source>
+        <translation>解释服务器回复或退信</translation>
+    </message>
+    <message>
+        <source>check the DNS records receivers want of a sender</source>
+        <translation>检查收件方要求发件域具备的 DNS 记录</translation>
+    </message>
+    <message>
+        <source>the version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>用法：</translation>
     </message>
 </context>
 </TS>

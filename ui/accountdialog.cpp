@@ -3,6 +3,8 @@
 #include "accountstore.h"
 #include "certificatedialog.h"
 #include "connectiontest.h"
+#include "domaincheck.h"
+#include "domaincheckdialog.h"
 #include "secretstore.h"
 #include "settingsfinder.h"
 #include "transcriptmodel.h"
@@ -103,7 +105,25 @@ void AccountDialog::buildUi()
     m_find->setToolTip(tr("Look up the server from the address: the provider's autoconfig file, DNS, then "
                           "asking the usual server names"));
     m_find->setAccessibleName(tr("Find settings for me"));
-    form->addRow(QString(), m_find);
+    // Receivers judge the sender's domain by its DNS records (SPF, DKIM, DMARC): checkable from here.
+    auto *checkDomain = new QPushButton(tr("Check &domain"), formWidget);
+    checkDomain->setObjectName(QStringLiteral("checkDomain"));
+    checkDomain->setToolTip(tr("Check the DNS records receivers look at before they accept mail from this "
+                               "address's domain: MX, SPF, DKIM, DMARC"));
+    connect(checkDomain, &QPushButton::clicked, this, [this] {
+        auto *dialog = new DomainCheckDialog(m_address->text().trimmed().section(u'@', -1), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        dialog->check()->start(m_address->text().trimmed().section(u'@', -1));
+    });
+    connect(m_address, &QLineEdit::textChanged, checkDomain,
+            [checkDomain](const QString &text) { checkDomain->setEnabled(text.contains(u'@')); });
+    checkDomain->setEnabled(false);
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_find);
+    findRow->addWidget(checkDomain);
+    findRow->addStretch();
+    form->addRow(QString(), findRow);
     m_finder = new SettingsFinder(this);
     connect(m_find, &QPushButton::clicked, this, &AccountDialog::findSettings);
     connect(m_finder, &SettingsFinder::stepLogged, m_transcript, &TranscriptModel::append);

@@ -6,6 +6,7 @@
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
+#include "bounceexplainerdialog.h"
 #include "draftmessage.h"
 #include "draftstore.h"
 #include "mailtouri.h"
@@ -725,6 +726,12 @@ void ComposeWindow::buildMenus()
            "administrator"));
     QAction *discard = file->addAction(tr("&Discard draft…"), this, &ComposeWindow::discardWithConfirmation);
     discard->setObjectName(QStringLiteral("discardDraft"));
+    QAction *explainBounce = file->addAction(tr("E&xplain a bounce…"), this, [this] {
+        auto *dialog = new BounceExplainerDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    explainBounce->setObjectName(QStringLiteral("explainBounce"));
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, [this] {
         PreferencesDialog dialog(this);

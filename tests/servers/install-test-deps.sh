@@ -3,7 +3,8 @@
 # package start or configure a system-wide mail server: the tests run their own private instance.
 set -euo pipefail
 
-# dnsmasq-base: a DNS server on loopback for the SRV and MX steps of "Find settings" (testsettingsfinder).
+# dnsmasq-base: a DNS server on loopback for the SRV and MX steps of "Find settings" (testsettingsfinder)
+# and for the SPF/DMARC records of testcheckdomain.
 want=(postfix libsasl2-modules sasl2-bin python3-aiosmtpd openssl msmtp swaks curl dnsmasq-base)
 missing=()
 for package in "${want[@]}"; do

@@ -106,6 +106,10 @@ smtpd_sasl_type = cyrus
 smtpd_sasl_path = smtpd
 cyrus_sasl_config_path = $PF/sasl
 smtpd_sasl_security_options = noanonymous
+# Bounces for tests/testexplaincommand: mail to big@sendscope.test goes out through the SMTP client to the
+# "small" port (100 kB limit), so an oversized message comes back to its sender as a real Postfix DSN.
+transport_maps = texthash:$PF/transport
+smtp_tls_security_level = may
 smtpd_client_connection_rate_limit = 0
 smtpd_client_message_rate_limit = 0
 smtpd_error_sleep_time = 0
@@ -113,7 +117,8 @@ smtpd_soft_error_limit = 1000
 smtpd_hard_error_limit = 1000
 EOF
 printf '%s\n' "alice@sendscope.test alice/" "bob@sendscope.test bob/" "carol@sendscope.test carol/" \
-    "tester@sendscope.test tester/" > "$PF/vmailbox"
+    "tester@sendscope.test tester/" "big@sendscope.test big/" > "$PF/vmailbox"
+printf '%s\n' "big@sendscope.test smtp:[127.0.0.1]:$SMALL" > "$PF/transport"
 
 common="-o smtpd_sasl_auth_enable=yes -o smtpd_tls_auth_only=yes"
 cat > "$PF/master.cf" <<EOF
