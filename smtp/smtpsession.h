@@ -79,6 +79,9 @@ public:
     ~SmtpSession() override;
 
     void addMessage(OutgoingMessage message);
+    // After a session that ended before any message data left (a refused login): the messages back,
+    // so that a caller can send them on a new session.
+    std::vector<OutgoingMessage> takeMessages();
     void start();
     void cancel();
 
