@@ -110,9 +110,9 @@ void SendJob::failSignIn(const OAuthError &error)
         finishNow(SendReport::Outcome::Failed,
                   {SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
                    tr("Sign in again to send from %1.").arg(m_signedInAccount->name),
-                   tr("%1 Use Sign in again (or 'sendscope account login %2'); the message waits in the "
-                      "outbox until then. Provider: %3.")
-                       .arg(error.explanation, m_signedInAccount->name, provider),
+                   tr("%1 Sign in with %2 again (Sign in again in the window, or 'sendscope account login "
+                      "%3'); nothing is sent for this account until then.")
+                       .arg(error.explanation, provider, m_signedInAccount->name),
                    false});
         return;
     }
