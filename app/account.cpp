@@ -82,6 +82,25 @@ SmtpServerSettings Account::serverSettings() const
     return settings;
 }
 
+OAuthSettings Account::oauthSettings() const
+{
+    OAuthSettings settings;
+    if (const std::optional<OAuthProvider> provider = OAuthProvider::find(oauthProvider))
+        settings = provider->settings();
+    settings.providerId = oauthProvider;
+    if (settings.providerName.isEmpty())
+        settings.providerName = QUrl(oauthAuthorizeUrl).host();
+    if (!oauthAuthorizeUrl.isEmpty())
+        settings.authorizeUrl = QUrl(oauthAuthorizeUrl);
+    if (!oauthTokenUrl.isEmpty())
+        settings.tokenUrl = QUrl(oauthTokenUrl);
+    if (!oauthClientId.isEmpty())
+        settings.clientId = oauthClientId;
+    if (!oauthScope.isEmpty())
+        settings.scope = oauthScope;
+    return settings;
+}
+
 QString Account::effectiveUsername() const
 {
     return username.isEmpty() ? primaryIdentity().address : username;

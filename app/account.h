@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "oauthprovider.h"
 #include "smtpserversettings.h"
 
 #include <QByteArray>
@@ -55,11 +56,22 @@ public:
     QList<QByteArray> pinnedFingerprints; // SHA-256 of leaf certificates the user chose to trust always
     bool isSandbox = false;               // the built-in local sandbox account
 
+    // Signed in with OAuth 2.0 (auth is OAuth2Token): "google", "microsoft" or "custom"; empty for a
+    // password or a bearer token given by hand. The fields below override the provider table's.
+    QString oauthProvider;
+    QString oauthAuthorizeUrl;
+    QString oauthTokenUrl;
+    QString oauthClientId;
+    QString oauthScope;
+
     // Settings for SmtpSession, without the secret (the caller adds it from the keychain).
     SmtpServerSettings serverSettings() const;
     QString effectiveUsername() const;
     bool needsSecret() const { return auth != AccountAuth::None; }
     bool usesToken() const { return auth == AccountAuth::OAuth2Token; }
+    // The token comes from a sign-in and is refreshed before each send (rather than typed in).
+    bool usesSignIn() const { return usesToken() && !oauthProvider.isEmpty(); }
+    OAuthSettings oauthSettings() const;
     Identity primaryIdentity() const { return identities.value(0); }
 
     // Every problem with the form as entered, in field order; empty when it can be saved.

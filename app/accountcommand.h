@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accountstore.h"
+#include "oauthtokenclient.h"
 
 #include <QCommandLineParser>
 #include <QObject>
@@ -18,6 +19,7 @@ public:
     static constexpr int kExitUsage = 2;
     static constexpr int kExitKeychain = 4;
     static constexpr int kExitStore = 5;
+    static constexpr int kExitSignIn = 6; // account login: the sign-in did not complete
 
     explicit AccountCommand(QObject *parent = nullptr);
 
@@ -40,6 +42,12 @@ private:
     int parseRemove(const QStringList &positional);
     void finishAdd();
     void finishRemove();
+    int parseOAuth(); // add --oauth2 PROVIDER
+    int parseLogin(const QStringList &positional);
+    void runLogin();
+    void finishLogin(const OAuthTokenClient::Tokens &tokens);
+    // Runs $BROWSER (its first entry; "%s" stands for the URL) or xdg-open; false when neither started.
+    static bool openBrowser(const QUrl &url);
 
     QCommandLineParser m_parser;
     AccountStore m_store;
@@ -47,8 +55,10 @@ private:
     Account m_account;
     QString m_secret;
     bool m_storeSecret = false;
-    enum class Action { None, Add, Remove } m_action = Action::None;
+    enum class Action { None, Add, Remove, Login } m_action = Action::None;
     QTextStream m_out;
     QTextStream m_err;
     QIODevice *m_stdin = nullptr;
+    int m_loginTimeoutMs = 5 * 60 * 1000;
+    bool m_openBrowser = true;
 };

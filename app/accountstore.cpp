@@ -28,6 +28,11 @@ Account readAccount(QSettings &settings, const QString &id)
     account.username = settings.value(QStringLiteral("username")).toString();
     account.allowPlaintextAuth = settings.value(QStringLiteral("allowPlaintextAuth"), false).toBool();
     account.isSandbox = settings.value(QStringLiteral("sandbox"), false).toBool();
+    account.oauthProvider = settings.value(QStringLiteral("oauthProvider")).toString();
+    account.oauthAuthorizeUrl = settings.value(QStringLiteral("oauthAuthorizeUrl")).toString();
+    account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
+    account.oauthClientId = settings.value(QStringLiteral("oauthClientId")).toString();
+    account.oauthScope = settings.value(QStringLiteral("oauthScope")).toString();
     for (const QString &hex : settings.value(QStringLiteral("pinnedCertificates")).toStringList()) {
         const QByteArray raw = QByteArray::fromHex(hex.toLatin1());
         if (raw.size() == 32)
@@ -58,6 +63,15 @@ void writeAccount(QSettings &settings, const Account &account)
     settings.setValue(QStringLiteral("username"), account.username);
     settings.setValue(QStringLiteral("allowPlaintextAuth"), account.allowPlaintextAuth);
     settings.setValue(QStringLiteral("sandbox"), account.isSandbox);
+    // Where to sign in, never a token: those live in the keychain (refresh) and in memory (access).
+    for (const auto &[key, value] :
+         {std::pair{"oauthProvider", &account.oauthProvider},
+          std::pair{"oauthAuthorizeUrl", &account.oauthAuthorizeUrl},
+          std::pair{"oauthTokenUrl", &account.oauthTokenUrl},
+          std::pair{"oauthClientId", &account.oauthClientId}, std::pair{"oauthScope", &account.oauthScope}}) {
+        if (!value->isEmpty())
+            settings.setValue(QString::fromLatin1(key), *value);
+    }
     QStringList pins;
     for (const QByteArray &pin : account.pinnedFingerprints)
         pins << QString::fromLatin1(pin.toHex());

@@ -124,7 +124,7 @@ void printUsage()
          QT_TRANSLATE_NOOP("main", "write the message instead of sending it")},
         {"sendscope merge --data FILE.csv --subject T --body-file F [options]",
          QT_TRANSLATE_NOOP("main", "one personalised message per row (mail merge)")},
-        {"sendscope account add|list|remove",
+        {"sendscope account add|list|remove|login",
          QT_TRANSLATE_NOOP("main", "manage accounts (passwords in the keychain)")},
         {"sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]",
          QT_TRANSLATE_NOOP("main", "run the local sandbox SMTP server headless")},

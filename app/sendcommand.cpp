@@ -404,6 +404,11 @@ void SendCommand::onFinished(const SendReport &report)
               << tr("*** %1").arg(error.explanation) << Qt::endl
               << tr("*** Give it with --password-stdin or --password-env instead.") << Qt::endl;
         exitCode = kExitKeychain;
+    } else if (report.signInRequired) {
+        m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl
+              << tr("*** %1").arg(error.explanation) << Qt::endl
+              << tr("*** Sign in again with: sendscope account login %1").arg(m_account->name) << Qt::endl;
+        exitCode = SmtpError::exitCode(SmtpErrorCategory::Auth);
     } else if (!report.delivered()) {
         m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
         if (!error.explanation.isEmpty())

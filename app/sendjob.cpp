@@ -1,6 +1,7 @@
 #include "sendjob.h"
 
 #include "draftstore.h"
+#include "oauthtokens.h"
 #include "secretstore.h"
 
 #include <QLocale>
@@ -39,6 +40,12 @@ SendJob::~SendJob()
 
 void SendJob::readSecretThenStart(const Account &account, const SecretPrompt &prompt)
 {
+    if (account.usesSignIn() && m_tokens) {
+        // Never a prompt or a browser here: an unattended send must not open one. It fails with "sign
+        // in again" and waits in the outbox.
+        readTokenThenStart(account, false);
+        return;
+    }
     emit statusChanged(tr("Reading the password from the keychain…"));
     QPointer<SendJob> guard(this);
     m_secrets->read(account.id, [guard, account, prompt](const SecretStore::Result &result) {
@@ -71,6 +78,70 @@ void SendJob::readSecretThenStart(const Account &account, const SecretPrompt &pr
             guard->startSession();
         });
     });
+}
+
+void SendJob::readTokenThenStart(const Account &account, bool forceRefresh)
+{
+    m_signedInAccount = account;
+    emit statusChanged(tr("Renewing the sign-in…"));
+    QPointer<SendJob> guard(this);
+    m_tokens->accessToken(account, forceRefresh, [guard](const OAuthTokens::Result &result) {
+        if (!guard || guard->m_finished)
+            return;
+        if (result.error.isError()) {
+            guard->failSignIn(result.error);
+            return;
+        }
+        if (!result.warning.isEmpty())
+            guard->log(TranscriptEntry::Kind::Error, result.warning);
+        guard->m_settings.secret = result.accessToken;
+        guard->m_settings.secretIsToken = true;
+        guard->startSession();
+    });
+}
+
+void SendJob::failSignIn(const OAuthError &error)
+{
+    const QString provider = m_signedInAccount->oauthSettings().providerName;
+    if (!error.serverReply.isEmpty())
+        log(TranscriptEntry::Kind::Error, tr("The sign-in server answered: %1").arg(error.serverReply));
+    if (error.needsSignIn() || error.code == OAuthError::Code::NotConfigured) {
+        m_report.signInRequired = true;
+        finishNow(SendReport::Outcome::Failed,
+                  {SmtpErrorCategory::Auth, std::nullopt, std::nullopt,
+                   tr("Sign in again to send from %1.").arg(m_signedInAccount->name),
+                   tr("%1 Sign in with %2 again (Sign in again in the window, or 'sendscope account login "
+                      "%3'); nothing is sent for this account until then.")
+                       .arg(error.explanation, provider, m_signedInAccount->name),
+                   false});
+        return;
+    }
+    // The provider or the network did not answer: that may pass, like a server that is down.
+    const bool temporary = error.code == OAuthError::Code::Network || error.code == OAuthError::Code::Server;
+    finishNow(SendReport::Outcome::Failed,
+              {temporary ? SmtpErrorCategory::ServerUnavailable : SmtpErrorCategory::Auth, std::nullopt,
+               std::nullopt, tr("The sign-in could not be renewed."), error.explanation, temporary});
+}
+
+bool SendJob::retryWithNewToken(const SmtpError &error)
+{
+    // A refused XOAUTH2/OAUTHBEARER login (334 with a JSON error, then 535): the token may have been
+    // revoked or expired early. Once per send: a fresh token and a new connection, then give up.
+    if (!m_signedInAccount || m_retriedWithNewToken || m_cancelled || m_dataEndSent ||
+        error.category != SmtpErrorCategory::Auth || error.command != SmtpCommand::Auth || !error.reply ||
+        !m_session)
+        return false;
+    std::vector<OutgoingMessage> messages = m_session->takeMessages();
+    if (messages.size() != 1 || !messages.front().source || !messages.front().source->rewind())
+        return false;
+    m_retriedWithNewToken = true;
+    m_message = std::move(messages.front());
+    m_session->deleteLater();
+    m_session = nullptr;
+    log(TranscriptEntry::Kind::Info,
+        tr("The server refused the access token; renewing it and trying once more on a new connection."));
+    readTokenThenStart(*m_signedInAccount, true);
+    return true;
 }
 
 void SendJob::startSession()
@@ -135,6 +206,8 @@ void SendJob::markSending()
 
 void SendJob::onSessionFinished(const SmtpError &error)
 {
+    if (retryWithNewToken(error))
+        return;
     SmtpSession *session = m_session;
     const MessageResult result = session ? session->results().value(0) : MessageResult{};
     if (session) {
@@ -170,6 +243,15 @@ void SendJob::onSessionFinished(const SmtpError &error)
         finishNow(SendReport::Outcome::Uncertain, uncertain);
     } else if (error.category == SmtpErrorCategory::Cancelled) {
         finishNow(SendReport::Outcome::Cancelled, error);
+    } else if (m_retriedWithNewToken && error.category == SmtpErrorCategory::Auth &&
+               error.command == SmtpCommand::Auth) {
+        // A brand-new token was refused too: only a new sign-in (or the administrator) can help.
+        m_report.signInRequired = true;
+        SmtpError signIn = error;
+        signIn.summary = tr("Sign in again to send from %1.").arg(m_signedInAccount->name);
+        signIn.explanation =
+            tr("The server refused a freshly renewed access token. %1").arg(error.explanation);
+        finishNow(SendReport::Outcome::Failed, signIn);
     } else {
         finishNow(SendReport::Outcome::Failed, error);
     }

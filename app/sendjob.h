@@ -18,6 +18,8 @@
 #include <optional>
 
 class DraftStore;
+class OAuthTokens;
+struct OAuthError;
 class SecretStore;
 
 // What became of one message: the only word on whether it was sent.
@@ -42,6 +44,7 @@ struct SendReport
     QByteArray messageId;
     QString draftId;
     bool secretUnavailable = false; // the keychain could not give the password and nobody was asked
+    bool signInRequired = false;    // a signed-in account's token could not be renewed: sign in again
 
     bool delivered() const { return outcome == Outcome::Sent || outcome == Outcome::PartiallySent; }
 };
@@ -84,6 +87,9 @@ private:
     SendJob(QString draftId, DraftStore *drafts, SecretStore *secrets, QObject *parent);
 
     void readSecretThenStart(const Account &account, const SecretPrompt &prompt);
+    void readTokenThenStart(const Account &account, bool forceRefresh);
+    void failSignIn(const OAuthError &error);
+    bool retryWithNewToken(const SmtpError &error);
     void startSession();
     void markSending();
     void onSessionFinished(const SmtpError &error);
@@ -95,6 +101,9 @@ private:
     QString m_draftId; // empty: nothing durable (the command line)
     DraftStore *m_drafts;
     SecretStore *m_secrets;
+    OAuthTokens *m_tokens = nullptr;          // for signed-in accounts
+    std::optional<Account> m_signedInAccount; // set when the secret is a token from a sign-in
+    bool m_retriedWithNewToken = false;
     SmtpServerSettings m_settings;
     OutgoingMessage m_message;
     QString m_subject;

@@ -4,6 +4,7 @@
 #include "draftmessage.h"
 #include "draftstore.h"
 #include "mimewriter.h"
+#include "oauthtokens.h"
 #include "secretstore.h"
 #include "sendbatch.h"
 
@@ -20,6 +21,8 @@ SendService::SendService(AccountStore *accounts, SecretStore *secrets, DraftStor
     , m_secrets(secrets)
     , m_drafts(drafts)
 {
+    if (m_secrets)
+        m_tokens = new OAuthTokens(m_secrets, this);
 }
 
 SmtpServerSettings SendService::settingsFor(const Account &account) const
@@ -64,6 +67,7 @@ SendJob *SendService::sendDraft(const QString &draftId, const DraftOptions &opti
     // The job claims the message before anything is saved: saving tells the outbox scheduler, which may
     // ask for this very message again from inside the save, and must then join this send.
     auto *job = new SendJob(draftId, m_drafts, m_secrets, this);
+    job->m_tokens = m_tokens;
     track(job);
     const auto refused = [job, &draftId](SmtpErrorCategory category, const QString &summary,
                                          const QString &explanation) {
@@ -129,6 +133,7 @@ SendJob *SendService::sendDraft(const QString &draftId, const DraftOptions &opti
 SendJob *SendService::sendMessage(MessageRequest request)
 {
     auto *job = new SendJob({}, nullptr, m_secrets, this);
+    job->m_tokens = m_tokens;
     job->m_settings = std::move(request.settings);
     job->m_message = std::move(request.message);
     track(job);

@@ -14,6 +14,7 @@
 
 class AccountStore;
 class DraftStore;
+class OAuthTokens;
 class SecretStore;
 class SendBatch;
 class SendLedger;
@@ -51,6 +52,8 @@ public:
     // Where the built-in sandbox listens this time (its account's settings are rewritten to it).
     void setSandboxPort(quint16 port) { m_sandboxPort = port; }
     SmtpServerSettings settingsFor(const Account &account) const;
+    // The access tokens of signed-in accounts, shared by every send (one refresh per account at a time).
+    OAuthTokens *tokens() const { return m_tokens; }
 
     // Sends the stored message draftId with its account. When a job for it is running already, that
     // job is returned: a second click joins the first send instead of starting another.
@@ -81,6 +84,7 @@ private:
     AccountStore *m_accounts;
     SecretStore *m_secrets;
     DraftStore *m_drafts;
+    OAuthTokens *m_tokens = nullptr;
     quint16 m_sandboxPort = 0;
     QHash<QString, QPointer<SendJob>> m_running; // draft id -> its job
 };

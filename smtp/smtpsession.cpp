@@ -132,6 +132,13 @@ bool SmtpSession::isEncrypted() const
 // ---------------------------------------------------------------------------------------------------------
 // Starting and validating
 
+std::vector<OutgoingMessage> SmtpSession::takeMessages()
+{
+    std::vector<OutgoingMessage> taken = std::move(m_messages);
+    m_messages.clear();
+    return taken;
+}
+
 void SmtpSession::start()
 {
     if (m_state != State::Idle)

@@ -85,6 +85,9 @@ public:
     // messagesRanOut(), so a sender can feed messages one at a time over one connection (and pace them).
     // Turning it off while waiting ends the session with QUIT.
     void setMoreMessagesExpected(bool on);
+    // After a session that ended before any message data left (a refused login): the messages back,
+    // so that a caller can send them on a new session.
+    std::vector<OutgoingMessage> takeMessages();
     void start();
     void cancel();
 

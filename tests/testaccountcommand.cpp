@@ -95,7 +95,7 @@ void TestAccountCommand::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     const QString add = QStringLiteral("add");
-    QTest::newRow("no action") << QStringList{} << "say add, list or remove";
+    QTest::newRow("no action") << QStringList{} << "say add, list, remove or login";
     QTest::newRow("bad action") << QStringList{QStringLiteral("rename")} << "unknown action \"rename\"";
     QTest::newRow("no name") << QStringList{add, QStringLiteral("--address"), QStringLiteral("a@b.example")}
                              << "exactly one account name";

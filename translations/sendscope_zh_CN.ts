@@ -51,26 +51,6 @@
 <context>
     <name>AccountCommand</name>
     <message>
-        <source>Manage the accounts Sendscope sends with.
-
-  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
-  sendscope account list
-  sendscope account remove NAME
-
-Settings go to %1; the password or token goes to the system keychain only.</source>
-        <translation>管理 Sendscope 用于发信的账户。
-
-  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
-  sendscope account list
-  sendscope account remove NAME
-
-设置保存到 %1；密码或令牌只保存在系统密钥环中。</translation>
-    </message>
-    <message>
-        <source>add, list or remove, then the account name.</source>
-        <translation>add、list 或 remove，后跟账户名称。</translation>
-    </message>
-    <message>
         <source>add: the email address to send from (required).</source>
         <translation>add：发信所用的电子邮件地址（必填）。</translation>
     </message>
@@ -179,14 +159,6 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <translation>list 不接受其他参数。</translation>
     </message>
     <message>
-        <source>say add, list or remove.</source>
-        <translation>请指定 add、list 或 remove。</translation>
-    </message>
-    <message>
-        <source>unknown action &quot;%1&quot;; say add, list or remove.</source>
-        <translation>未知操作“%1”；请指定 add、list 或 remove。</translation>
-    </message>
-    <message>
         <source>add needs exactly one account name, for example: account add work --address ...</source>
         <translation>add 需要且只需要一个账户名称，例如：account add work --address ...</translation>
     </message>
@@ -273,6 +245,158 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     <message>
         <source>Removed account &quot;%1&quot; and its password.</source>
         <translation>已删除账户“%1”及其密码。</translation>
+    </message>
+    <message>
+        <source>Manage the accounts Sendscope sends with.
+
+  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
+  sendscope account add NAME --address ADDR --oauth2 google|microsoft|custom [options]
+  sendscope account login NAME
+  sendscope account list
+  sendscope account remove NAME
+
+Settings go to %1; the password or the sign-in&apos;s refresh token goes to the system keychain only.</source>
+        <translation>管理 Sendscope 用于发信的账户。
+
+  sendscope account add NAME --address ADDR --server HOST [options] (--password-stdin | --password-env VAR | --token-env VAR | --auth none)
+  sendscope account add NAME --address ADDR --oauth2 google|microsoft|custom [options]
+  sendscope account login NAME
+  sendscope account list
+  sendscope account remove NAME
+
+设置保存在 %1；密码或登录的刷新令牌只保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>add, list, remove or login, then the account name.</source>
+        <translation>add、list、remove 或 login，然后是账户名称。</translation>
+    </message>
+    <message>
+        <source>add: sign in with OAuth 2.0 instead of a password: google, microsoft or custom; then run &apos;sendscope account login NAME&apos;.</source>
+        <translation>add：使用 OAuth 2.0 登录而不是密码：google、microsoft 或 custom；然后运行 &apos;sendscope account login NAME&apos;。</translation>
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation>PROVIDER</translation>
+    </message>
+    <message>
+        <source>add: the authorization endpoint (custom, or to override).</source>
+        <translation>add：授权端点（用于 custom，或覆盖默认值）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>add: the token endpoint (custom, or to override).</source>
+        <translation>add：令牌端点（用于 custom，或覆盖默认值）。</translation>
+    </message>
+    <message>
+        <source>add: the app&apos;s client id at the provider.</source>
+        <translation>add：应用在服务商处的客户端 ID。</translation>
+    </message>
+    <message>
+        <source>add: the scopes to ask for, separated by spaces.</source>
+        <translation>add：要申请的权限范围（scope），以空格分隔。</translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation>SCOPE</translation>
+    </message>
+    <message>
+        <source>login: seconds to wait for the browser to come back (default 300).</source>
+        <translation>login：等待浏览器返回的秒数（默认 300）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>login: only print the address to open, do not start a browser.</source>
+        <translation>login：只输出要打开的地址，不启动浏览器。</translation>
+    </message>
+    <message>
+        <source>say add, list, remove or login.</source>
+        <translation>请指定 add、list、remove 或 login。</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;; say add, list, remove or login.</source>
+        <translation>未知操作“%1”；请指定 add、list、remove 或 login。</translation>
+    </message>
+    <message>
+        <source>--oauth2 takes no password or token: sign in with &apos;sendscope account login&apos;.</source>
+        <translation>--oauth2 不接受密码或令牌：请使用 &apos;sendscope account login&apos; 登录。</translation>
+    </message>
+    <message>
+        <source>Now sign in: sendscope account login %1</source>
+        <translation>现在请登录：sendscope account login %1</translation>
+    </message>
+    <message>
+        <source>--oauth2 custom needs --%1.</source>
+        <translation>--oauth2 custom 需要 --%1。</translation>
+    </message>
+    <message>
+        <source>--oauth2 custom needs --server.</source>
+        <translation>--oauth2 custom 需要 --server。</translation>
+    </message>
+    <message>
+        <source>--oauth2 must be google, microsoft or custom, not &quot;%1&quot;.</source>
+        <translation>--oauth2 必须是 google、microsoft 或 custom，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>give the app&apos;s client id with --oauth2-client-id.</source>
+        <translation>请使用 --oauth2-client-id 提供应用的客户端 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is not an https address (only 127.0.0.1 may use http).</source>
+        <translation>%1 不是 https 地址（只有 127.0.0.1 可以使用 http）。</translation>
+    </message>
+    <message>
+        <source>login needs exactly one account name.</source>
+        <translation>login 需要且只需要一个账户名称。</translation>
+    </message>
+    <message>
+        <source>account &quot;%1&quot; does not sign in with OAuth 2.0; add it with --oauth2.</source>
+        <translation>账户“%1”不使用 OAuth 2.0 登录；请使用 --oauth2 添加。</translation>
+    </message>
+    <message>
+        <source>--login-timeout must be a number of seconds up to 3600.</source>
+        <translation>--login-timeout 必须是不超过 3600 的秒数。</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in the browser that opened. If none did, open this address:</source>
+        <translation>请在已打开的浏览器中登录 %1。如果没有打开浏览器，请打开此地址：</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in with %1:</source>
+        <translation>请在浏览器中打开此地址以登录 %1：</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser to come back…</source>
+        <translation>正在等待浏览器返回…</translation>
+    </message>
+    <message>
+        <source>sendscope account: not signed in. %1</source>
+        <translation>sendscope account：未登录。%1</translation>
+    </message>
+    <message>
+        <source>The sign-in server answered: %1</source>
+        <translation>登录服务器的回复：%1</translation>
+    </message>
+    <message>
+        <source>sendscope account: the provider signed you in but gave no refresh token, so Sendscope could not send later without a browser. Check that the scope asks for offline access.</source>
+        <translation>sendscope account：服务商已让您登录，但没有提供刷新令牌，因此 Sendscope 以后无法在没有浏览器的情况下发信。请检查权限范围是否包含离线访问（offline access）。</translation>
+    </message>
+    <message>
+        <source>sendscope account: signed in, but the keychain could not keep the sign-in, so the account cannot send unattended.</source>
+        <translation>sendscope account：已登录，但密钥环无法保存登录信息，因此该账户无法在无人值守时发信。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. The sign-in is kept in the system keychain; nothing secret is in %2.</source>
+        <translation>已作为 %1 登录。登录信息保存在系统密钥环中；%2 中没有任何机密信息。</translation>
+    </message>
+    <message>
+        <source>Warning: you signed in as %1 but the account sends from %2. The provider may refuse or rewrite that From address unless %1 may send as %2.</source>
+        <translation>警告：您以 %1 登录，但该账户使用 %2 发信。除非 %1 有权以 %2 的身份发信，否则服务商可能拒绝或改写该发件人地址。</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2558,150 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     </message>
 </context>
 <context>
+    <name>OAuthProvider</name>
+    <message>
+        <source>%1 does not take your account password here: enter its %2 instead (%3).</source>
+        <translation>%1 在这里不接受您的账户密码：请改为输入它的%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Sign-in with %1 is not set up in this build of Sendscope: it has no client id for %1 (see README, &quot;OAuth accounts&quot;). Use an app password instead (%2), or ask your administrator for an organisation settings file with a client id.</source>
+        <translation>此版本的 Sendscope 未设置 %1 登录：没有 %1 的客户端 ID（参见 README 的“OAuth accounts”一节）。请改用应用专用密码（%2），或向管理员索取包含客户端 ID 的组织设置文件。</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthSignIn</name>
+    <message>
+        <source>Nobody came back from the browser within %1 minutes, so the sign-in was stopped. Try again.</source>
+        <translation>%1 分钟内浏览器没有返回，因此登录已停止。请重试。</translation>
+    </message>
+    <message>
+        <source>Sign-in is not configured: the authorization address, token address and client id are all needed.</source>
+        <translation>登录未配置：需要授权地址、令牌地址和客户端 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is not an https address; Sendscope signs in only over encrypted connections.</source>
+        <translation>%1 不是 https 地址；Sendscope 只通过加密连接登录。</translation>
+    </message>
+    <message>
+        <source>Sendscope could not listen on 127.0.0.1 for the browser&apos;s answer: %1</source>
+        <translation>Sendscope 无法在 127.0.0.1 上监听浏览器的回复：%1</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>登录已取消。</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>无法理解</translation>
+    </message>
+    <message>
+        <source>Sendscope expected the sign-in answer here.</source>
+        <translation>Sendscope 在这里等待的是登录回复。</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>This is not the sign-in answer Sendscope waits for.</source>
+        <translation>这不是 Sendscope 正在等待的登录回复。</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>This answer did not come from the sign-in Sendscope started. Nothing was changed; go back to Sendscope and try again.</source>
+        <translation>此回复并非来自 Sendscope 发起的登录。没有任何更改；请返回 Sendscope 重试。</translation>
+    </message>
+    <message>
+        <source>The browser came back with an answer that does not belong to this sign-in (its state did not match), so it was ignored: it may have been forged. Try again.</source>
+        <translation>浏览器返回的回复不属于本次登录（state 不匹配），因此已被忽略：它可能是伪造的。请重试。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete. You can close this tab.</source>
+        <translation>登录没有完成。您可以关闭此标签页。</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Sendscope has what it needs. You can close this tab.</source>
+        <translation>Sendscope 已获得所需信息。您可以关闭此标签页。</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthTokenClient</name>
+    <message>
+        <source>Your organisation requires multi-factor authentication: sign in again and complete it.</source>
+        <translation>您的组织要求多重身份验证：请重新登录并完成验证。</translation>
+    </message>
+    <message>
+        <source>Sendscope has not been allowed to send mail for this account. Your organisation&apos;s administrator may need to grant consent to the app.</source>
+        <translation>Sendscope 尚未获准为此账户发送邮件。可能需要您组织的管理员对该应用授予同意。</translation>
+    </message>
+    <message>
+        <source>The provider does not know this app&apos;s client id. Check the client id configured for the account or the organisation.</source>
+        <translation>服务商不认识此应用的客户端 ID。请检查为账户或组织配置的客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked (for example after a password change). Sign in again.</source>
+        <translation>登录已过期或已被撤销（例如在更改密码之后）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined in the browser.</source>
+        <translation>登录在浏览器中被拒绝。</translation>
+    </message>
+    <message>
+        <source>The provider refused the requested permissions (scope).</source>
+        <translation>服务商拒绝了所申请的权限（scope）。</translation>
+    </message>
+    <message>
+        <source>The provider refused the request.</source>
+        <translation>服务商拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 The provider said: %2 (%3)</source>
+        <translation>%1 服务商的回复：%2（%3）</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 is not an https address; Sendscope does not send sign-in codes or tokens over an unencrypted connection.</source>
+        <translation>令牌端点 %1 不是 https 地址；Sendscope 不会通过未加密的连接发送登录代码或令牌。</translation>
+    </message>
+    <message>
+        <source>The sign-in server could not be reached: %1</source>
+        <translation>无法连接登录服务器：%1</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave no access token (HTTP %1).</source>
+        <translation>登录服务器没有提供访问令牌（HTTP %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthTokens</name>
+    <message>
+        <source>The sign-in settings of this account are incomplete (no client id or endpoints).</source>
+        <translation>此账户的登录设置不完整（缺少客户端 ID 或端点）。</translation>
+    </message>
+    <message>
+        <source>Nobody has signed in for this account yet, or the sign-in was removed.</source>
+        <translation>此账户尚未登录，或登录信息已被删除。</translation>
+    </message>
+    <message>
+        <source>The provider issued a new refresh token, but the keychain did not keep it (%1). You may have to sign in again next time.</source>
+        <translation>服务商签发了新的刷新令牌，但密钥环没有保存它（%1）。下次可能需要重新登录。</translation>
+    </message>
+</context>
+<context>
     <name>OutboxWindow</name>
     <message>
         <source>&amp;Open and edit</source>
@@ -3594,6 +3862,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>Run &apos;sendscope merge --help&apos; for the options.</source>
         <translation>运行 &apos;sendscope merge --help&apos; 查看选项。</translation>
     </message>
+    <message>
+        <source>*** Sign in again with: sendscope account login %1</source>
+        <translation>*** 请使用以下命令重新登录：sendscope account login %1</translation>
+    </message>
 </context>
 <context>
     <name>SendJob</name>
@@ -3648,6 +3920,34 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>──── Failed after %1 s: %2 ────</source>
         <translation>──── %1 秒后失败：%2 ────</translation>
+    </message>
+    <message>
+        <source>Renewing the sign-in…</source>
+        <translation>正在续期登录…</translation>
+    </message>
+    <message>
+        <source>The sign-in server answered: %1</source>
+        <translation>登录服务器的回复：%1</translation>
+    </message>
+    <message>
+        <source>Sign in again to send from %1.</source>
+        <translation>请重新登录以使用 %1 发信。</translation>
+    </message>
+    <message>
+        <source>%1 Sign in with %2 again (Sign in again in the window, or &apos;sendscope account login %3&apos;); nothing is sent for this account until then.</source>
+        <translation>%1 请重新登录 %2（在窗口中点击“重新登录”，或运行 &apos;sendscope account login %3&apos;）；在此之前不会为该账户发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be renewed.</source>
+        <translation>无法续期登录。</translation>
+    </message>
+    <message>
+        <source>The server refused the access token; renewing it and trying once more on a new connection.</source>
+        <translation>服务器拒绝了访问令牌；正在续期并通过新连接再试一次。</translation>
+    </message>
+    <message>
+        <source>The server refused a freshly renewed access token. %1</source>
+        <translation>服务器拒绝了刚刚续期的访问令牌。%1</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 """After the whole test suite: no password, token or AUTH payload in anything the app or the tests wrote.
 
 Looks for every test secret in its raw form and in the base64 forms that SASL puts on the wire (PLAIN,
-LOGIN, XOAUTH2, OAUTHBEARER), in: the home and XDG directories the tests ran with (settings, drafts,
+LOGIN, XOAUTH2, OAUTHBEARER), and every OAuth token the sign-in tests' servers issued, in: the home and XDG directories the tests ran with (settings, drafts,
 outbox, address book, sandbox mailbox, logs), the mail the test servers delivered, the servers' mail log,
 and the output of every test (CTest's LastTest.log). The servers' own password files are not scanned:
 they are the servers', not ours.
@@ -45,12 +45,21 @@ def main():
     if env.get("TEST_PASSWORD_FILE") and os.path.exists(env["TEST_PASSWORD_FILE"]):
         with open(env["TEST_PASSWORD_FILE"], encoding="utf-8") as f:
             secrets.append((env.get("TEST_USER", ""), f.read().strip()))
+    # Every token the OAuth test servers issued (access, refresh and ID tokens, one per line after the
+    # signed-in address): written outside the scanned directories, by tests/servers/oauth_servers.js.
+    issued = env.get("OAUTH_ISSUED_TOKENS", "")
+    if issued and os.path.exists(issued):
+        for line in open(issued, encoding="utf-8"):
+            user, _, token = line.strip().partition("\t")
+            if token:
+                secrets.append((user, token))
     needles = set()
     for user, secret in secrets:
         if len(secret) >= 8:  # a short secret would match by chance
             needles |= secret_forms(user, secret)
 
-    roots = [os.path.join(build, "test-home"), env.get("MAILDIR_ROOT", ""), env.get("AIOSMTPD_STORE", "")]
+    roots = [os.path.join(build, "test-home"), env.get("MAILDIR_ROOT", ""), env.get("AIOSMTPD_STORE", ""),
+             env.get("OAUTH_MAIL_DIR", "")]
     files = [env.get("MAILLOG", ""), os.path.join(build, "Testing", "Temporary", "LastTest.log")]
     for root in filter(None, roots):
         for directory, _, names in os.walk(root):

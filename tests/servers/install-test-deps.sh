@@ -12,7 +12,20 @@ for package in "${want[@]}"; do
         missing+=("$package")
     fi
 done
-((${#missing[@]})) || exit 0
+install_npm_servers() {
+    # The sign-in tests' OAuth 2.0 and SMTP servers (tests/servers/npm), exactly as the lock file pins them.
+    local here
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    if ! command -v npm >/dev/null; then
+        echo "install-test-deps: npm is missing; the OAuth sign-in tests need Node 18+ and npm" >&2
+        return 1
+    fi
+    (cd "$here/npm" && npm ci --no-audit --no-fund --loglevel=error)
+}
+if ((${#missing[@]} == 0)); then
+    install_npm_servers
+    exit 0
+fi
 
 SUDO=""
 [[ $(id -u) -ne 0 ]] && SUDO="sudo"
@@ -29,3 +42,4 @@ cleanup() { if ((created_policy)); then $SUDO rm -f $policy; fi; }
 trap cleanup EXIT
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm_servers

@@ -4,7 +4,9 @@
 #   - a private Postfix instance (config, queue and Maildirs under DIR; the system's Postfix, if any, is not
 #     touched) with Cyrus SASL from a private sasldb, delivering sendscope.test to Maildirs and discarding
 #     everything else, so that nothing ever leaves the machine;
-#   - aiosmtpd, a second implementation without PIPELINING.
+#   - aiosmtpd, a second implementation without PIPELINING;
+#   - oauth2-mock-server and smtp-server with XOAUTH2 (oauth_servers.js, from npm; see npm/package.json),
+#     for the sign-in tests, when `npm ci` has installed them.
 # Idempotent: stops whatever an earlier run left in DIR first.
 set -euo pipefail
 
@@ -19,7 +21,8 @@ if ! runuser -u postfix -- test -x "$DIR"; then
     exit 1
 fi
 bash "$HERE/stop-test-servers.sh" "$DIR" || true
-rm -rf "$DIR/postfix" "$DIR/queue" "$DIR/data" "$DIR/maildir" "$DIR/aiosmtpd" "$DIR/env" "$DIR/maillog"
+rm -rf "$DIR/postfix" "$DIR/queue" "$DIR/data" "$DIR/maildir" "$DIR/aiosmtpd" "$DIR/env" "$DIR/maillog" \
+    "$DIR/oauth.env" "$DIR/oauth-mail"
 mkdir -p "$DIR/postfix/sasl" "$DIR/queue" "$DIR/data" "$DIR/maildir" "$DIR/aiosmtpd"
 chown postfix "$DIR/data"
 
@@ -172,6 +175,24 @@ postfix -c "$PF" start >/dev/null 2>&1 || { cat "$DIR/maillog" 2>/dev/null; post
     > "$DIR/aiosmtpd.log" 2>&1 &
 echo $! > "$DIR/aiosmtpd.pid"
 
+# --- OAuth 2.0 provider and XOAUTH2 SMTP server (node) ---------------------------------------------------
+# The issued-tokens file stays across runs (appended to): secret_scan reads it after the suite.
+OAUTH_EMAIL=signed-in@oauth.sendscope.test
+if [[ -d "$HERE/npm/node_modules/oauth2-mock-server" ]]; then
+    NODE_PATH="$HERE/npm/node_modules" node "$HERE/oauth_servers.js" --dir "$DIR" --cert "$DIR/server.pem" \
+        --key "$DIR/server.key" --email "$OAUTH_EMAIL" > "$DIR/oauth.log" 2>&1 &
+    echo $! > "$DIR/oauth.pid"
+    for _ in $(seq 300); do
+        [[ -s "$DIR/oauth.env" ]] && break
+        kill -0 "$(cat "$DIR/oauth.pid")" 2>/dev/null || { cat "$DIR/oauth.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    [[ -s "$DIR/oauth.env" ]] || { echo "start-test-servers: the OAuth servers did not start" >&2; exit 1; }
+else
+    echo "start-test-servers: tests/servers/npm is not installed (run install-test-deps.sh);" \
+         "the OAuth sign-in tests will fail" >&2
+fi
+
 # --- readiness: every port answers with a greeting (bounded wait, no fixed sleeps) ----------------------
 /usr/bin/python3 - "$SUB" "$PLAIN" "$SMALL" "$RCPTLIMIT" "$AIO" <<'PY'
 import socket, sys, time
@@ -210,4 +231,5 @@ TEST_PASSWORD_FILE=$DIR/password
 MAILDIR_ROOT=$DIR/maildir
 MAILLOG=$DIR/maillog
 EOF
+if [[ -s "$DIR/oauth.env" ]]; then cat "$DIR/oauth.env" >> "$DIR/env"; fi
 echo "test servers ready: Postfix submission $SUB, smtps $SMTPS, plain $PLAIN, small $SMALL, rcpt-limit $RCPTLIMIT; aiosmtpd $AIO"

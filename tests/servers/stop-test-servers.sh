@@ -11,11 +11,12 @@ if [[ -f "$DIR/postfix/main.cf" ]]; then
         sleep 0.1
     done
 fi
-if [[ -f "$DIR/aiosmtpd.pid" ]]; then
-    pid=$(cat "$DIR/aiosmtpd.pid")
+for name in aiosmtpd oauth; do
+    [[ -f "$DIR/$name.pid" ]] || continue
+    pid=$(cat "$DIR/$name.pid")
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$DIR/aiosmtpd.pid"
-fi
+    rm -f "$DIR/$name.pid"
+done
 exit 0
