@@ -1,10 +1,15 @@
+#include "commandlinesecret.h"
 #include "sendcommand.h"
 
 #include <QBuffer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 // The command line is the contract with scripts: every bad input must be refused with exit status 2
 // before any connection is made, and good input must reach the engine's settings unchanged.
@@ -16,6 +21,8 @@ private slots:
     void usageErrors();
     void settingsFromOptions();
     void passwordFromStdinKeepsSpaces();
+    void passwordSourcesAreHardened();
+    void passwordTypedOnATerminalIsNotEchoed();
     void headerInjectionIsRefused();
     void composeWritesEml();
     void addressErrorsNamePosition();
@@ -135,6 +142,77 @@ void TestSendCommand::passwordFromStdinKeepsSpaces()
                                                QStringLiteral("--password-stdin")}),
              -1);
     QCOMPARE(command.settings().secret, QStringLiteral(" s3cret pass "));
+}
+
+// tests/hostile/README.md: the variable goes once read, over-long input is an error, no core dumps.
+void TestSendCommand::passwordSourcesAreHardened()
+{
+    qputenv("SENDSCOPE_TEST_ENV_SECRET", "from the environment");
+    SendCommand fromEnv;
+    QCOMPARE(fromEnv.parse(kBase + QStringList{QStringLiteral("--user"), QStringLiteral("u"),
+                                               QStringLiteral("--password-env"),
+                                               QStringLiteral("SENDSCOPE_TEST_ENV_SECRET")}),
+             -1);
+    QCOMPARE(fromEnv.settings().secret, QStringLiteral("from the environment"));
+    QVERIFY(!qEnvironmentVariableIsSet("SENDSCOPE_TEST_ENV_SECRET"));
+    QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    rlimit core{};
+    QCOMPARE(getrlimit(RLIMIT_CORE, &core), 0);
+    QCOMPARE(core.rlim_cur, rlim_t(0));
+
+    for (const qsizetype length : {CommandLineSecret::kMaxLength, CommandLineSecret::kMaxLength + 1}) {
+        QBuffer input;
+        input.setData(QByteArray(length, 'p') + "\n");
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        SendCommand command;
+        command.setStandardInput(&input);
+        const int parsed = command.parse(kBase + QStringList{QStringLiteral("--user"), QStringLiteral("u"),
+                                                             QStringLiteral("--password-stdin")});
+        if (length == CommandLineSecret::kMaxLength) {
+            QCOMPARE(parsed, -1);
+            QCOMPARE(command.settings().secret.size(), length);
+        } else {
+            QCOMPARE(parsed, SendCommand::kExitUsage); // never cut short silently
+        }
+    }
+}
+
+void TestSendCommand::passwordTypedOnATerminalIsNotEchoed()
+{
+    // sendscope send --password-stdin on a pseudo-terminal, as a person would type the password.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import os, pty, sys, termios, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], 'send', '--server', '127.0.0.1', '--port', '1', '--security', 'none',
+                           '--allow-plaintext-auth', '--user', 'u', '--password-stdin',
+                           '--from', 'a@example.com', '--to', 'b@example.com', '--subject', 'tty'])
+# Type once sendscope is ready to read (it turns echo off first), or after 5 s if it never does.
+deadline = time.monotonic() + 5
+while termios.tcgetattr(fd)[3] & termios.ECHO and time.monotonic() < deadline:
+    time.sleep(0.01)
+os.write(fd, b'typed-Secret-5150\n')
+out = b''
+while True:
+    try:
+        data = os.read(fd, 4096)
+    except OSError:
+        break
+    if not data:
+        break
+    out += data
+os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)
+)"),
+                                                      QStringLiteral(SENDSCOPE_BINARY)});
+    if (!python.waitForFinished(30000)) {
+        python.kill();
+        QFAIL("sendscope did not finish");
+    }
+    const QByteArray terminal = python.readAllStandardOutput();
+    QVERIFY2(terminal.contains("127.0.0.1"), terminal.constData()); // it did read the password and go on
+    QVERIFY2(!terminal.contains("typed-Secret-5150"), terminal.constData());
 }
 
 void TestSendCommand::headerInjectionIsRefused()
