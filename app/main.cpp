@@ -119,7 +119,7 @@ void printUsage()
                 "                                       write the message instead of sending it\n"
                 "       sendscope account add|list|remove\n"
                 "                                       manage accounts (passwords in the keychain)\n"
-                "       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]\n"
+                "       sendscope sandbox [--port N] [--starttls] [--auth USER] [--store DIR]\n"
                 "                                       run the local sandbox SMTP server headless\n"
                 "       sendscope --version\n");
     std::fputs(usage.toLocal8Bit().constData(), stdout);

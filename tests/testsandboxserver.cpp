@@ -23,9 +23,11 @@ private slots:
     void pythonClientStartTlsAndAuth();
     void engineTrustsOnlyThePinnedCertificate();
     void commandLineSandboxStoresAndExits();
+    void commandLinePasswordNeverFromArguments_data();
+    void commandLinePasswordNeverFromArguments();
 
 private:
-    QJsonObject runPython(const QString &script, quint16 port);
+    QJsonObject runPython(const QString &script, quint16 port, const QStringList &more = {});
     void makeCertificate(SandboxServer &server);
 
     QTemporaryDir m_dir;
@@ -58,12 +60,13 @@ void TestSandboxServer::initTestCase()
     QCOMPARE(again.certificate(), m_certificate);
 }
 
-QJsonObject TestSandboxServer::runPython(const QString &script, quint16 port)
+QJsonObject TestSandboxServer::runPython(const QString &script, quint16 port, const QStringList &more)
 {
     QProcess python;
     QSignalSpy finished(&python, &QProcess::finished);
     // The server runs in this process: wait on the signal, never block the event loop.
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, QString::number(port)});
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral("-c"), script, QString::number(port)} + more);
     if (!finished.wait(30000)) {
         python.kill();
         return {{QStringLiteral("error"), QStringLiteral("python timed out")}};
@@ -245,6 +248,83 @@ void TestSandboxServer::commandLineSandboxStoresAndExits()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("Subject: =?UTF-8?"));
     QVERIFY(QFileInfo(file).absolutePath() == QDir(store).absolutePath());
+}
+
+void TestSandboxServer::commandLinePasswordNeverFromArguments_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("password"); // empty: the one it prints
+    QTest::newRow("environment") << QStringList{QStringLiteral("--password-env"),
+                                                QStringLiteral("SANDBOX_PW")}
+                                 << QByteArray() << QStringLiteral("env-Pass-3131");
+    QTest::newRow("standard input") << QStringList{QStringLiteral("--password-stdin")}
+                                    << QByteArray("stdin Pass 4141\n") << QStringLiteral("stdin Pass 4141");
+    QTest::newRow("generated") << QStringList() << QByteArray() << QString();
+}
+
+void TestSandboxServer::commandLinePasswordNeverFromArguments()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, password);
+    const QString store = m_dir.filePath(QStringLiteral("cli-auth"));
+    // The old USER:PASS form is refused: it would put the password in the process list.
+    QProcess refused;
+    refused.start(QStringLiteral(SENDSCOPE_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--store"), store, QStringLiteral("--auth"), QStringLiteral("you:pass")});
+    QVERIFY(refused.waitForFinished(10000));
+    QCOMPARE(refused.exitCode(), 2);
+
+    QProcess sandbox;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SANDBOX_PW"), QStringLiteral("env-Pass-3131"));
+    sandbox.setProcessEnvironment(environment);
+    sandbox.start(QStringLiteral(SENDSCOPE_BINARY),
+                  QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                              QStringLiteral("--store"), store, QStringLiteral("--auth"),
+                              QStringLiteral("you"), QStringLiteral("--max-messages"), QStringLiteral("1")} +
+                      options);
+    QVERIFY(sandbox.waitForStarted(5000));
+    sandbox.write(input);
+    sandbox.closeWriteChannel();
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).contains("AUTH"), 10000);
+    if (password.isEmpty())
+        QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).contains("Password"), 5000);
+    const QString text = QString::fromUtf8(banner);
+    const QRegularExpressionMatch port = QRegularExpression(QStringLiteral("port (\\d+);")).match(text);
+    QVERIFY2(port.hasMatch(), banner.constData());
+    if (password.isEmpty()) {
+        const QRegularExpressionMatch shown =
+            QRegularExpression(QStringLiteral("Password for this run: (\\S+)")).match(text);
+        QVERIFY2(shown.hasMatch(), banner.constData());
+        password = shown.captured(1);
+        QVERIFY(password.size() >= 24);
+    } else {
+        QVERIFY(!text.contains(password));
+    }
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+try:
+    s.login('you', 'wrong')
+    wrong = 235
+except smtplib.SMTPAuthenticationError as e:
+    wrong = e.smtp_code
+s.login('you', sys.argv[2])
+s.sendmail('a@example.com', ['b@example.com'], b'Subject: auth\r\n\r\nhi\r\n')
+s.quit()
+print(json.dumps({'wrong': wrong}))
+)"),
+                                         port.captured(1).toUShort(), {password});
+    QVERIFY2(!result.contains(QStringLiteral("error")),
+             qPrintable(result.value(QStringLiteral("error")).toString()));
+    QCOMPARE(result.value(QStringLiteral("wrong")).toInt(), 535);
+    // --max-messages 1: it exits by itself (perhaps already while python ran in the event loop).
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.state(), QProcess::NotRunning, 20000);
+    QCOMPARE(sandbox.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)
