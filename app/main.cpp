@@ -169,6 +169,9 @@ int main(int argc, char **argv)
     // The built-in sandbox runs whenever the app does: a local SMTP server that keeps every message it
     // receives, so the first send works without any set-up and a real account can be rehearsed against.
     SandboxServer sandbox(SandboxCommand::defaultStore());
+    // Every local user can reach 127.0.0.1: only this process, which alone knows the password made here,
+    // may use the sandbox. ComposeDesk gives the sandbox account the same credentials.
+    sandbox.setCredentials(QString::fromLatin1(ComposeDesk::kSandboxUser), SandboxServer::randomPassword());
     if (!sandbox.start()) {
         QMessageBox::critical(nullptr, QObject::tr("Sendscope"), sandbox.errorString());
         return 1;
