@@ -3,6 +3,7 @@
 #include "commandlinesecret.h"
 #include "sandboxcertificate.h"
 #include "sandboxserver.h"
+#include "transcriptentry.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -116,9 +117,11 @@ void SandboxCommand::run()
         m_server->setCredentials(m_user, m_password);
     connect(m_server, &SandboxServer::messageStored, this,
             [this](const QString &path, const QString &sender, const QStringList &recipients) {
+                // The addresses are the client's words: escaped, or they could drive the terminal.
                 m_out << tr("Stored %1 (from <%2> to %3)")
-                             .arg(path, sender,
-                                  QStringLiteral("<%1>").arg(recipients.join(QStringLiteral(">, <"))))
+                             .arg(path, TranscriptEntry::visible(sender),
+                                  TranscriptEntry::visible(
+                                      QStringLiteral("<%1>").arg(recipients.join(QStringLiteral(">, <")))))
                       << Qt::endl;
                 if (m_maxMessages > 0 && ++m_received >= m_maxMessages) {
                     // Let the client read the 250 and say QUIT before exiting (bounded by a few seconds).

@@ -55,11 +55,7 @@ void SettingsFinder::setStep(Step step)
 
 void SettingsFinder::log(TranscriptEntry::Kind kind, const QString &text)
 {
-    TranscriptEntry entry;
-    entry.timestamp = QDateTime::currentDateTime();
-    entry.kind = kind;
-    entry.text = text;
-    emit stepLogged(entry);
+    emit stepLogged(TranscriptEntry::create(kind, text));
 }
 
 void SettingsFinder::find(const QString &address)

@@ -286,7 +286,7 @@ void SmtpSession::onReadyRead()
     while (m_parser.hasReply() && !m_finished) {
         const SmtpReply reply = m_parser.takeReply();
         m_flightOpen = false;
-        log(TranscriptEntry::Kind::Server, QString::fromUtf8(reply.toWireFormat()).replace(u'\r', QString()));
+        logReply(reply);
         handleReply(reply);
     }
 }
@@ -1323,14 +1323,30 @@ void SmtpSession::writeRaw(const QByteArray &data)
 
 void SmtpSession::log(TranscriptEntry::Kind kind, const QString &text)
 {
-    TranscriptEntry entry;
-    entry.timestamp = QDateTime::currentDateTime();
-    entry.kind = kind;
+    TranscriptEntry entry = TranscriptEntry::create(kind, text);
     entry.encrypted = isEncrypted();
     entry.flight = m_flight;
-    entry.text = text;
     m_transcript.append(entry);
     emit transcriptEntryAdded(entry);
+}
+
+void SmtpSession::logReply(const SmtpReply &reply)
+{
+    // Lines end in CRLF; a CR anywhere else is the server's and is shown (escaped) by the entry.
+    QString text = QString::fromUtf8(reply.toWireFormat());
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    if (text.endsWith(u'\n'))
+        text.chop(1);
+    if (m_state == State::Authenticating && m_sasl && reply.code() == 334) {
+        // A challenge can help guess the password offline (SCRAM's nonce, salt and iterations, its server
+        // signature): the mechanism says what it is instead of showing it.
+        const auto decoded = QByteArray::fromBase64Encoding(reply.lines().value(0).trimmed(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const QString summary = decoded ? m_sasl->describeChallenge(*decoded) : QString();
+        if (!summary.isEmpty())
+            text = QStringLiteral("334 ") + summary;
+    }
+    log(TranscriptEntry::Kind::Server, text);
 }
 
 void SmtpSession::logTlsDetails()

@@ -179,6 +179,7 @@ private:
 
     // Transcript
     void log(TranscriptEntry::Kind kind, const QString &text);
+    void logReply(const SmtpReply &reply);
     void logTlsDetails();
     QString ehloName() const;
     QByteArray mailFromParameters(const OutgoingMessage &message) const;

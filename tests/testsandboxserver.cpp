@@ -23,6 +23,7 @@ private slots:
     void pythonClientStartTlsAndAuth();
     void engineTrustsOnlyThePinnedCertificate();
     void commandLineSandboxStoresAndExits();
+    void commandLineShowsEnvelopeEscaped();
     void commandLinePasswordNeverFromArguments_data();
     void commandLinePasswordNeverFromArguments();
 
@@ -248,6 +249,44 @@ void TestSandboxServer::commandLineSandboxStoresAndExits()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("Subject: =?UTF-8?"));
     QVERIFY(QFileInfo(file).absolutePath() == QDir(store).absolutePath());
+}
+
+// The sandbox prints each message's envelope: a client's escapes must not reach the terminal.
+void TestSandboxServer::commandLineShowsEnvelopeEscaped()
+{
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(SENDSCOPE_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--store"), m_dir.filePath(QStringLiteral("cli-escapes")),
+                   QStringLiteral("--max-messages"), QStringLiteral("1")});
+    QVERIFY(sandbox.waitForStarted(5000));
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += sandbox.readAllStandardOutput()).contains('\n'), 10000);
+    const QRegularExpressionMatch port =
+        QRegularExpression(QStringLiteral("port (\\d+);")).match(QString::fromUtf8(output));
+    QVERIFY2(port.hasMatch(), output.constData());
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, socket, sys
+s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+s.sendall(b'EHLO x\r\nMAIL FROM:<a\x1b]52;c;aGk=\x07@example.com>\r\n'
+          b'RCPT TO:<\x1b[2J\r\xe2\x80\xaeb@example.com>\r\nDATA\r\n')
+s.sendall(b'Subject: x\r\n\r\nhi\r\n.\r\nQUIT\r\n')
+data = b''
+while b'221' not in data:
+    more = s.recv(4096)
+    if not more:
+        break
+    data += more
+print(json.dumps({'stored': b'Stored as' in data}))
+)"),
+                                         port.captured(1).toUShort());
+    QVERIFY2(result.value(QStringLiteral("stored")).toBool(), QJsonDocument(result).toJson().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.state(), QProcess::NotRunning, 20000);
+    output += sandbox.readAllStandardOutput();
+    QVERIFY2(output.contains("Stored "), output.constData());
+    QVERIFY2(!output.contains('\x1b') && !output.contains('\r') && !output.contains("\xe2\x80\xae"),
+             output.constData());
+    QVERIFY(QString::fromUtf8(output).contains(QStringLiteral("\u241B[2J\u240D\\u202eb@example.com")));
 }
 
 void TestSandboxServer::commandLinePasswordNeverFromArguments_data()
