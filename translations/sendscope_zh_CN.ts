@@ -693,6 +693,10 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <source>cannot read standard input.</source>
         <translation>无法读取标准输入。</translation>
     </message>
+    <message>
+        <source>the secret on standard input is longer than %1 KiB.</source>
+        <translation>标准输入中的密码超过 %1 KiB。</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDesk</name>
@@ -2062,14 +2066,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>使用自签名证书提供 STARTTLS（证书由 openssl 生成一次后保存在存储目录中），并拒绝在此之前发送的邮件。</translation>
     </message>
     <message>
-        <source>Require AUTH PLAIN or LOGIN with these credentials before accepting mail. A rehearsal password: it is visible in the process list.</source>
-        <translation>在接受邮件前，要求使用这些凭据进行 AUTH PLAIN 或 LOGIN 身份验证。这只是用于演练的密码：它在进程列表中可见。</translation>
-    </message>
-    <message>
-        <source>USER:PASS</source>
-        <translation>USER:PASS</translation>
-    </message>
-    <message>
         <source>Folder for the received messages (default %1).</source>
         <translation>保存收到邮件的文件夹（默认为 %1）。</translation>
     </message>
@@ -2098,10 +2094,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>--port 必须是 0 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>--auth needs USER:PASS, both not empty.</source>
-        <translation>--auth 需要 USER:PASS 格式的值，且两者均不能为空。</translation>
-    </message>
-    <message>
         <source>--max-messages must be a positive number.</source>
         <translation>--max-messages 必须是正整数。</translation>
     </message>
@@ -2120,6 +2112,42 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>AUTH PLAIN or LOGIN required, as user %1</source>
         <translation>需要 AUTH PLAIN 或 LOGIN 身份验证，用户名为 %1</translation>
+    </message>
+    <message>
+        <source>Require AUTH PLAIN or LOGIN as USER before accepting mail. The password comes from --password-stdin or --password-env; without either, a random one is made and printed once.</source>
+        <translation>在接受邮件前，要求以 USER 身份进行 AUTH PLAIN 或 LOGIN 身份验证。密码来自 --password-stdin 或 --password-env；两者都未指定时，会随机生成一个密码并只显示一次。</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>With --auth: read the password from environment variable VAR (then removed from the environment).</source>
+        <translation>与 --auth 一起使用：从环境变量 VAR 读取密码（读取后从环境中删除）。</translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <source>With --auth: read the password from the first line of standard input.</source>
+        <translation>与 --auth 一起使用：从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>--auth takes the user name only; give the password with --password-stdin or --password-env VAR.</source>
+        <translation>--auth 只接受用户名；请用 --password-stdin 或 --password-env VAR 提供密码。</translation>
+    </message>
+    <message>
+        <source>the password is empty.</source>
+        <translation>密码为空。</translation>
+    </message>
+    <message>
+        <source>--password-stdin and --password-env need --auth USER.</source>
+        <translation>--password-stdin 和 --password-env 需要与 --auth USER 一起使用。</translation>
+    </message>
+    <message>
+        <source>Password for this run: %1</source>
+        <translation>本次运行的密码：%1</translation>
     </message>
 </context>
 <context>
@@ -2230,14 +2258,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <source>1 character</source>
-        <translation>1 个字符</translation>
-    </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 个字符</translation>
-    </message>
-    <message>
         <source>starts with a space</source>
         <translation>以空格开头</translation>
     </message>
@@ -2292,6 +2312,38 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>The server&apos;s SCRAM signature is wrong: it does not know the password.</source>
         <translation>服务器的 SCRAM 签名错误：服务器并不知道该密码。</translation>
+    </message>
+    <message>
+        <source>fewer than 8 characters</source>
+        <translation>少于 8 个字符</translation>
+    </message>
+    <message>
+        <source>8 to 15 characters</source>
+        <translation>8 到 15 个字符</translation>
+    </message>
+    <message>
+        <source>16 to 31 characters</source>
+        <translation>16 到 31 个字符</translation>
+    </message>
+    <message>
+        <source>32 characters or more</source>
+        <translation>32 个字符或更多</translation>
+    </message>
+    <message>
+        <source>[server error: %1]</source>
+        <translation>[服务器错误：%1]</translation>
+    </message>
+    <message>
+        <source>[server signature]</source>
+        <translation>[服务器签名]</translation>
+    </message>
+    <message>
+        <source>[server challenge: %1 iterations, %2-byte salt]</source>
+        <translation>[服务器质询：%1 次迭代，%2 字节的盐值]</translation>
+    </message>
+    <message>
+        <source>[SCRAM message, %1 bytes]</source>
+        <translation>[SCRAM 消息，%1 字节]</translation>
     </message>
 </context>
 <context>
@@ -3287,7 +3339,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
                                        write the message instead of sending it
        sendscope account add|list|remove
                                        manage accounts (passwords in the keychain)
-       sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
+       sendscope sandbox [--port N] [--starttls] [--auth USER] [--store DIR]
                                        run the local sandbox SMTP server headless
        sendscope --version
 </source>
@@ -3298,7 +3350,7 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
                                       将邮件写入文件而不发送
       sendscope account add|list|remove
                                       管理账户（密码保存在密钥环中）
-      sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]
+      sendscope sandbox [--port N] [--starttls] [--auth USER] [--store DIR]
                                       以无界面模式运行本地沙盒 SMTP 服务器
       sendscope --version
 </translation>
