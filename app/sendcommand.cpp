@@ -1,5 +1,7 @@
 #include "sendcommand.h"
 
+#include "bccstrippingdevice.h"
+
 #include "accountstore.h"
 #include "addressparser.h"
 #include "commandlinesecret.h"
@@ -277,7 +279,19 @@ std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
                 return nullptr;
             }
         }
-        return MessageSource::fromFile(m_parser.value(QStringLiteral("eml")), error);
+        // Sent as it is, except for Bcc: and Resent-Bcc:, which would show every recipient the blind ones.
+        const QString path = m_parser.value(QStringLiteral("eml"));
+        auto file = std::make_unique<QFile>(path);
+        if (!file->open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot open the message file %1: %2").arg(path, file->errorString());
+            return nullptr;
+        }
+        auto filtered = std::make_unique<BccStrippingDevice>(std::move(file));
+        if (!filtered->open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot read the message file %1: %2").arg(path, filtered->errorString());
+            return nullptr;
+        }
+        return MessageSource::fromDevice(std::move(filtered), error);
     }
     m_mime.subject = m_parser.value(QStringLiteral("subject"));
     m_mime.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);

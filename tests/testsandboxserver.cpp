@@ -24,6 +24,7 @@ private slots:
     void engineTrustsOnlyThePinnedCertificate();
     void commandLineSandboxStoresAndExits();
     void commandLineShowsEnvelopeEscaped();
+    void emlIsSentWithoutBcc();
     void commandLinePasswordNeverFromArguments_data();
     void commandLinePasswordNeverFromArguments();
 
@@ -287,6 +288,56 @@ print(json.dumps({'stored': b'Stored as' in data}))
     QVERIFY2(!output.contains('\x1b') && !output.contains('\r') && !output.contains("\xe2\x80\xae"),
              output.constData());
     QVERIFY(QString::fromUtf8(output).contains(QStringLiteral("\u241B[2J\u240D\\u202eb@example.com")));
+}
+
+// sendscope send --eml: the prepared file's Bcc: and Resent-Bcc: fields (with their folded lines) are not
+// sent; everything else is, byte for byte. tests/hostile/README.md.
+void TestSandboxServer::emlIsSentWithoutBcc()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("eml-bcc")));
+    QVERIFY(server.start());
+    QSignalSpy stored(&server, &SandboxServer::messageStored);
+    const QByteArray head = "From: a@example.com\r\n"
+                            "To: b@example.com\r\n"
+                            "Bcc: hidden1@example.com,\r\n"
+                            "\thidden2@example.com\r\n"
+                            "Subject: blind\r\n"
+                            "  folded subject\r\n"
+                            "BCC : hidden3@example.com\r\n"
+                            "Resent-Bcc: hidden4@example.com\r\n"
+                            "X-Not-Bcc: kept@example.com\r\n"
+                            "bcc:hidden5@example.com\r\n"
+                            " hidden6@example.com\r\n";
+    const QByteArray body =
+        "\r\nBcc: a line of the body stays@example.com\r\n" + QByteArray(200000, 'b') + "\r\n";
+    const QByteArray expected = "From: a@example.com\r\n"
+                                "To: b@example.com\r\n"
+                                "Subject: blind\r\n"
+                                "  folded subject\r\n"
+                                "X-Not-Bcc: kept@example.com\r\n" +
+                                body;
+    QFile eml(m_dir.filePath(QStringLiteral("blind.eml")));
+    QVERIFY(eml.open(QIODevice::WriteOnly));
+    eml.write(head + body);
+    eml.close();
+    QProcess send;
+    QSignalSpy finished(&send, &QProcess::finished);
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QString::number(server.port()), QStringLiteral("--security"),
+                QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("a@example.com"),
+                QStringLiteral("--to"), QStringLiteral("b@example.com"), QStringLiteral("--bcc"),
+                QStringLiteral("hidden1@example.com"), QStringLiteral("--eml"), eml.fileName()});
+    QVERIFY(finished.wait(20000)); // the server is in this process: wait in the event loop
+    QVERIFY2(send.exitCode() == 0, send.readAllStandardError().constData());
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().at(2).toStringList(),
+             (QStringList{QStringLiteral("b@example.com"), QStringLiteral("hidden1@example.com")}));
+    QFile received(stored.first().at(0).toString());
+    QVERIFY(received.open(QIODevice::ReadOnly));
+    const QByteArray got = received.readAll();
+    QVERIFY2(!got.contains("hidden"), got.left(400).constData());
+    QCOMPARE(got, expected);
 }
 
 void TestSandboxServer::commandLinePasswordNeverFromArguments_data()

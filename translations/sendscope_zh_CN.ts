@@ -621,6 +621,13 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
     </message>
 </context>
 <context>
+    <name>BccStrippingDevice</name>
+    <message>
+        <source>The message cannot be read.</source>
+        <translation>无法读取邮件。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Untrusted certificate — %1</source>
@@ -2694,6 +2701,14 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Sent to %1 recipients.</source>
         <translation>已发送给 %1 位收件人。</translation>
+    </message>
+    <message>
+        <source>Cannot open the message file %1: %2</source>
+        <translation>无法打开邮件文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the message file %1: %2</source>
+        <translation>无法读取邮件文件 %1：%2</translation>
     </message>
 </context>
 <context>
