@@ -1,5 +1,7 @@
 #include "accountstore.h"
 
+#include "privatefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -132,7 +134,7 @@ AccountStore::Result AccountStore::save(Account &account)
     if (account.id.isEmpty())
         account.id = Account::newId();
 
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    PrivateFiles::prepareFile(m_path); // 0600 in a 0700 folder, before QSettings writes it
     QSettings settings(m_path, QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("accounts"));
     QStringList order = settings.value(QStringLiteral("order")).toStringList();
@@ -179,6 +181,7 @@ QString AccountStore::defaultAccountId() const
 
 void AccountStore::setDefaultAccountId(const QString &id)
 {
+    PrivateFiles::prepareFile(m_path);
     QSettings settings(m_path, QSettings::IniFormat);
     settings.setValue(QStringLiteral("accounts/default"), id);
 }

@@ -8,9 +8,13 @@
 class PrivateFiles
 {
 public:
-    // Creates the folder and its missing parents (like mkpath) and makes the folder itself 0700.
+    // Creates the folder and its missing parents (like mkpath); the folder and every parent created
+    // here are made 0700, and so is an existing folder (made by an older version or a loose umask).
     // Returns false when it cannot be created or restricted.
     static bool makeFolder(const QString &path);
     // Makes an existing file 0600. Returns false on failure.
     static bool restrictFile(const QString &path);
+    // For a file that QSettings will write: its folder private, and the file created empty and 0600 if
+    // missing. QSettings writes through QSaveFile, which keeps an existing file's permissions.
+    static bool prepareFile(const QString &path);
 };
