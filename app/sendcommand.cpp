@@ -402,9 +402,10 @@ void SendCommand::onFinished(const SmtpError &error)
     const MessageResult result = m_session->results().value(0);
     int exitCode = 0;
     if (error.isError()) {
-        m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
+        // Both may quote the server's reply: escaped like the transcript, so it cannot drive the terminal.
+        m_err << tr("*** Not sent: %1").arg(TranscriptEntry::visible(error.summary)) << Qt::endl;
         if (!error.explanation.isEmpty())
-            m_err << tr("*** %1").arg(error.explanation) << Qt::endl;
+            m_err << tr("*** %1").arg(TranscriptEntry::visible(error.explanation)) << Qt::endl;
         if (error.deliveryUncertain)
             m_err << tr("*** The message may have been delivered; check before sending it again.")
                   << Qt::endl;

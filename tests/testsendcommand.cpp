@@ -23,6 +23,7 @@ private slots:
     void passwordFromStdinKeepsSpaces();
     void passwordSourcesAreHardened();
     void passwordTypedOnATerminalIsNotEchoed();
+    void serverWordsReachTheTerminalEscaped();
     void headerInjectionIsRefused();
     void composeWritesEml();
     void addressErrorsNamePosition();
@@ -213,6 +214,55 @@ sys.stdout.buffer.write(out)
     const QByteArray terminal = python.readAllStandardOutput();
     QVERIFY2(terminal.contains("127.0.0.1"), terminal.constData()); // it did read the password and go on
     QVERIFY2(!terminal.contains("typed-Secret-5150"), terminal.constData());
+}
+
+// The transcript lines and the final "*** Not sent:" explanation quote the server: no escape sequence,
+// bare CR or bidi override of its reaches the terminal (tests/hostile/README.md).
+void TestSendCommand::serverWordsReachTheTerminalEscaped()
+{
+    QProcess server;
+    server.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import socket
+listener = socket.socket()
+listener.bind(('127.0.0.1', 0))
+listener.listen(1)
+print(listener.getsockname()[1], flush=True)
+connection, _ = listener.accept()
+lines = connection.makefile('rb')
+evil = '\x1b]52;c;aGk=\x07\x1b[2J\r\u202eevil'.encode()
+connection.sendall(b'220 ' + evil + b'\r\n')
+while True:
+    line = lines.readline()
+    if not line:
+        break
+    verb = line.split()[0].upper()
+    if verb == b'EHLO':
+        connection.sendall(b'250-x\r\n250 ' + evil + b'\r\n')
+    elif verb == b'MAIL':
+        connection.sendall(b'550 5.7.1 ' + evil + b' refused\r\n')
+    elif verb == b'QUIT':
+        connection.sendall(b'221 bye\r\n')
+        break
+    else:
+        connection.sendall(b'250 ok\r\n')
+)")});
+    QVERIFY(server.waitForStarted(5000));
+    QVERIFY(server.waitForReadyRead(10000));
+    const QString port = QString::fromLatin1(server.readLine().trimmed());
+    QProcess send;
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), port, QStringLiteral("--security"), QStringLiteral("none"),
+                QStringLiteral("--from"), QStringLiteral("a@example.com"), QStringLiteral("--to"),
+                QStringLiteral("b@example.com"), QStringLiteral("--subject"), QStringLiteral("x")});
+    QVERIFY(send.waitForFinished(20000));
+    server.waitForFinished(5000);
+    const QByteArray terminal = send.readAllStandardError() + send.readAllStandardOutput();
+    QVERIFY2(terminal.contains("*** Not sent:"), terminal.constData());
+    QVERIFY(terminal.contains("evil"));
+    QVERIFY(!terminal.contains('\x1b'));
+    QVERIFY(!terminal.contains('\r'));
+    QVERIFY(!terminal.contains("\xe2\x80\xae"));
 }
 
 void TestSendCommand::headerInjectionIsRefused()
