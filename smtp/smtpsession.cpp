@@ -14,6 +14,8 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 
 QString stateName(SmtpSession::State state)
@@ -334,6 +336,14 @@ void SmtpSession::onSocketError(QAbstractSocket::SocketError socketError)
     }
 }
 
+bool SmtpSession::pinMayOverride(const QList<QSslError> &errors)
+{
+    return std::none_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
+        return error.error() == QSslError::CertificateRevoked ||
+               error.error() == QSslError::CertificateBlacklisted;
+    });
+}
+
 void SmtpSession::onSslErrors(const QList<QSslError> &errors)
 {
     if (m_finished)
@@ -344,6 +354,19 @@ void SmtpSession::onSslErrors(const QList<QSslError> &errors)
     QStringList reasons;
     for (const QSslError &sslError : errors)
         reasons << sslError.errorString();
+    if (!pinMayOverride(errors)) {
+        // No chain is kept for the certificate dialog: trusting this certificate cannot make it safe.
+        m_rejectedChain.clear();
+        m_rejectedErrors = errors;
+        fail({SmtpErrorCategory::Certificate, std::nullopt, std::nullopt,
+              tr("The server's certificate is not trusted: %1").arg(reasons.join(QStringLiteral("; "))),
+              tr("This certificate (SHA-256 %1) has been revoked or blacklisted: it is known to be in the "
+                 "wrong hands, so it is refused even if it was trusted before. Tell the server's "
+                 "administrator.")
+                  .arg(fingerprintHex(leaf)),
+              false});
+        return;
+    }
     if (!leaf.isNull() && m_settings.trustedFingerprints.contains(fingerprint)) {
         log(TranscriptEntry::Kind::Tls,
             tr("Certificate not verified (%1), but its SHA-256 fingerprint %2 is pinned for this account: "

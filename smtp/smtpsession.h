@@ -96,6 +96,10 @@ public:
     // show it and offer to trust exactly that certificate.
     QList<QSslCertificate> rejectedCertificateChain() const { return m_rejectedChain; }
     QList<QSslError> rejectedCertificateErrors() const { return m_rejectedErrors; }
+    // Whether a pinned fingerprint may accept a certificate despite these errors. A pin says "I know this
+    // certificate", which answers an unknown issuer, a self-signature, a name or a date, but not a
+    // revocation or Qt's blacklist of stolen certificates: those stay refused.
+    static bool pinMayOverride(const QList<QSslError> &errors);
 
     // Upper bound of body bytes queued in the socket, so a 200 MB message is never buffered whole.
     static constexpr qint64 kSocketHighWater = 256 * 1024;

@@ -39,6 +39,7 @@ private slots:
     void certificateRefused_data();
     void certificateRefused();
     void changedPinnedCertificateRefused();
+    void pinNeverOverridesABlacklistedCertificate();
     void trustIsScopedToTheAccount();
 
     // Bounded resources
@@ -110,7 +111,7 @@ void TestHostileServer::initTestCase()
     QVERIFY(!m_ca.isNull());
     for (const QString &name :
          {QStringLiteral("good"), QStringLiteral("expired"), QStringLiteral("wronghost"),
-          QStringLiteral("selfsigned"), QStringLiteral("changed")}) {
+          QStringLiteral("selfsigned"), QStringLiteral("changed"), QStringLiteral("blacklisted")}) {
         Identity identity;
         identity.certificate =
             QSslCertificate::fromPath(m_dir.filePath(name + QStringLiteral(".pem"))).value(0);
@@ -496,6 +497,36 @@ void TestHostileServer::changedPinnedCertificateRefused()
              qPrintable(result.error.explanation));
     QVERIFY(result.error.explanation.contains(fingerprint(QStringLiteral("changed"))));
     QCOMPARE(server.lineTexts().size(), 2);
+}
+
+void TestHostileServer::pinNeverOverridesABlacklistedCertificate()
+{
+    // The user pinned this certificate, but Qt knows it as stolen: a pin answers "who is this?", not "was
+    // it revoked?", so the connection is refused, and no certificate dialog is offered (trusting cannot
+    // help).
+    ScriptedSmtpServer server;
+    present(server, QStringLiteral("blacklisted"));
+    server.upToTls(kGreeting, kEhloStartTls).silent();
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.trustedFingerprints = {
+        m_identities.value(QStringLiteral("blacklisted")).certificate.digest(QCryptographicHash::Sha256)};
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Certificate);
+    QVERIFY2(result.error.explanation.contains(QStringLiteral("revoked or blacklisted")),
+             qPrintable(result.error.explanation));
+    QVERIFY(session.rejectedCertificateChain().isEmpty());
+    QCOMPARE(server.lineTexts().size(), 2); // EHLO, STARTTLS: nothing after the handshake
+
+    // Revocation (which Qt reports when a CRL or OCSP answer says so) is never overridden either, while
+    // the errors a pin exists for are.
+    const QSslCertificate certificate = m_identities.value(QStringLiteral("selfsigned")).certificate;
+    QVERIFY(!SmtpSession::pinMayOverride({QSslError(QSslError::CertificateRevoked, certificate)}));
+    QVERIFY(!SmtpSession::pinMayOverride({QSslError(QSslError::SelfSignedCertificate, certificate),
+                                          QSslError(QSslError::CertificateBlacklisted, certificate)}));
+    QVERIFY(SmtpSession::pinMayOverride({QSslError(QSslError::SelfSignedCertificate, certificate),
+                                         QSslError(QSslError::HostNameMismatch, certificate),
+                                         QSslError(QSslError::CertificateExpired, certificate)}));
 }
 
 void TestHostileServer::trustIsScopedToTheAccount()
