@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -52,11 +53,19 @@ public:
     AccountAuth auth = AccountAuth::Automatic;
     QString username; // empty: the first identity's address
     bool allowPlaintextAuth = false;
-    QList<QByteArray> pinnedFingerprints; // SHA-256 of leaf certificates the user chose to trust always
-    bool isSandbox = false;               // the built-in local sandbox account
+    // SHA-256 of leaf certificates the user chose to trust always, by server (serverKey()): a pin vouches
+    // for the certificate of one host and port, so it must not follow the account to another server.
+    QMap<QString, QList<QByteArray>> pinnedCertificates;
+    bool isSandbox = false; // the built-in local sandbox account
 
     // Settings for SmtpSession, without the secret (the caller adds it from the keychain).
     SmtpServerSettings serverSettings() const;
+    quint16 effectivePort() const { return port ? port : SmtpServerSettings::defaultPort(security); }
+    // The pins for a server (the effective port, not 0), and for the account's own host and port.
+    QList<QByteArray> pinsFor(const QString &server, quint16 serverPort) const;
+    QList<QByteArray> currentPins() const { return pinsFor(host, effectivePort()); }
+    void setCurrentPins(const QList<QByteArray> &pins);                  // an empty list forgets them
+    static QString serverKey(const QString &server, quint16 serverPort); // "host:port", host in lower case
     QString effectiveUsername() const;
     bool needsSecret() const { return auth != AccountAuth::None; }
     bool usesToken() const { return auth == AccountAuth::OAuth2Token; }

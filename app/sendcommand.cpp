@@ -163,6 +163,10 @@ int SendCommand::parseServerOptions()
             return usageError(tr("--port must be a number from 1 to 65535."));
         m_settings.port = static_cast<quint16>(port);
     }
+    // The account's pins vouch for its own server: with --server, --port or --security naming another,
+    // they do not apply there.
+    if (m_account)
+        m_settings.trustedFingerprints = m_account->pinsFor(m_settings.host, m_settings.effectivePort());
 
     bool ok = false;
     const double timeout = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);

@@ -257,7 +257,7 @@ void TestComposeDesk::sandboxRehearsesStartTlsAndAuth()
     QVERIFY2(changed.first().at(0).toBool(), qPrintable(changed.first().at(1).toString()));
     const Account sandbox = m_accounts->accounts().constFirst();
     QCOMPARE(sandbox.security, SmtpSecurity::StartTls);
-    QCOMPARE(sandbox.pinnedFingerprints.size(), 1);
+    QCOMPARE(sandbox.currentPins().size(), 1);
 
     type(window->toField(), QStringLiteral("alice@example.com"));
     type(window->subjectField(), QStringLiteral("rehearsal"));
@@ -528,9 +528,9 @@ void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
     postfix.identities.append({QStringLiteral("测试者"), servers.value("TEST_USER"), {}, {}});
     postfix.host = servers.value("SMTP_HOST");
     postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                .value(0)
+                                .digest(QCryptographicHash::Sha256)});
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password()); // "ask each time": memory only
 

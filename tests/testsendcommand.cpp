@@ -1,3 +1,4 @@
+#include "accountstore.h"
 #include "commandlinesecret.h"
 #include "sendcommand.h"
 
@@ -20,6 +21,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void settingsFromOptions();
+    void accountPinsStayWithItsServer();
     void passwordFromStdinKeepsSpaces();
     void passwordSourcesAreHardened();
     void passwordTypedOnATerminalIsNotEchoed();
@@ -130,6 +132,51 @@ void TestSendCommand::settingsFromOptions()
     QVERIFY(!settings.useChunking);
     QVERIFY(settings.usePipelining);
     QCOMPARE(settings.localHostName, QStringLiteral("client.example.com"));
+}
+
+void TestSendCommand::accountPinsStayWithItsServer()
+{
+    // `send --account X --server Y` (or --port, --security) goes to another server than the one the
+    // account's certificate pin was made for: the pin does not go along.
+    AccountStore store; // the test's own XDG_CONFIG_HOME
+    Account account;
+    account.name = QStringLiteral("Pinned CLI");
+    account.identities.append({{}, QStringLiteral("a@example.com"), {}, {}});
+    account.host = QStringLiteral("smtp.example.com");
+    account.security = SmtpSecurity::ImplicitTls;
+    account.auth = AccountAuth::None;
+    account.setCurrentPins({QByteArray(32, '\x42')});
+    QVERIFY(store.save(account).ok());
+    const QStringList base{QStringLiteral("sendscope"), QStringLiteral("send"),
+                           QStringLiteral("--account"), account.name,
+                           QStringLiteral("--to"),      QStringLiteral("b@example.com")};
+
+    SendCommand own;
+    QCOMPARE(own.parse(base), -1);
+    QCOMPARE(own.settings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\x42')});
+    SendCommand sameHostAndPort;
+    QCOMPARE(sameHostAndPort.parse(base + QStringList{QStringLiteral("--server"),
+                                                      QStringLiteral("SMTP.example.com"),
+                                                      QStringLiteral("--port"), QStringLiteral("465")}),
+             -1);
+    QCOMPARE(sameHostAndPort.settings().trustedFingerprints.size(), 1);
+
+    for (const QStringList &elsewhere :
+         {QStringList{QStringLiteral("--server"), QStringLiteral("mail.attacker.example")},
+          QStringList{QStringLiteral("--port"), QStringLiteral("2465")},
+          QStringList{QStringLiteral("--security"), QStringLiteral("starttls")}}) {
+        SendCommand command;
+        QCOMPARE(command.parse(base + elsewhere), -1);
+        QVERIFY2(command.settings().trustedFingerprints.isEmpty(), qPrintable(elsewhere.join(u' ')));
+    }
+    // A fingerprint given on the command line is for this run's server, wherever that is.
+    SendCommand given;
+    QCOMPARE(
+        given.parse(base + QStringList{QStringLiteral("--server"), QStringLiteral("mail.attacker.example"),
+                                       QStringLiteral("--trust-fingerprint"), QString(64, u'b')}),
+        -1);
+    QCOMPARE(given.settings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\xbb')});
+    QVERIFY(store.remove(account.id).ok());
 }
 
 void TestSendCommand::passwordFromStdinKeepsSpaces()

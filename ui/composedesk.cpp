@@ -216,9 +216,9 @@ void ComposeDesk::applySandboxRehearsal(bool on)
         account.username = user;
         // The password is the sandbox's own, on loopback: the one account allowed it in clear text.
         account.allowPlaintextAuth = !on;
-        account.pinnedFingerprints.clear();
+        account.pinnedCertificates.clear();
         if (on)
-            account.pinnedFingerprints << m_certificate->certificate().digest(QCryptographicHash::Sha256);
+            account.setCurrentPins({m_certificate->certificate().digest(QCryptographicHash::Sha256)});
         m_accounts->save(account);
         // Made for this run: memory only, never the keychain or a file.
         m_secrets->keepInMemory(account.id, password);

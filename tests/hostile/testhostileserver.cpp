@@ -41,6 +41,7 @@ private slots:
     void changedPinnedCertificateRefused();
     void pinNeverOverridesABlacklistedCertificate();
     void trustIsScopedToTheAccount();
+    void pinStaysWithItsHostAndPort();
 
     // Bounded resources
     void endlessLineIsProtocolError();
@@ -541,11 +542,11 @@ void TestHostileServer::trustIsScopedToTheAccount()
     pinned.port = 2525;
     pinned.security = SmtpSecurity::StartTls;
     pinned.auth = AccountAuth::None;
-    pinned.pinnedFingerprints = {
-        m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)};
+    pinned.setCurrentPins(
+        {m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)});
     Account other = pinned;
     other.name = QStringLiteral("Other");
-    other.pinnedFingerprints.clear();
+    other.pinnedCertificates.clear();
     QCOMPARE(store.save(pinned).status, AccountStore::Status::Ok);
     QCOMPARE(store.save(other).status, AccountStore::Status::Ok);
 
@@ -559,8 +560,12 @@ void TestHostileServer::trustIsScopedToTheAccount()
             .send("250 fake\r\n")
             .expect("QUIT")
             .send("221 bye\r\n");
-        SmtpServerSettings settings = account->serverSettings();
-        settings.port = server.port();
+        // The scripted server stands in for 127.0.0.1:2525, with the account's pins for it.
+        Account moved = *account;
+        const QList<QByteArray> pins = moved.currentPins();
+        moved.port = server.port();
+        moved.setCurrentPins(pins);
+        SmtpServerSettings settings = moved.serverSettings();
         settings.localHostName = QStringLiteral("client.example.com");
         SmtpSession session(settings);
         const Run result = run(session);
@@ -569,7 +574,53 @@ void TestHostileServer::trustIsScopedToTheAccount()
         else
             QCOMPARE(result.error.category, SmtpErrorCategory::Certificate);
     }
-    QVERIFY(store.findByName(QStringLiteral("Other"))->pinnedFingerprints.isEmpty());
+    QVERIFY(store.findByName(QStringLiteral("Other"))->pinnedCertificates.isEmpty());
+}
+
+void TestHostileServer::pinStaysWithItsHostAndPort()
+{
+    // "Trust always" on one server, then the account moves to another host or port that presents the
+    // same self-signed certificate (as an attacker who copied it would): the pin stays behind, and the
+    // certificate is refused there until the person decides again.
+    ScriptedSmtpServer first;
+    ScriptedSmtpServer second;
+    for (ScriptedSmtpServer *server : {&first, &second}) {
+        present(*server, QStringLiteral("selfsigned"));
+        server->upToTls(kGreeting, kEhloStartTls)
+            .expect("EHLO")
+            .send("250 fake\r\n")
+            .expect("QUIT")
+            .send("221 bye\r\n");
+    }
+    Account account;
+    account.name = QStringLiteral("Moving");
+    account.identities.append({QStringLiteral("A"), QStringLiteral("a@example.com"), {}, {}});
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = first.port();
+    account.auth = AccountAuth::None;
+    account.setCurrentPins(
+        {m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)});
+    AccountStore store(m_dir.filePath(QStringLiteral("moving.conf")));
+    QVERIFY(store.save(account).ok());
+
+    SmtpServerSettings settings = store.findByName(QStringLiteral("Moving"))->serverSettings();
+    settings.localHostName = QStringLiteral("client.example.com");
+    SmtpSession pinnedSession(settings);
+    const Run pinned = run(pinnedSession);
+    QVERIFY2(!pinned.error.isError(), qPrintable(pinned.transcript));
+
+    account.port = second.port();
+    QVERIFY(store.save(account).ok());
+    settings = store.findByName(QStringLiteral("Moving"))->serverSettings();
+    settings.localHostName = QStringLiteral("client.example.com");
+    SmtpSession movedSession(settings);
+    const Run moved = run(movedSession);
+    QCOMPARE(moved.error.category, SmtpErrorCategory::Certificate);
+    QCOMPARE(second.lineTexts().size(), 2); // EHLO, STARTTLS
+    // Back on the first server, the pin still holds.
+    QCOMPARE(
+        store.findByName(QStringLiteral("Moving"))->pinsFor(QStringLiteral("127.0.0.1"), first.port()).size(),
+        1);
 }
 
 void TestHostileServer::endlessMultilineReplyIsBounded()
