@@ -149,6 +149,7 @@ void SettingsFinder::fetchNextAutoconfig()
             fetchNextAutoconfig();
             return;
         }
+        proposal->source = Source::Autoconfig;
         proposal->reason =
             SettingsFinder::tr("The provider publishes these settings in its autoconfig file at %1. %2")
                 .arg(url.toDisplayString(), proposal->reason);
@@ -298,7 +299,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
         }
         log(TranscriptEntry::Kind::Info,
             SettingsFinder::tr("DNS: %1 points to %2 port %3").arg(service, target).arg(best.port()));
-        finish(Proposal{
+        Proposal proposal{
             target,
             best.port(),
             security,
@@ -307,7 +308,12 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
             SettingsFinder::tr("The domain's DNS names %1 port %2 for mail submission (%3 record, RFC 6186).")
                 .arg(target)
                 .arg(best.port())
-                .arg(service)});
+                .arg(service),
+            Source::Probe,
+            false,
+            {}};
+        proposal.source = Source::DnsSrv;
+        finish(proposal);
     });
     timer->start(m_stepTimeoutMs);
     lookup->lookup();
@@ -438,7 +444,7 @@ void SettingsFinder::chooseFromProbes()
             best = &result;
     }
     if (best) {
-        finish(Proposal{
+        Proposal proposal{
             best->host,
             best->port.port,
             best->port.security,
@@ -453,32 +459,70 @@ void SettingsFinder::chooseFromProbes()
                      best->authMechanisms.isEmpty()
                          ? QString()
                          : SettingsFinder::tr(", and offers login with %1")
-                               .arg(QString::fromLatin1(best->authMechanisms.join(' '))))});
+                               .arg(QString::fromLatin1(best->authMechanisms.join(' ')))),
+            Source::Probe,
+            false,
+            {}};
+        // The MX host is a name from DNS, like an SRV target.
+        if (!m_mxHost.isEmpty() && best->host.compare(m_mxHost, Qt::CaseInsensitive) == 0)
+            proposal.source = Source::DnsMx;
+        finish(proposal);
         return;
     }
     for (const ProbeResult &result : std::as_const(m_probeResults)) {
         if (result.reachable && !result.certificateTrusted) {
-            finish(
-                Proposal{result.host,
-                         result.port.port,
-                         result.port.security,
-                         AccountAuth::Automatic,
-                         {},
-                         SettingsFinder::tr(
-                             "%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
-                             "Test connection before trusting it.")
-                             .arg(result.host)
-                             .arg(result.port.port)
-                             .arg(result.problem)});
+            Proposal proposal{
+                result.host,
+                result.port.port,
+                result.port.security,
+                AccountAuth::Automatic,
+                {},
+                SettingsFinder::tr(
+                    "%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
+                    "Test connection before trusting it.")
+                    .arg(result.host)
+                    .arg(result.port.port)
+                    .arg(result.problem),
+                Source::Probe,
+                false,
+                {}};
+            if (!m_mxHost.isEmpty() && result.host.compare(m_mxHost, Qt::CaseInsensitive) == 0)
+                proposal.source = Source::DnsMx;
+            finish(proposal);
             return;
         }
     }
     finish(m_proposal); // an unencrypted autoconfig answer, or nothing
 }
 
+bool SettingsFinder::isWithinDomain(const QString &host, const QString &domain)
+{
+    auto normal = [](QString name) {
+        name = name.trimmed().toLower();
+        if (name.endsWith(u'.'))
+            name.chop(1);
+        return QString::fromLatin1(QUrl::toAce(name));
+    };
+    const QString h = normal(host);
+    const QString d = normal(domain);
+    return !d.isEmpty() && (h == d || h.endsWith(u'.' + d));
+}
+
 void SettingsFinder::finish(std::optional<Proposal> proposal)
 {
     m_proposal = std::move(proposal);
+    if (m_proposal) {
+        m_proposal->domain = m_domain;
+        m_proposal->hostOutsideDomain = !isWithinDomain(m_proposal->host, m_domain);
+        if (m_proposal->needsConfirmation()) {
+            m_proposal->reason +=
+                u' ' +
+                SettingsFinder::tr("Warning: %1 is not part of %2, and the DNS answer that named it is "
+                                   "not signed. Use it only if %2 says so: Sendscope asks before "
+                                   "sending your password there.")
+                    .arg(m_proposal->host, m_domain);
+        }
+    }
     setStep(Step::Finished);
     ++m_generation;
     for (SmtpSession *session : findChildren<SmtpSession *>())

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -40,6 +41,7 @@ private slots:
     void testConnectionExplainsAWrongPassword();
     void trustOnceIsForgottenWhenTheServerChanges();
     void changedServerAsksBeforeTheSavedPasswordGoesThere();
+    void foreignServerFromDnsNeedsConfirmation();
     void saveKeepsThePasswordInTheKeychainOnly();
     void composeWindowSendsWithTheSavedAccount();
 
@@ -368,6 +370,60 @@ void TestAccountDialog::changedServerAsksBeforeTheSavedPasswordGoesThere()
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
     m_secrets->forgetInMemory(account.id);
+}
+
+void TestAccountDialog::foreignServerFromDnsNeedsConfirmation()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    fillPostfix(dialog, m_servers.password());
+    // What "Find settings" proposes from an SRV answer naming a host outside the domain (the finder's own
+    // test shows the marking against a real DNS server).
+    SettingsFinder::Proposal proposal;
+    proposal.host = m_servers.value("SMTP_HOST");
+    proposal.port = m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    proposal.security = SmtpSecurity::StartTls;
+    proposal.source = SettingsFinder::Source::DnsSrv;
+    proposal.hostOutsideDomain = true;
+    proposal.domain = QStringLiteral("example.com");
+    proposal.reason = QStringLiteral("Warning: not part of example.com.");
+    dialog.applyProposal(proposal);
+    QVERIFY(dialog.verdict().contains(QStringLiteral("not part of example.com")));
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+
+    // The question names the host and the domain; no (the default) sends nothing.
+    QString question;
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [&question, timer] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                question = box->text();
+                timer->deleteLater();
+                box->defaultButton()->click();
+            }
+        }
+    });
+    timer->start(50);
+    dialog.testConnection();
+    QVERIFY2(
+        question.contains(
+            QStringLiteral("Send your password to %1, which is not part of example.com?").arg(proposal.host)),
+        qPrintable(question));
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("Nothing was sent")), qPrintable(dialog.verdict()));
+    QVERIFY(dialog.transcriptModel()->visibleText().isEmpty());
+    QCOMPARE(finished.size(), 0);
+
+    // Yes: the test goes ahead (to the certificate question), and it is asked only once.
+    answerNextModal(QStringLiteral("sendToForeignHost"));
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 20000);
 }
 
 void TestAccountDialog::saveKeepsThePasswordInTheKeychainOnly()

@@ -28,6 +28,9 @@ private slots:
     void nothingFoundEndsInTime();
     void dnsSrvRecordNamesTheServer();
     void dnsDotTargetAndMxHost();
+    void dnsServerOutsideTheDomainIsMarked();
+    void withinDomain_data();
+    void withinDomain();
 
 private:
     QString run(SettingsFinder &finder, const QString &address, bool *found);
@@ -334,6 +337,9 @@ bool TestSettingsFinder::startDns()
              .arg(smtps),
          // A target of "." says the service is decidedly not offered
          QStringLiteral("--srv-host=_submissions._tcp.mx.sendscope.test"),
+         // A submission server at another provider (as a forged answer could name)
+         QStringLiteral("--srv-host=_submissions._tcp.foreign.sendscope.test,mx.other-provider.test,%1,0,1")
+             .arg(smtps),
          QStringLiteral("--mx-host=mx.sendscope.test,mail.mx.sendscope.test,10")});
     if (!m_dns.waitForStarted(10000))
         return false;
@@ -367,6 +373,60 @@ void TestSettingsFinder::dnsSrvRecordNamesTheServer()
     QCOMPARE(proposal.port, m_servers.value("POSTFIX_SMTPS_PORT").toUShort());
     QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
     QVERIFY2(proposal.reason.contains(QStringLiteral("RFC 6186")), qPrintable(proposal.reason));
+    QCOMPARE(proposal.source, SettingsFinder::Source::DnsSrv);
+    QVERIFY(!proposal.hostOutsideDomain); // smtp.srv.sendscope.test is under srv.sendscope.test
+    QVERIFY(!proposal.needsConfirmation());
+}
+
+void TestSettingsFinder::dnsServerOutsideTheDomainIsMarked()
+{
+    // RFC 6186 section 6: an unsigned SRV answer naming a host outside the address's domain is proposed
+    // only with a warning, and marked so the account dialog asks before the password goes there.
+    SettingsFinder finder;
+    useTestDns(finder);
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@foreign.sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    const SettingsFinder::Proposal proposal = *finder.proposal();
+    QCOMPARE(proposal.host, QStringLiteral("mx.other-provider.test"));
+    QCOMPARE(proposal.source, SettingsFinder::Source::DnsSrv);
+    QVERIFY(proposal.hostOutsideDomain);
+    QVERIFY(proposal.needsConfirmation());
+    QCOMPARE(proposal.domain, QStringLiteral("foreign.sendscope.test"));
+    QVERIFY2(proposal.reason.contains(
+                 QStringLiteral("mx.other-provider.test is not part of foreign.sendscope.test")),
+             qPrintable(proposal.reason));
+}
+
+void TestSettingsFinder::withinDomain_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<bool>("within");
+    QTest::newRow("the domain") << "example.com"
+                                << "example.com" << true;
+    QTest::newRow("under it") << "smtp.mail.example.com"
+                              << "example.com" << true;
+    QTest::newRow("case, dot") << "SMTP.Example.COM."
+                               << "example.com" << true;
+    QTest::newRow("IDN") << "smtp.xn--fiqs8s"
+                         << "中国" << true;
+    QTest::newRow("suffix only") << "badexample.com"
+                                 << "example.com" << false;
+    QTest::newRow("domain as a label") << "example.com.evil.net"
+                                       << "example.com" << false;
+    QTest::newRow("other provider") << "mx.other-provider.net"
+                                    << "example.com" << false;
+    QTest::newRow("address") << "127.0.0.1"
+                             << "example.com" << false;
+}
+
+void TestSettingsFinder::withinDomain()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, domain);
+    QFETCH(bool, within);
+    QCOMPARE(SettingsFinder::isWithinDomain(host, domain), within);
 }
 
 void TestSettingsFinder::dnsDotTargetAndMxHost()

@@ -363,7 +363,12 @@ void AccountDialog::onFindFinished(bool found)
         emit findFinished(false);
         return;
     }
-    const SettingsFinder::Proposal proposal = *m_finder->proposal();
+    applyProposal(*m_finder->proposal());
+    emit findFinished(true);
+}
+
+void AccountDialog::applyProposal(const SettingsFinder::Proposal &proposal)
+{
     m_host->setText(proposal.host);
     m_security->setCurrentIndex(m_security->findData(int(proposal.security)));
     m_settingPort = true;
@@ -373,13 +378,16 @@ void AccountDialog::onFindFinished(bool found)
     m_auth->setCurrentIndex(m_auth->findData(int(proposal.auth)));
     if (!proposal.username.isEmpty())
         m_username->setText(proposal.username);
+    // Remembered until the person confirms, at the first Test connection or Save that would send or
+    // keep the password for it.
+    m_foreignHost = proposal.needsConfirmation() ? proposal.host : QString();
+    m_foreignDomain = proposal.domain;
     setVerdict(QStringLiteral("<b>%1</b><br>%2<br>%3")
                    .arg(tr("Proposed: %1 port %2.").arg(proposal.host).arg(proposal.port).toHtmlEscaped(),
                         proposal.reason.toHtmlEscaped(),
                         tr("Enter the password and use Test connection to check.").toHtmlEscaped()),
-               false);
+               proposal.needsConfirmation());
     validate();
-    emit findFinished(true);
 }
 
 QString AccountDialog::problemText(Account::Field field) const

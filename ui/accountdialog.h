@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "settingsfinder.h"
 #include "smtperror.h"
 
 #include <QDialog>
@@ -18,7 +19,6 @@ class QTableWidget;
 class QPushButton;
 class QSpinBox;
 class SecretStore;
-class SettingsFinder;
 class SmtpSession;
 class TranscriptModel;
 class TranscriptPanel;
@@ -62,6 +62,8 @@ public slots:
     void findSettings();
     void testConnection();
     void save();
+    // Fills the server part of the form from what "Find settings" proposed (also for tests).
+    void applyProposal(const SettingsFinder::Proposal &proposal);
 
 signals:
     void testFinished(const SmtpError &error);
