@@ -24,6 +24,8 @@ private slots:
     void parseAutoconfig_data();
     void parseAutoconfig();
     void autoconfigOverHttpsSkipsDeadAndBroken();
+    void autoconfigRedirectsStayInTheDomain();
+    void autoconfigStopsReadingPastTheCap();
     void probingProposesTheMostSecureServer();
     void nothingFoundEndsInTime();
     void dnsSrvRecordNamesTheServer();
@@ -171,6 +173,16 @@ void TestSettingsFinder::parseAutoconfig_data()
     QTest::newRow("HTML page") << QByteArray("<html><body>Not found</body></html>") << false << "" << 0 << 0
                                << 0 << ""
                                << "not a mail autoconfig file";
+    QTest::newRow("port over 65535") << config(smtp(QStringLiteral("smtp.example.com"), 65536 + 465,
+                                                    QStringLiteral("SSL"), c))
+                                     << false << "" << 0 << 0 << 0 << ""
+                                     << "66001 is not a port";
+    QTest::newRow("bad port, then good")
+        << config(smtp(QStringLiteral("bad.example.com"), 70000, QStringLiteral("SSL"), c) +
+                  smtp(QStringLiteral("good.example.com"), 465, QStringLiteral("SSL"), c))
+        << true << "good.example.com" << 465 << int(SmtpSecurity::ImplicitTls) << int(AccountAuth::Automatic)
+        << ""
+        << "";
     QTest::newRow("empty") << QByteArray() << false << "" << 0 << 0 << 0 << ""
                            << "not valid XML";
 }
@@ -246,6 +258,68 @@ void TestSettingsFinder::autoconfigOverHttpsSkipsDeadAndBroken()
     QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
     QVERIFY2(proposal.reason.contains(QStringLiteral("autoconfig file")), qPrintable(proposal.reason));
     QVERIFY(proposal.reason.contains(QStringLiteral("good/mail/config-v1.1.xml")));
+}
+
+void TestSettingsFinder::autoconfigRedirectsStayInTheDomain()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    const QString base = QStringLiteral("https://127.0.0.1:%1/").arg(m_httpsPort);
+    const QString good = base + QStringLiteral("good/mail/config-v1.1.xml");
+    auto redirect = [&base](const QString &to) {
+        return QUrl(base + QStringLiteral("redirect?to=") + QString::fromLatin1(QUrl::toPercentEncoding(to)));
+    };
+
+    // Within the same host (or the address's domain): followed, and the source named is the final URL.
+    SettingsFinder within;
+    within.setExtraCaCertificates(m_servers.caCertificates());
+    within.setDnsEnabled(false);
+    within.setAutoconfigUrls({redirect(good)});
+    bool found = false;
+    QString log = run(within, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(within.proposal()->reason.contains(good), qPrintable(within.proposal()->reason));
+    QVERIFY2(!within.proposal()->reason.contains(QStringLiteral("redirect")),
+             qPrintable(within.proposal()->reason));
+
+    // To another name (localhost is neither 127.0.0.1 nor under sendscope.test): refused, with the reason,
+    // and the search goes on.
+    SettingsFinder outside;
+    outside.setExtraCaCertificates(m_servers.caCertificates());
+    outside.setDnsEnabled(false);
+    outside.setStepTimeout(3000);
+    outside.setAutoconfigUrls(
+        {redirect(QStringLiteral("https://localhost:%1/good/mail/config-v1.1.xml").arg(m_httpsPort))});
+    outside.setProbeHosts({QStringLiteral("127.0.0.1")});
+    outside.setProbePorts({{deadPort(), SmtpSecurity::ImplicitTls}});
+    found = true;
+    log = run(outside, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(!found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("redirects to https://localhost:%1/good/mail/config-v1.1.xml, "
+                                         "outside sendscope.test")
+                              .arg(m_httpsPort)),
+             qPrintable(log));
+}
+
+void TestSettingsFinder::autoconfigStopsReadingPastTheCap()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    // A server that never stops sending: the reply is dropped once it passes 256 KiB, not buffered to the
+    // end (there is none), and the next place is asked.
+    SettingsFinder finder;
+    finder.setExtraCaCertificates(m_servers.caCertificates());
+    finder.setDnsEnabled(false);
+    const QString base = QStringLiteral("https://127.0.0.1:%1/").arg(m_httpsPort);
+    finder.setAutoconfigUrls(
+        {QUrl(base + QStringLiteral("endless")), QUrl(base + QStringLiteral("good/mail/config-v1.1.xml"))});
+    QElapsedTimer timer;
+    timer.start();
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("larger than 256 KiB")), qPrintable(log));
+    QVERIFY(timer.elapsed() < 20000);
 }
 
 void TestSettingsFinder::probingProposesTheMostSecureServer()
