@@ -509,6 +509,46 @@ Settings go to %1; the password or token goes to the system keychain only.</sour
         <source>Save the account and ask for the password each time Sendscope starts?</source>
         <translation>是否保存账户，并在每次启动 Sendscope 时询问密码？</translation>
     </message>
+    <message>
+        <source>A server outside %1</source>
+        <translation>%1 以外的服务器</translation>
+    </message>
+    <message>
+        <source>Send your password to %1, which is not part of %2?
+
+This server was named by an answer from DNS, which anyone on the way can forge. Say yes only if %2 tells you to use it.</source>
+        <translation>要把您的密码发送到 %1 吗？它不属于 %2。
+
+这个服务器是由 DNS 应答指定的，途中的任何人都可以伪造这种应答。只有当 %2 告诉您使用它时才选择是。</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to %1.</source>
+        <translation>没有向 %1 发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Another server</source>
+        <translation>另一个服务器</translation>
+    </message>
+    <message>
+        <source>Send the saved password to %1?
+
+It was saved for %2. If the new server is not run by the same provider, type its password instead.</source>
+        <translation>要把保存的密码发送到 %1 吗？
+
+它是为 %2 保存的。如果新服务器不是由同一服务商运营，请改为输入它的密码。</translation>
+    </message>
+    <message>
+        <source>Send the saved password</source>
+        <translation>发送保存的密码</translation>
+    </message>
+    <message>
+        <source>Type the password for %1.</source>
+        <translation>请输入 %1 的密码。</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -2849,6 +2889,26 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>No outgoing server was found for %1. Ask the provider for its SMTP server name, port and security, and enter them.</source>
         <translation>未找到 %1 的发件服务器。请向服务商询问其 SMTP 服务器名称、端口和安全设置，然后填入。</translation>
     </message>
+    <message>
+        <source>it redirects to %1, outside %2</source>
+        <translation>它重定向到 %1，在 %2 之外</translation>
+    </message>
+    <message>
+        <source>the answer is larger than 256 KiB</source>
+        <translation>应答大于 256 KiB</translation>
+    </message>
+    <message>
+        <source>Autoconfig: not using %1: %2</source>
+        <translation>自动配置：不使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a port</source>
+        <translation>%1 不是端口号</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is not part of %2, and the DNS answer that named it is not signed. Use it only if %2 says so: Sendscope asks before sending your password there.</source>
+        <translation>警告：%1 不属于 %2，而且指定它的 DNS 应答没有签名。只有当 %2 这样说明时才使用它：Sendscope 会在把您的密码发送到那里之前询问您。</translation>
+    </message>
 </context>
 <context>
     <name>SmtpSession</name>
@@ -3275,6 +3335,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Reading the message failed while sending it; nothing was delivered.</source>
         <translation>发送过程中读取邮件失败；邮件未被投递。</translation>
+    </message>
+    <message>
+        <source>This certificate (SHA-256 %1) has been revoked or blacklisted: it is known to be in the wrong hands, so it is refused even if it was trusted before. Tell the server&apos;s administrator.</source>
+        <translation>此证书（SHA-256 %1）已被吊销或列入黑名单：它已知落入了他人之手，因此即使以前信任过也会被拒绝。请告知服务器管理员。</translation>
     </message>
 </context>
 <context>
