@@ -75,6 +75,7 @@ void AccountDialog::buildUi()
         column->addWidget(field);
         if (key) {
             auto *problem = new QLabel(formWidget);
+            problem->setTextFormat(Qt::PlainText); // quotes what was typed or found, such as the host
             problem->setWordWrap(true);
             problem->setVisible(false);
             QPalette palette = problem->palette();
@@ -178,6 +179,7 @@ void AccountDialog::buildUi()
     m_password->setEchoMode(QLineEdit::Password);
     addRow(tr("Pass&word:"), m_password, std::nullopt);
     m_passwordProblem = new QLabel(formWidget);
+    m_passwordProblem->setTextFormat(Qt::PlainText);
     m_passwordProblem->setWordWrap(true);
     m_passwordProblem->setVisible(false);
     QPalette palette = m_passwordProblem->palette();

@@ -50,6 +50,7 @@
 #include <QStringListModel>
 #include <QTextCharFormat>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
@@ -252,7 +253,7 @@ void ComposeWindow::validateAddressField(QLineEdit *field)
     // A red frame that reads in light and dark palettes; the reason is in the tooltip.
     field->setStyleSheet(bad ? QStringLiteral("QLineEdit { border: 2px solid #d93025; border-radius: 3px; }")
                              : QString());
-    field->setToolTip(bad ? error.message : QString());
+    field->setToolTip(bad ? Qt::convertFromPlainText(error.message) : QString()); // it quotes the text
 }
 
 void ComposeWindow::updateTitle()
@@ -265,7 +266,7 @@ void ComposeWindow::addAttachment(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable()) {
-        showStatus(tr("Cannot attach %1: the file cannot be read.").arg(path), true);
+        showStatus(tr("Cannot attach %1: the file cannot be read.").arg(path).toHtmlEscaped(), true);
         return;
     }
     const QString type = QMimeDatabase().mimeTypeForFile(info).comment();
@@ -273,7 +274,7 @@ void ComposeWindow::addAttachment(const QString &path)
         QStringLiteral("%1  (%2, %3)").arg(info.fileName(), QLocale().formattedDataSize(info.size()), type),
         m_attachments);
     item->setData(Qt::UserRole, info.absoluteFilePath());
-    item->setToolTip(info.absoluteFilePath());
+    item->setToolTip(Qt::convertFromPlainText(info.absoluteFilePath()));
     m_attachments->setCurrentItem(item);
     m_attachments->setVisible(true);
 }
@@ -332,7 +333,9 @@ std::optional<MimeMessage> ComposeWindow::buildMessage()
         AddressParser::Error error;
         message.from = AddressParser::parseMailbox(identity.displayString(), &error);
         if (message.from.isNull()) {
-            showStatus(tr("The From address of this identity is not valid: %1").arg(error.message), true);
+            showStatus(
+                tr("The From address of this identity is not valid: %1").arg(error.message).toHtmlEscaped(),
+                true);
             return std::nullopt;
         }
         if (!identity.replyTo.isEmpty())
@@ -346,7 +349,7 @@ std::optional<MimeMessage> ComposeWindow::buildMessage()
         *list = AddressParser::parseList(field->text(), &error);
         if (error.code != AddressParser::ErrorCode::None) {
             field->setFocus();
-            showStatus(tr("%1: %2").arg(field->accessibleName(), error.message), true);
+            showStatus(tr("%1: %2").arg(field->accessibleName(), error.message).toHtmlEscaped(), true);
             return std::nullopt;
         }
     }
@@ -397,7 +400,7 @@ void ComposeWindow::send()
     MimeWriter::Error error;
     std::unique_ptr<MessageSource> source = MimeWriter::source(message, {}, &error);
     if (!source) {
-        showStatus(error.message, true);
+        showStatus(error.message.toHtmlEscaped(), true);
         return;
     }
     OutgoingMessage outgoing;
@@ -500,7 +503,8 @@ void ComposeWindow::onSessionFinished(const SmtpError &error)
     } else if (result.outcome == MessageResult::Outcome::PartiallySent) {
         showStatus(
             tr("Sent in %1 s, but refused for: %2. %3")
-                .arg(seconds, result.refusedAddresses().join(QStringLiteral(", ")), result.error.explanation),
+                .arg(seconds, result.refusedAddresses().join(QStringLiteral(", ")), result.error.explanation)
+                .toHtmlEscaped(),
             true);
     } else {
         const qsizetype count = result.recipients.size();
@@ -736,7 +740,7 @@ void ComposeWindow::saveDraftNow()
     if (draft.isEmpty() && draft.id.isEmpty())
         return; // nothing written yet
     if (!m_drafts->save(draft)) {
-        showStatus(m_drafts->errorString(), true);
+        showStatus(m_drafts->errorString().toHtmlEscaped(), true);
         return;
     }
     m_draftId = draft.id;
@@ -796,7 +800,7 @@ bool ComposeWindow::openMailto(const QString &uri)
     QString error;
     const std::optional<MailtoUri> mailto = MailtoUri::parse(uri, &error);
     if (!mailto) {
-        showStatus(error, true);
+        showStatus(error.toHtmlEscaped(), true);
         return false;
     }
     m_to->setText(mailto->to);
@@ -830,12 +834,12 @@ void ComposeWindow::saveAsEml(const QString &path)
     MimeWriter::Error error;
     std::unique_ptr<MessageSource> source = MimeWriter::source(*message, {}, &error);
     if (!source) {
-        showStatus(error.message, true);
+        showStatus(error.message.toHtmlEscaped(), true);
         return;
     }
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly)) {
-        showStatus(tr("Cannot write %1: %2").arg(target, file.errorString()), true);
+        showStatus(tr("Cannot write %1: %2").arg(target, file.errorString()).toHtmlEscaped(), true);
         return;
     }
     QIODevice *device = source->device();
@@ -846,12 +850,14 @@ void ComposeWindow::saveAsEml(const QString &path)
             break;
     }
     if (n < 0 || !file.commit()) {
-        showStatus(
-            tr("Writing %1 failed: %2").arg(target, n < 0 ? device->errorString() : file.errorString()),
-            true);
+        showStatus(tr("Writing %1 failed: %2")
+                       .arg(target, n < 0 ? device->errorString() : file.errorString())
+                       .toHtmlEscaped(),
+                   true);
         return;
     }
-    showStatus(tr("Saved the message as %1; any mail reader can open it.").arg(target), false);
+    showStatus(tr("Saved the message as %1; any mail reader can open it.").arg(target).toHtmlEscaped(),
+               false);
 }
 
 void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort)
@@ -1014,16 +1020,16 @@ void ComposeWindow::removeAccount()
     // The secret first: an account is only forgotten once its password is gone too.
     m_secrets->remove(account->id, [this, account](const SecretStore::Result &result) {
         if (!result.ok() && result.status != SecretStore::Status::NoKeychain) {
-            showStatus(tr("The account was kept: %1").arg(result.message), true);
+            showStatus(tr("The account was kept: %1").arg(result.message).toHtmlEscaped(), true);
             return;
         }
         const AccountStore::Result removed = m_accounts->remove(account->id);
         if (!removed.ok()) {
-            showStatus(removed.message, true);
+            showStatus(removed.message.toHtmlEscaped(), true);
             return;
         }
         reloadAccounts(m_accounts->defaultAccountId());
-        showStatus(tr("Removed the account \"%1\".").arg(account->name), false);
+        showStatus(tr("Removed the account \"%1\".").arg(account->name).toHtmlEscaped(), false);
         emit accountRemoved(account->id);
     });
 }
