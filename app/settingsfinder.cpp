@@ -310,7 +310,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
         else
             lookupMx();
     };
-    connect(timer, &QTimer::timeout, this, [this, lookup, service, next, generation] {
+    connect(timer, &QTimer::timeout, this, [this, lookup, service, generation] {
         lookup->abort(); // finished() follows with OperationCancelledError
         if (generation == m_generation)
             log(TranscriptEntry::Kind::Info,
