@@ -11,7 +11,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)"
 
 mkdir -p build/fuzz/crashes
-for target in replyparser addressparser headerencoder; do
+for target in replyparser addressparser headerencoder headerdecoder autoconfig mailtouri draft; do
     echo "== fuzz $target (${seconds} s)"
     scratch=$(mktemp -d)
     cp tests/fuzz/corpus/"$target"/* "$scratch"/

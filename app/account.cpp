@@ -55,7 +55,7 @@ SmtpServerSettings Account::serverSettings() const
     settings.port = port;
     settings.security = security;
     settings.allowPlaintextAuth = allowPlaintextAuth;
-    settings.trustedFingerprints = pinnedFingerprints;
+    settings.trustedFingerprints = currentPins();
     switch (auth) {
     case AccountAuth::Automatic:
     case AccountAuth::OAuth2Token:
@@ -99,6 +99,24 @@ OAuthSettings Account::oauthSettings() const
     if (!oauthScope.isEmpty())
         settings.scope = oauthScope;
     return settings;
+}
+
+QList<QByteArray> Account::pinsFor(const QString &server, quint16 serverPort) const
+{
+    return pinnedCertificates.value(serverKey(server, serverPort));
+}
+
+void Account::setCurrentPins(const QList<QByteArray> &pins)
+{
+    if (pins.isEmpty())
+        pinnedCertificates.remove(serverKey(host, effectivePort()));
+    else
+        pinnedCertificates.insert(serverKey(host, effectivePort()), pins);
+}
+
+QString Account::serverKey(const QString &server, quint16 serverPort)
+{
+    return QStringLiteral("%1:%2").arg(server.trimmed().toLower()).arg(serverPort);
 }
 
 QString Account::effectiveUsername() const

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -53,8 +54,10 @@ public:
     AccountAuth auth = AccountAuth::Automatic;
     QString username; // empty: the first identity's address
     bool allowPlaintextAuth = false;
-    QList<QByteArray> pinnedFingerprints; // SHA-256 of leaf certificates the user chose to trust always
-    bool isSandbox = false;               // the built-in local sandbox account
+    // SHA-256 of leaf certificates the user chose to trust always, by server (serverKey()): a pin vouches
+    // for the certificate of one host and port, so it must not follow the account to another server.
+    QMap<QString, QList<QByteArray>> pinnedCertificates;
+    bool isSandbox = false; // the built-in local sandbox account
 
     // Signed in with OAuth 2.0 (auth is OAuth2Token): "google", "microsoft" or "custom"; empty for a
     // password or a bearer token given by hand. The fields below override the provider table's.
@@ -66,6 +69,12 @@ public:
 
     // Settings for SmtpSession, without the secret (the caller adds it from the keychain).
     SmtpServerSettings serverSettings() const;
+    quint16 effectivePort() const { return port ? port : SmtpServerSettings::defaultPort(security); }
+    // The pins for a server (the effective port, not 0), and for the account's own host and port.
+    QList<QByteArray> pinsFor(const QString &server, quint16 serverPort) const;
+    QList<QByteArray> currentPins() const { return pinsFor(host, effectivePort()); }
+    void setCurrentPins(const QList<QByteArray> &pins);                  // an empty list forgets them
+    static QString serverKey(const QString &server, quint16 serverPort); // "host:port", host in lower case
     QString effectiveUsername() const;
     bool needsSecret() const { return auth != AccountAuth::None; }
     bool usesToken() const { return auth == AccountAuth::OAuth2Token; }

@@ -150,7 +150,7 @@ int AccountCommand::parseAdd(const QStringList &positional)
         const QByteArray raw = QByteArray::fromHex(hex);
         if (raw.size() != 32 || hex.size() != 64)
             return usageError(tr("--trust-fingerprint needs 64 hex digits, not \"%1\".").arg(value));
-        m_account.pinnedFingerprints << raw;
+        m_account.pinnedCertificates[Account::serverKey(m_account.host, m_account.effectivePort())] << raw;
     }
 
     CommandLineSecret secret;

@@ -1,5 +1,7 @@
 #include "accountstore.h"
 
+#include "privatefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -33,11 +35,26 @@ Account readAccount(QSettings &settings, const QString &id)
     account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
     account.oauthClientId = settings.value(QStringLiteral("oauthClientId")).toString();
     account.oauthScope = settings.value(QStringLiteral("oauthScope")).toString();
+    // Each entry is "host:port hex" (an IPv6 host has colons too: the port follows the last one).
+    for (const QString &entry : settings.value(QStringLiteral("pinnedCertificatesByServer")).toStringList()) {
+        const QString server = entry.section(u' ', 0, 0);
+        const QByteArray raw = QByteArray::fromHex(entry.section(u' ', 1, 1).toLatin1());
+        const qsizetype colon = server.lastIndexOf(u':');
+        bool ok = false;
+        const uint port = server.mid(colon + 1).toUInt(&ok);
+        if (colon > 0 && ok && port > 0 && port <= 65535 && raw.size() == 32)
+            account.pinnedCertificates[Account::serverKey(server.left(colon), quint16(port))] << raw;
+    }
+    // Pins from before they were kept by server were made for the host and port the account had then,
+    // which are the ones stored with it.
     for (const QString &hex : settings.value(QStringLiteral("pinnedCertificates")).toStringList()) {
         const QByteArray raw = QByteArray::fromHex(hex.toLatin1());
-        if (raw.size() == 32)
-            account.pinnedFingerprints << raw;
+        QList<QByteArray> &pins =
+            account.pinnedCertificates[Account::serverKey(account.host, account.effectivePort())];
+        if (raw.size() == 32 && !pins.contains(raw))
+            pins << raw;
     }
+    account.pinnedCertificates.removeIf([](const auto &pins) { return pins.value().isEmpty(); });
     const int count = settings.beginReadArray(QStringLiteral("identities"));
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
@@ -73,9 +90,11 @@ void writeAccount(QSettings &settings, const Account &account)
             settings.setValue(QString::fromLatin1(key), *value);
     }
     QStringList pins;
-    for (const QByteArray &pin : account.pinnedFingerprints)
-        pins << QString::fromLatin1(pin.toHex());
-    settings.setValue(QStringLiteral("pinnedCertificates"), pins);
+    for (auto it = account.pinnedCertificates.cbegin(); it != account.pinnedCertificates.cend(); ++it) {
+        for (const QByteArray &pin : it.value())
+            pins << it.key() + u' ' + QString::fromLatin1(pin.toHex());
+    }
+    settings.setValue(QStringLiteral("pinnedCertificatesByServer"), pins);
     settings.beginWriteArray(QStringLiteral("identities"), static_cast<int>(account.identities.size()));
     for (int i = 0; i < account.identities.size(); ++i) {
         settings.setArrayIndex(i);
@@ -146,7 +165,7 @@ AccountStore::Result AccountStore::save(Account &account)
     if (account.id.isEmpty())
         account.id = Account::newId();
 
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    PrivateFiles::prepareFile(m_path); // 0600 in a 0700 folder, before QSettings writes it
     QSettings settings(m_path, QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("accounts"));
     QStringList order = settings.value(QStringLiteral("order")).toStringList();
@@ -193,6 +212,7 @@ QString AccountStore::defaultAccountId() const
 
 void AccountStore::setDefaultAccountId(const QString &id)
 {
+    PrivateFiles::prepareFile(m_path);
     QSettings settings(m_path, QSettings::IniFormat);
     settings.setValue(QStringLiteral("accounts/default"), id);
 }

@@ -1,5 +1,7 @@
 #include "addressbook.h"
 
+#include "privatefiles.h"
+
 #include "addressparser.h"
 
 #include <QDir>
@@ -98,8 +100,9 @@ bool AddressBook::save() const
     for (const Entry &entry : m_entries)
         array.append(
             QJsonObject{{QStringLiteral("display"), entry.display}, {QStringLiteral("uses"), entry.uses}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    PrivateFiles::makeFolder(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     return file.open(QIODevice::WriteOnly) &&
-           file.write(QJsonDocument(array).toJson(QJsonDocument::Compact)) >= 0 && file.commit();
+           file.write(QJsonDocument(array).toJson(QJsonDocument::Compact)) >= 0 && file.commit() &&
+           PrivateFiles::restrictFile(m_path);
 }

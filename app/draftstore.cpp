@@ -1,5 +1,7 @@
 #include "draftstore.h"
 
+#include "privatefiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -36,7 +38,7 @@ bool DraftStore::save(Draft &draft)
         draft.created = QDateTime::currentDateTime();
     }
     draft.modified = QDateTime::currentDateTime();
-    if (!QDir().mkpath(m_directory)) {
+    if (!PrivateFiles::makeFolder(m_directory)) {
         m_error = tr("Cannot create the drafts folder %1.").arg(m_directory);
         return false;
     }
@@ -46,6 +48,7 @@ bool DraftStore::save(Draft &draft)
         m_error = tr("Cannot save the draft to %1: %2").arg(file.fileName(), file.errorString());
         return false;
     }
+    PrivateFiles::restrictFile(pathFor(draft.id));
     emit changed();
     return true;
 }

@@ -126,7 +126,7 @@ void printUsage()
          QT_TRANSLATE_NOOP("main", "one personalised message per row (mail merge)")},
         {"sendscope account add|list|remove|login",
          QT_TRANSLATE_NOOP("main", "manage accounts (passwords in the keychain)")},
-        {"sendscope sandbox [--port N] [--starttls] [--auth USER:PASS] [--store DIR]",
+        {"sendscope sandbox [--port N] [--starttls] [--auth USER] [--store DIR]",
          QT_TRANSLATE_NOOP("main", "run the local sandbox SMTP server headless")},
         {"sendscope explain [FILE|-]",
          QT_TRANSLATE_NOOP("main", "explain a server reply or a bounce message")},
@@ -192,6 +192,9 @@ int main(int argc, char **argv)
     // The built-in sandbox runs whenever the app does: a local SMTP server that keeps every message it
     // receives, so the first send works without any set-up and a real account can be rehearsed against.
     SandboxServer sandbox(SandboxCommand::defaultStore());
+    // Every local user can reach 127.0.0.1: only this process, which alone knows the password made here,
+    // may use the sandbox. ComposeDesk gives the sandbox account the same credentials.
+    sandbox.setCredentials(QString::fromLatin1(ComposeDesk::kSandboxUser), SandboxServer::randomPassword());
     if (!sandbox.start()) {
         QMessageBox::critical(nullptr, QObject::tr("Sendscope"), sandbox.errorString());
         return 1;

@@ -13,8 +13,8 @@ class RunningInstance : public QObject
 {
     Q_OBJECT
 public:
-    // The socket name: per user (the runtime directory) and per settings directory (so that tests and
-    // separate profiles with their own XDG_CONFIG_HOME do not meet).
+    // The socket's path: per user (the runtime directory, 0700; never a shared /tmp) and per settings
+    // directory (so that tests and separate profiles with their own XDG_CONFIG_HOME do not meet).
     static QString defaultName();
 
     explicit RunningInstance(QString name = defaultName(), QObject *parent = nullptr);
@@ -26,6 +26,10 @@ public:
     // Becomes the running instance. A socket left behind by a crashed instance is replaced.
     bool listen();
     QString name() const { return m_name; }
+    // Both ends check with SO_PEERCRED that the other is this user (and the launch, that the socket file
+    // is this user's): another user must neither feed arguments to this instance nor receive a launch's.
+    // Tests pretend to be someone else by expecting another uid.
+    void setExpectedUidForTesting(uint uid) { m_uid = uid; }
 
 signals:
     void argumentsReceived(const QStringList &arguments, const QString &workingDirectory);
@@ -33,6 +37,9 @@ signals:
 private:
     void onNewConnection();
 
+    bool socketIsOurs() const;
+
     QString m_name;
+    uint m_uid;
     QLocalServer *m_server = nullptr;
 };

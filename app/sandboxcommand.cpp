@@ -1,7 +1,9 @@
 #include "sandboxcommand.h"
 
+#include "commandlinesecret.h"
 #include "sandboxcertificate.h"
 #include "sandboxserver.h"
+#include "transcriptentry.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,9 +30,16 @@ SandboxCommand::SandboxCommand(QObject *parent)
                                         "openssl and kept in the store) and "
                                         "refuse mail before it.")},
         {QStringLiteral("auth"),
-         tr("Require AUTH PLAIN or LOGIN with these credentials before accepting mail. A rehearsal password: "
-            "it is visible in the process list."),
-         tr("USER:PASS")},
+         tr("Require AUTH PLAIN or LOGIN as USER before accepting mail. The password comes from "
+            "--password-stdin or --password-env; without either, a random one is made and printed once."),
+         tr("USER")},
+        {QStringLiteral("password-env"),
+         tr("With --auth: read the password from environment variable VAR (then removed from the "
+            "environment)."),
+         tr("VAR")},
+        {QStringLiteral("password-stdin"),
+         tr("With --auth: read the password from the first line of standard "
+            "input.")},
         {QStringLiteral("store"), tr("Folder for the received messages (default %1).").arg(defaultStore()),
          tr("DIR")},
         {QStringLiteral("max-messages"), tr("Exit after this many messages (default: run until killed)."),
@@ -68,13 +77,26 @@ int SandboxCommand::parse(const QStringList &arguments)
             return usageError(tr("--port must be a number from 0 to 65535."));
         m_port = static_cast<quint16>(port);
     }
+    CommandLineSecret secret;
+    QString secretError;
+    if (!CommandLineSecret::read(m_parser, m_stdin, &secret, &secretError))
+        return usageError(secretError);
     if (m_parser.isSet(QStringLiteral("auth"))) {
-        const QString value = m_parser.value(QStringLiteral("auth"));
-        const qsizetype colon = value.indexOf(u':');
-        if (colon <= 0 || colon == value.size() - 1)
-            return usageError(tr("--auth needs USER:PASS, both not empty."));
-        m_user = value.left(colon);
-        m_password = value.mid(colon + 1);
+        // A password in the arguments would be in the process list for every user of the computer.
+        m_user = m_parser.value(QStringLiteral("auth"));
+        if (m_user.isEmpty() || m_user.contains(u':'))
+            return usageError(tr("--auth takes the user name only; give the password with --password-stdin "
+                                 "or --password-env VAR."));
+        if (secret.given && secret.secret.isEmpty())
+            return usageError(tr("the password is empty."));
+        m_password = secret.secret;
+        m_generatedPassword = !secret.given;
+        if (m_generatedPassword) {
+            m_password = SandboxServer::randomPassword();
+            CommandLineSecret::keepOutOfCoreDumps();
+        }
+    } else if (secret.given) {
+        return usageError(tr("--password-stdin and --password-env need --auth USER."));
     }
     if (m_parser.isSet(QStringLiteral("max-messages"))) {
         bool ok = false;
@@ -95,9 +117,11 @@ void SandboxCommand::run()
         m_server->setCredentials(m_user, m_password);
     connect(m_server, &SandboxServer::messageStored, this,
             [this](const QString &path, const QString &sender, const QStringList &recipients) {
+                // The addresses are the client's words: escaped, or they could drive the terminal.
                 m_out << tr("Stored %1 (from <%2> to %3)")
-                             .arg(path, sender,
-                                  QStringLiteral("<%1>").arg(recipients.join(QStringLiteral(">, <"))))
+                             .arg(path, TranscriptEntry::visible(sender),
+                                  TranscriptEntry::visible(
+                                      QStringLiteral("<%1>").arg(recipients.join(QStringLiteral(">, <")))))
                       << Qt::endl;
                 if (m_maxMessages > 0 && ++m_received >= m_maxMessages) {
                     // Let the client read the 250 and say QUIT before exiting (bounded by a few seconds).
@@ -144,4 +168,6 @@ void SandboxCommand::listen()
     }
     if (!m_user.isEmpty())
         m_out << tr("AUTH PLAIN or LOGIN required, as user %1").arg(m_user) << Qt::endl;
+    if (m_generatedPassword) // shown once, here; it is not kept anywhere else
+        m_out << tr("Password for this run: %1").arg(m_password) << Qt::endl;
 }

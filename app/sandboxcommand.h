@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QTextStream>
 
+class QIODevice;
+
 class SandboxCertificate;
 class SandboxServer;
 
@@ -23,6 +25,8 @@ public:
     QString helpText() const { return m_parser.helpText(); }
 
     static QString defaultStore();
+    // Replaces standard input for --password-stdin (tests).
+    void setStandardInput(QIODevice *input) { m_stdin = input; }
 
 signals:
     void finished(int exitCode);
@@ -36,6 +40,8 @@ private:
     QString m_store;
     QString m_user;
     QString m_password;
+    bool m_generatedPassword = false;
+    QIODevice *m_stdin = nullptr;
     bool m_startTls = false;
     int m_maxMessages = 0;
     int m_received = 0;

@@ -1,5 +1,7 @@
 #include "sendcommand.h"
 
+#include "bccstrippingdevice.h"
+
 #include "accountstore.h"
 #include "addressparser.h"
 #include "commandlinesecret.h"
@@ -186,6 +188,10 @@ int SendCommand::parseServerOptions()
             return usageError(tr("--port must be a number from 1 to 65535."));
         m_settings.port = static_cast<quint16>(port);
     }
+    // The account's pins vouch for its own server: with --server, --port or --security naming another,
+    // they do not apply there.
+    if (m_account)
+        m_settings.trustedFingerprints = m_account->pinsFor(m_settings.host, m_settings.effectivePort());
 
     bool ok = false;
     const double timeout = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);
@@ -302,7 +308,19 @@ std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
                 return nullptr;
             }
         }
-        return MessageSource::fromFile(m_parser.value(QStringLiteral("eml")), error);
+        // Sent as it is, except for Bcc: and Resent-Bcc:, which would show every recipient the blind ones.
+        const QString path = m_parser.value(QStringLiteral("eml"));
+        auto file = std::make_unique<QFile>(path);
+        if (!file->open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot open the message file %1: %2").arg(path, file->errorString());
+            return nullptr;
+        }
+        auto filtered = std::make_unique<BccStrippingDevice>(std::move(file));
+        if (!filtered->open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot read the message file %1: %2").arg(path, filtered->errorString());
+            return nullptr;
+        }
+        return MessageSource::fromDevice(std::move(filtered), error);
     }
     m_mime.subject = m_parser.value(QStringLiteral("subject"));
     m_mime.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
@@ -405,14 +423,15 @@ void SendCommand::onFinished(const SendReport &report)
               << tr("*** Give it with --password-stdin or --password-env instead.") << Qt::endl;
         exitCode = kExitKeychain;
     } else if (report.signInRequired) {
-        m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl
-              << tr("*** %1").arg(error.explanation) << Qt::endl
+        m_err << tr("*** Not sent: %1").arg(TranscriptEntry::visible(error.summary)) << Qt::endl
+              << tr("*** %1").arg(TranscriptEntry::visible(error.explanation)) << Qt::endl
               << tr("*** Sign in again with: sendscope account login %1").arg(m_account->name) << Qt::endl;
         exitCode = SmtpError::exitCode(SmtpErrorCategory::Auth);
     } else if (!report.delivered()) {
-        m_err << tr("*** Not sent: %1").arg(error.summary) << Qt::endl;
+        // Both may quote the server's reply: escaped like the transcript, so it cannot drive the terminal.
+        m_err << tr("*** Not sent: %1").arg(TranscriptEntry::visible(error.summary)) << Qt::endl;
         if (!error.explanation.isEmpty())
-            m_err << tr("*** %1").arg(error.explanation) << Qt::endl;
+            m_err << tr("*** %1").arg(TranscriptEntry::visible(error.explanation)) << Qt::endl;
         // Unlike the app's outbox, the command line keeps nothing: say what to do instead.
         if (error.temporary && report.outcome != SendReport::Outcome::Uncertain)
             m_err << tr("*** Nothing was kept: run the same command again later.") << Qt::endl;

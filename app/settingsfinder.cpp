@@ -11,8 +11,11 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <memory>
 
 namespace {
+
+constexpr qint64 kAutoconfigCap = 256 * 1024;
 
 QString securityWords(SmtpSecurity security)
 {
@@ -55,11 +58,7 @@ void SettingsFinder::setStep(Step step)
 
 void SettingsFinder::log(TranscriptEntry::Kind kind, const QString &text)
 {
-    TranscriptEntry entry;
-    entry.timestamp = QDateTime::currentDateTime();
-    entry.kind = kind;
-    entry.text = text;
-    emit stepLogged(entry);
+    emit stepLogged(TranscriptEntry::create(kind, text));
 }
 
 void SettingsFinder::find(const QString &address)
@@ -130,32 +129,65 @@ void SettingsFinder::fetchNextAutoconfig()
         ssl.addCaCertificates(m_extraCa);
         request.setSslConfiguration(ssl);
     }
+    // Qt follows HTTPS redirects to any host by default; the file decides where the password goes, so
+    // only the host asked or names under the address's domain may answer for the domain.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
     QNetworkReply *reply = m_network->get(request);
     const int generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url, generation] {
+    auto refusal = std::make_shared<QString>(); // why the reply was aborted, if it was
+    connect(reply, &QNetworkReply::redirected, this, [this, reply, url, refusal](const QUrl &target) {
+        if (target.scheme() == QLatin1String("https") &&
+            (target.host().compare(url.host(), Qt::CaseInsensitive) == 0 ||
+             isWithinDomain(target.host(), m_domain))) {
+            emit reply->redirectAllowed();
+            return;
+        }
+        *refusal =
+            SettingsFinder::tr("it redirects to %1, outside %2").arg(target.toDisplayString(), m_domain);
+        reply->abort();
+    });
+    // A config file is a few kilobytes; a bigger answer is not one, and is not read to its end (which may
+    // never come).
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, refusal](qint64 received, qint64 total) {
+        if ((received > kAutoconfigCap || total > kAutoconfigCap) && refusal->isEmpty()) {
+            *refusal = SettingsFinder::tr("the answer is larger than 256 KiB");
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, generation, refusal] {
         reply->deleteLater();
         if (generation != m_generation)
             return;
+        if (!refusal->isEmpty()) {
+            log(TranscriptEntry::Kind::Info,
+                SettingsFinder::tr("Autoconfig: not using %1: %2").arg(url.toDisplayString(), *refusal));
+            fetchNextAutoconfig();
+            return;
+        }
         if (reply->error() != QNetworkReply::NoError) {
             log(TranscriptEntry::Kind::Info,
                 SettingsFinder::tr("Autoconfig: nothing at %1 (%2)").arg(url.host(), reply->errorString()));
             fetchNextAutoconfig();
             return;
         }
-        // A config file is a few kilobytes; a bigger answer is not one.
-        const QByteArray body = reply->read(256 * 1024);
+        // After redirects (within the domain), the file came from here.
+        const QUrl source = reply->url();
+        const QByteArray body = reply->read(kAutoconfigCap);
         QString error;
         std::optional<Proposal> proposal = parseAutoconfig(body, m_address, &error);
         if (!proposal) {
             log(TranscriptEntry::Kind::Info,
                 SettingsFinder::tr("Autoconfig: the file at %1 is not usable: %2")
-                    .arg(url.toDisplayString(), error));
+                    .arg(source.toDisplayString(), error));
             fetchNextAutoconfig();
             return;
         }
+        proposal->source = Source::Autoconfig;
         proposal->reason =
             SettingsFinder::tr("The provider publishes these settings in its autoconfig file at %1. %2")
-                .arg(url.toDisplayString(), proposal->reason);
+                .arg(source.toDisplayString(), proposal->reason);
         log(TranscriptEntry::Kind::Info, SettingsFinder::tr("Autoconfig: %1 port %2, %3")
                                              .arg(proposal->host)
                                              .arg(proposal->port)
@@ -178,6 +210,7 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
     std::optional<Proposal> secure;
     std::optional<Proposal> insecure;
     bool sawProvider = false;
+    QString badPort; // the last port that was not one
     const QString localPart = address.section(u'@', 0, -2);
     const QString domain = address.section(u'@', -1);
     while (!reader.atEnd()) {
@@ -195,9 +228,14 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
             const QString text = reader.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
             if (name == QLatin1String("hostname"))
                 proposal.host = text;
-            else if (name == QLatin1String("port"))
-                proposal.port = static_cast<quint16>(text.toUInt());
-            else if (name == QLatin1String("socketType"))
+            else if (name == QLatin1String("port")) {
+                // Cast straight to 16 bits, 66001 would become port 465.
+                bool ok = false;
+                const uint port = text.toUInt(&ok);
+                proposal.port = ok && port <= 65535 ? static_cast<quint16>(port) : 0;
+                if (proposal.port == 0)
+                    badPort = text;
+            } else if (name == QLatin1String("socketType"))
                 socketType = text;
             else if (name == QLatin1String("username"))
                 proposal.username = QString(text)
@@ -246,6 +284,10 @@ SettingsFinder::parseAutoconfig(const QByteArray &xml, const QString &address, Q
         return secure;
     if (insecure)
         return insecure;
+    if (!badPort.isEmpty()) {
+        *error = SettingsFinder::tr("%1 is not a port").arg(badPort.left(20));
+        return std::nullopt;
+    }
     *error = sawProvider ? SettingsFinder::tr("it names no SMTP server")
                          : SettingsFinder::tr("it is not a mail autoconfig file");
     return std::nullopt;
@@ -268,7 +310,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
         else
             lookupMx();
     };
-    connect(timer, &QTimer::timeout, this, [this, lookup, service, next, generation] {
+    connect(timer, &QTimer::timeout, this, [this, lookup, service, generation] {
         lookup->abort(); // finished() follows with OperationCancelledError
         if (generation == m_generation)
             log(TranscriptEntry::Kind::Info,
@@ -302,7 +344,7 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
         }
         log(TranscriptEntry::Kind::Info,
             SettingsFinder::tr("DNS: %1 points to %2 port %3").arg(service, target).arg(best.port()));
-        finish(Proposal{
+        Proposal proposal{
             target,
             best.port(),
             security,
@@ -311,7 +353,12 @@ void SettingsFinder::lookupSrv(const QString &service, SmtpSecurity security, St
             SettingsFinder::tr("The domain's DNS names %1 port %2 for mail submission (%3 record, RFC 6186).")
                 .arg(target)
                 .arg(best.port())
-                .arg(service)});
+                .arg(service),
+            Source::Probe,
+            false,
+            {}};
+        proposal.source = Source::DnsSrv;
+        finish(proposal);
     });
     timer->start(m_stepTimeoutMs);
     lookup->lookup();
@@ -442,7 +489,7 @@ void SettingsFinder::chooseFromProbes()
             best = &result;
     }
     if (best) {
-        finish(Proposal{
+        Proposal proposal{
             best->host,
             best->port.port,
             best->port.security,
@@ -457,32 +504,70 @@ void SettingsFinder::chooseFromProbes()
                      best->authMechanisms.isEmpty()
                          ? QString()
                          : SettingsFinder::tr(", and offers login with %1")
-                               .arg(QString::fromLatin1(best->authMechanisms.join(' '))))});
+                               .arg(QString::fromLatin1(best->authMechanisms.join(' ')))),
+            Source::Probe,
+            false,
+            {}};
+        // The MX host is a name from DNS, like an SRV target.
+        if (!m_mxHost.isEmpty() && best->host.compare(m_mxHost, Qt::CaseInsensitive) == 0)
+            proposal.source = Source::DnsMx;
+        finish(proposal);
         return;
     }
     for (const ProbeResult &result : std::as_const(m_probeResults)) {
         if (result.reachable && !result.certificateTrusted) {
-            finish(
-                Proposal{result.host,
-                         result.port.port,
-                         result.port.security,
-                         AccountAuth::Automatic,
-                         {},
-                         SettingsFinder::tr(
-                             "%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
-                             "Test connection before trusting it.")
-                             .arg(result.host)
-                             .arg(result.port.port)
-                             .arg(result.problem)});
+            Proposal proposal{
+                result.host,
+                result.port.port,
+                result.port.security,
+                AccountAuth::Automatic,
+                {},
+                SettingsFinder::tr(
+                    "%1 answered on port %2, but its certificate is not trusted (%3). Check it with "
+                    "Test connection before trusting it.")
+                    .arg(result.host)
+                    .arg(result.port.port)
+                    .arg(result.problem),
+                Source::Probe,
+                false,
+                {}};
+            if (!m_mxHost.isEmpty() && result.host.compare(m_mxHost, Qt::CaseInsensitive) == 0)
+                proposal.source = Source::DnsMx;
+            finish(proposal);
             return;
         }
     }
     finish(m_proposal); // an unencrypted autoconfig answer, or nothing
 }
 
+bool SettingsFinder::isWithinDomain(const QString &host, const QString &domain)
+{
+    auto normal = [](QString name) {
+        name = name.trimmed().toLower();
+        if (name.endsWith(u'.'))
+            name.chop(1);
+        return QString::fromLatin1(QUrl::toAce(name));
+    };
+    const QString h = normal(host);
+    const QString d = normal(domain);
+    return !d.isEmpty() && (h == d || h.endsWith(u'.' + d));
+}
+
 void SettingsFinder::finish(std::optional<Proposal> proposal)
 {
     m_proposal = std::move(proposal);
+    if (m_proposal) {
+        m_proposal->domain = m_domain;
+        m_proposal->hostOutsideDomain = !isWithinDomain(m_proposal->host, m_domain);
+        if (m_proposal->needsConfirmation()) {
+            m_proposal->reason +=
+                u' ' +
+                SettingsFinder::tr("Warning: %1 is not part of %2, and the DNS answer that named it is "
+                                   "not signed. Use it only if %2 says so: Sendscope asks before "
+                                   "sending your password there.")
+                    .arg(m_proposal->host, m_domain);
+        }
+    }
     setStep(Step::Finished);
     ++m_generation;
     for (SmtpSession *session : findChildren<SmtpSession *>())

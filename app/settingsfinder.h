@@ -31,6 +31,11 @@ public:
     enum class Step { Idle, Autoconfig, SrvSubmissions, SrvSubmission, Mx, Probing, Finished };
     Q_ENUM(Step)
 
+    // Where a proposal came from. DNS answers are not signed (no DNSSEC check here), so anyone on the
+    // path can name another server in them.
+    enum class Source { Autoconfig, DnsSrv, DnsMx, Probe };
+    Q_ENUM(Source)
+
     struct Proposal
     {
         QString host;
@@ -39,7 +44,20 @@ public:
         AccountAuth auth = AccountAuth::Automatic;
         QString username; // empty: the address
         QString reason;   // why this one, for a person
+        Source source = Source::Probe;
+        bool hostOutsideDomain = false; // neither the address's domain nor a name under it
+        QString domain;                 // the address's domain
+
+        // RFC 6186 section 6 and RFC 7817: a server named by DNS outside the mail domain is only used
+        // with the person's confirmation (its certificate is checked against that name, not the domain).
+        bool needsConfirmation() const
+        {
+            return hostOutsideDomain && (source == Source::DnsSrv || source == Source::DnsMx);
+        }
     };
+
+    // Whether host is domain or a name under it (case-insensitive, a trailing dot ignored).
+    static bool isWithinDomain(const QString &host, const QString &domain);
 
     explicit SettingsFinder(QObject *parent = nullptr);
     ~SettingsFinder() override;

@@ -1,5 +1,7 @@
 #include "userpreferences.h"
 
+#include "privatefiles.h"
+
 #include <QStandardPaths>
 
 QString UserPreferences::path()
@@ -10,5 +12,6 @@ QString UserPreferences::path()
 
 std::unique_ptr<QSettings> UserPreferences::open()
 {
+    PrivateFiles::prepareFile(path()); // 0600 in a 0700 folder, before QSettings writes it
     return std::make_unique<QSettings>(path(), QSettings::IniFormat);
 }

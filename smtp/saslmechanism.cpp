@@ -68,10 +68,16 @@ QString SaslMechanism::describeSecret(const QString &secret)
         return QCoreApplication::translate("SaslMechanism", "(empty)");
     // Facts that reveal a bad paste, never the secret: its length and stray whitespace.
     QStringList facts;
-    // Spelled out rather than %n: the English source is shown as is when no translation is loaded.
-    facts << (secret.size() == 1
-                  ? QCoreApplication::translate("SaslMechanism", "1 character")
-                  : QCoreApplication::translate("SaslMechanism", "%1 characters").arg(secret.size()));
+    // A range, not the exact length: with a SCRAM or CRAM-MD5 exchange the length would narrow an offline
+    // guess. Still enough to see a truncated or doubled paste.
+    if (secret.size() < 8)
+        facts << QCoreApplication::translate("SaslMechanism", "fewer than 8 characters");
+    else if (secret.size() < 16)
+        facts << QCoreApplication::translate("SaslMechanism", "8 to 15 characters");
+    else if (secret.size() < 32)
+        facts << QCoreApplication::translate("SaslMechanism", "16 to 31 characters");
+    else
+        facts << QCoreApplication::translate("SaslMechanism", "32 characters or more");
     auto isBlank = [](QChar c) { return c.isSpace() && c != u'\n' && c != u'\r'; };
     if (isBlank(secret.front()))
         facts << QCoreApplication::translate("SaslMechanism", "starts with a space");

@@ -39,6 +39,13 @@ public:
     // True when the mechanism has verified the server (SCRAM's server signature) or needs no verification.
     // The session refuses a 235 when this is false.
     virtual bool isServerVerified() const { return true; }
+    // What the transcript shows for a server challenge (already base64-decoded) instead of the challenge
+    // itself; empty to show it as it came.
+    virtual QString describeChallenge(const QByteArray &challenge) const
+    {
+        Q_UNUSED(challenge);
+        return {};
+    }
     // True when the secret is an OAuth token rather than a password.
     virtual bool usesToken() const { return false; }
 

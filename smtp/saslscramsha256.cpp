@@ -65,6 +65,21 @@ bool SaslScramSha256::saslPrep(const QString &input, QString *output)
     return true;
 }
 
+QString SaslScramSha256::describeChallenge(const QByteArray &challenge) const
+{
+    const QHash<char, QByteArray> attrs = attributes(challenge);
+    if (attrs.contains('e'))
+        return QCoreApplication::translate("SaslMechanism", "[server error: %1]")
+            .arg(QString::fromUtf8(attrs.value('e').left(100)));
+    if (attrs.contains('v'))
+        return QCoreApplication::translate("SaslMechanism", "[server signature]");
+    if (attrs.contains('s') && attrs.contains('i'))
+        return QCoreApplication::translate("SaslMechanism", "[server challenge: %1 iterations, %2-byte salt]")
+            .arg(QString::fromLatin1(attrs.value('i').left(10)))
+            .arg(QByteArray::fromBase64(attrs.value('s')).size());
+    return QCoreApplication::translate("SaslMechanism", "[SCRAM message, %1 bytes]").arg(challenge.size());
+}
+
 SaslMechanism::Step SaslScramSha256::failure(const QString &reason)
 {
     return {false, {}, reason};

@@ -13,6 +13,9 @@ public:
     std::optional<QByteArray> initialResponse() override;
     Step respond(const QByteArray &challenge) override;
     bool isServerVerified() const override { return m_serverVerified; }
+    // "[server challenge: 4096 iterations, 16-byte salt]": the nonce, salt and signature, with the
+    // client's messages, would let anyone who reads the transcript test password guesses offline.
+    QString describeChallenge(const QByteArray &challenge) const override;
 
     // Tests reproduce the RFC 7677 example with its fixed nonce.
     void setClientNonceForTesting(const QByteArray &nonce) { m_clientNonce = nonce; }

@@ -14,6 +14,8 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 
 QString stateName(SmtpSession::State state)
@@ -302,7 +304,7 @@ void SmtpSession::onReadyRead()
     while (m_parser.hasReply() && !m_finished) {
         const SmtpReply reply = m_parser.takeReply();
         m_flightOpen = false;
-        log(TranscriptEntry::Kind::Server, QString::fromUtf8(reply.toWireFormat()).replace(u'\r', QString()));
+        logReply(reply);
         handleReply(reply);
     }
 }
@@ -363,6 +365,14 @@ void SmtpSession::onSocketError(QAbstractSocket::SocketError socketError)
     }
 }
 
+bool SmtpSession::pinMayOverride(const QList<QSslError> &errors)
+{
+    return std::none_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
+        return error.error() == QSslError::CertificateRevoked ||
+               error.error() == QSslError::CertificateBlacklisted;
+    });
+}
+
 void SmtpSession::onSslErrors(const QList<QSslError> &errors)
 {
     if (m_finished)
@@ -373,6 +383,19 @@ void SmtpSession::onSslErrors(const QList<QSslError> &errors)
     QStringList reasons;
     for (const QSslError &sslError : errors)
         reasons << sslError.errorString();
+    if (!pinMayOverride(errors)) {
+        // No chain is kept for the certificate dialog: trusting this certificate cannot make it safe.
+        m_rejectedChain.clear();
+        m_rejectedErrors = errors;
+        fail({SmtpErrorCategory::Certificate, std::nullopt, std::nullopt,
+              tr("The server's certificate is not trusted: %1").arg(reasons.join(QStringLiteral("; "))),
+              tr("This certificate (SHA-256 %1) has been revoked or blacklisted: it is known to be in the "
+                 "wrong hands, so it is refused even if it was trusted before. Tell the server's "
+                 "administrator.")
+                  .arg(fingerprintHex(leaf)),
+              false});
+        return;
+    }
     if (!leaf.isNull() && m_settings.trustedFingerprints.contains(fingerprint)) {
         log(TranscriptEntry::Kind::Tls,
             tr("Certificate not verified (%1), but its SHA-256 fingerprint %2 is pinned for this account: "
@@ -1428,14 +1451,30 @@ void SmtpSession::writeRaw(const QByteArray &data)
 
 void SmtpSession::log(TranscriptEntry::Kind kind, const QString &text)
 {
-    TranscriptEntry entry;
-    entry.timestamp = QDateTime::currentDateTime();
-    entry.kind = kind;
+    TranscriptEntry entry = TranscriptEntry::create(kind, text);
     entry.encrypted = isEncrypted();
     entry.flight = m_flight;
-    entry.text = text;
     m_transcript.append(entry);
     emit transcriptEntryAdded(entry);
+}
+
+void SmtpSession::logReply(const SmtpReply &reply)
+{
+    // Lines end in CRLF; a CR anywhere else is the server's and is shown (escaped) by the entry.
+    QString text = QString::fromUtf8(reply.toWireFormat());
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    if (text.endsWith(u'\n'))
+        text.chop(1);
+    if (m_state == State::Authenticating && m_sasl && reply.code() == 334) {
+        // A challenge can help guess the password offline (SCRAM's nonce, salt and iterations, its server
+        // signature): the mechanism says what it is instead of showing it.
+        const auto decoded = QByteArray::fromBase64Encoding(reply.lines().value(0).trimmed(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const QString summary = decoded ? m_sasl->describeChallenge(*decoded) : QString();
+        if (!summary.isEmpty())
+            text = QStringLiteral("334 ") + summary;
+    }
+    log(TranscriptEntry::Kind::Server, text);
 }
 
 void SmtpSession::logTlsDetails()

@@ -105,6 +105,10 @@ public:
     // show it and offer to trust exactly that certificate.
     QList<QSslCertificate> rejectedCertificateChain() const { return m_rejectedChain; }
     QList<QSslError> rejectedCertificateErrors() const { return m_rejectedErrors; }
+    // Whether a pinned fingerprint may accept a certificate despite these errors. A pin says "I know this
+    // certificate", which answers an unknown issuer, a self-signature, a name or a date, but not a
+    // revocation or Qt's blacklist of stolen certificates: those stay refused.
+    static bool pinMayOverride(const QList<QSslError> &errors);
 
     // Upper bound of body bytes queued in the socket, so a 200 MB message is never buffered whole.
     static constexpr qint64 kSocketHighWater = 256 * 1024;
@@ -196,6 +200,7 @@ private:
 
     // Transcript
     void log(TranscriptEntry::Kind kind, const QString &text);
+    void logReply(const SmtpReply &reply);
     void logTlsDetails();
     QString ehloName() const;
     QByteArray mailFromParameters(const OutgoingMessage &message) const;

@@ -22,6 +22,17 @@ struct TranscriptEntry
     int flight = 0;         // client flight number (commands written together) this line belongs to
     QString text;
 
+    // An entry made now, with text made safe to show by visible(). Every entry of a session or a settings
+    // search is made here, so the window, saved transcripts, the clipboard and the terminal all get
+    // escaped text.
+    static TranscriptEntry create(Kind kind, const QString &text);
+    // Text from a server (replies, EHLO keywords, certificate names) can hold terminal escapes (ESC ]52
+    // writes the clipboard, ESC [2J clears the screen), a bare CR that overwrites the line, or bidi
+    // overrides that reorder what is shown. Returns text with every C0 and C1 control, DEL and bidi
+    // control replaced by a visible stand-in (U+241B for ESC, \x9b, \u202e); LF stays, as the line
+    // separator of a multi-line entry.
+    static QString visible(const QString &text);
+
     // swaks-style marker: "->" / "<-" in clear text, "~>" / "<~" inside TLS, "***" errors, "===" info/TLS.
     QString marker() const;
     // "HH:mm:ss.zzz <marker> text", one line per text line.

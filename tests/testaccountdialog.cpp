@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +39,9 @@ private slots:
     void findSettingsFillsTheForm();
     void testConnectionAsksAboutTheCertificate();
     void testConnectionExplainsAWrongPassword();
+    void trustOnceIsForgottenWhenTheServerChanges();
+    void changedServerAsksBeforeTheSavedPasswordGoesThere();
+    void foreignServerFromDnsNeedsConfirmation();
     void saveKeepsThePasswordInTheKeychainOnly();
     void composeWindowSendsWithTheSavedAccount();
 
@@ -252,7 +256,7 @@ void TestAccountDialog::testConnectionAsksAboutTheCertificate()
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
     QVERIFY(dialog.verdict().contains(QStringLiteral("not trusted")));
-    QVERIFY(dialog.account().pinnedFingerprints.isEmpty());
+    QVERIFY(dialog.account().pinnedCertificates.isEmpty());
 
     // ...then trusted always: the test runs again by itself and passes, and the pin goes with the account.
     answerNextModal(QStringLiteral("trustAlways"));
@@ -263,7 +267,8 @@ void TestAccountDialog::testConnectionAsksAboutTheCertificate()
     QVERIFY2(dialog.verdict().contains(QStringLiteral("The settings work")), qPrintable(dialog.verdict()));
     QVERIFY(dialog.verdict().contains(QStringLiteral("encrypted")));
     QVERIFY(dialog.verdict().contains(QStringLiteral("logged in with")));
-    QCOMPARE(dialog.account().pinnedFingerprints.size(), 1);
+    QCOMPARE(dialog.account().pinnedCertificates.size(), 1);
+    QCOMPARE(dialog.account().currentPins().size(), 1); // for this host and port
     const QString transcript = dialog.transcriptModel()->visibleText();
     QVERIFY(transcript.contains(QStringLiteral("QUIT")));
     QVERIFY(!transcript.contains(QStringLiteral("MAIL FROM"))); // a test sends no mail
@@ -280,7 +285,7 @@ void TestAccountDialog::testConnectionAsksAboutTheCertificate()
     QTRY_VERIFY_WITH_TIMEOUT(onceFinished.size() == 2, 20000);
     QVERIFY2(!onceFinished.last().first().value<SmtpError>().isError(),
              qPrintable(onceFinished.last().first().value<SmtpError>().summary));
-    QVERIFY(once.account().pinnedFingerprints.isEmpty());
+    QVERIFY(once.account().pinnedCertificates.isEmpty());
 }
 
 void TestAccountDialog::testConnectionExplainsAWrongPassword()
@@ -288,9 +293,11 @@ void TestAccountDialog::testConnectionExplainsAWrongPassword()
     if (!m_haveServers)
         QSKIP("the test servers are not running (run through ctest)");
     Account account;
-    account.pinnedFingerprints << QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    account.pinnedCertificates[Account::serverKey(m_servers.value("SMTP_HOST"),
+                                                  m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort())]
+        << QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
+               .value(0)
+               .digest(QCryptographicHash::Sha256);
     AccountDialog dialog(account, m_store.get(), m_secrets.get());
     dialog.show();
     fillPostfix(dialog, QStringLiteral("wrong password "));
@@ -301,6 +308,122 @@ void TestAccountDialog::testConnectionExplainsAWrongPassword()
     QVERIFY2(dialog.verdict().contains(QStringLiteral("password")), qPrintable(dialog.verdict()));
     QVERIFY(dialog.transcriptModel()->visibleText().contains(QStringLiteral("535")));
     screenshot(&dialog, QStringLiteral("account-test-wrong-password"));
+}
+
+void TestAccountDialog::trustOnceIsForgottenWhenTheServerChanges()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    fillPostfix(dialog, m_servers.password());
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+    answerNextModal(QStringLiteral("trustOnce"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 20000);
+    QVERIFY(!finished.last().first().value<SmtpError>().isError());
+
+    // Another port (the same Postfix, the same certificate): "trust once" was said about the other one,
+    // so the certificate is asked about again.
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::ImplicitTls)));
+    dialog.portField()->setValue(m_servers.value("POSTFIX_SMTPS_PORT").toInt());
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 3, 20000);
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+    QVERIFY(!dialog.transcriptModel()->visibleText().contains(QStringLiteral("AUTH")));
+}
+
+void TestAccountDialog::changedServerAsksBeforeTheSavedPasswordGoesThere()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    // A saved account whose password is in the (in-memory) keychain, for the submission port.
+    Account account;
+    account.name = QStringLiteral("Saved password");
+    account.identities.append({{}, m_servers.value("TEST_USER"), {}, {}});
+    account.host = m_servers.value("SMTP_HOST");
+    account.port = m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    QVERIFY(m_store->save(account).ok());
+    m_secrets->keepInMemory(account.id, m_servers.password());
+    AccountDialog dialog(account, m_store.get(), m_secrets.get());
+    dialog.show();
+    dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::ImplicitTls)));
+    dialog.portField()->setValue(m_servers.value("POSTFIX_SMTPS_PORT").toInt());
+    QVERIFY(dialog.passwordField()->text().isEmpty());
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+
+    // No: nothing is sent, and the person is asked to type the password for the new server.
+    answerNextModal(QStringLiteral("cancel"));
+    dialog.testConnection();
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("Type the password")), qPrintable(dialog.verdict()));
+    QVERIFY(dialog.transcriptModel()->visibleText().isEmpty());
+    // Saving is asked the same way, and no means nothing is saved.
+    answerNextModal(QStringLiteral("cancel"));
+    dialog.save();
+    QCOMPARE(m_store->findById(account.id)->port, account.port);
+
+    // Yes: the test goes ahead (here to the certificate question, as nothing is pinned for that port).
+    answerNextModal(QStringLiteral("sendSavedPassword"));
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+    m_secrets->forgetInMemory(account.id);
+}
+
+void TestAccountDialog::foreignServerFromDnsNeedsConfirmation()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.show();
+    fillPostfix(dialog, m_servers.password());
+    // What "Find settings" proposes from an SRV answer naming a host outside the domain (the finder's own
+    // test shows the marking against a real DNS server).
+    SettingsFinder::Proposal proposal;
+    proposal.host = m_servers.value("SMTP_HOST");
+    proposal.port = m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
+    proposal.security = SmtpSecurity::StartTls;
+    proposal.source = SettingsFinder::Source::DnsSrv;
+    proposal.hostOutsideDomain = true;
+    proposal.domain = QStringLiteral("example.com");
+    proposal.reason = QStringLiteral("Warning: not part of example.com.");
+    dialog.applyProposal(proposal);
+    QVERIFY(dialog.verdict().contains(QStringLiteral("not part of example.com")));
+    QSignalSpy finished(&dialog, &AccountDialog::testFinished);
+
+    // The question names the host and the domain; no (the default) sends nothing.
+    QString question;
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [&question, timer] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                question = box->text();
+                timer->deleteLater();
+                box->defaultButton()->click();
+            }
+        }
+    });
+    timer->start(50);
+    dialog.testConnection();
+    QVERIFY2(
+        question.contains(
+            QStringLiteral("Send your password to %1, which is not part of example.com?").arg(proposal.host)),
+        qPrintable(question));
+    QVERIFY2(dialog.verdict().contains(QStringLiteral("Nothing was sent")), qPrintable(dialog.verdict()));
+    QVERIFY(dialog.transcriptModel()->visibleText().isEmpty());
+    QCOMPARE(finished.size(), 0);
+
+    // Yes: the test goes ahead (to the certificate question), and it is asked only once.
+    answerNextModal(QStringLiteral("sendToForeignHost"));
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 20000);
+    QCOMPARE(finished.last().first().value<SmtpError>().category, SmtpErrorCategory::Certificate);
+    answerNextModal(QStringLiteral("refuse"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 20000);
 }
 
 void TestAccountDialog::saveKeepsThePasswordInTheKeychainOnly()
@@ -349,9 +472,9 @@ void TestAccountDialog::composeWindowSendsWithTheSavedAccount()
     account.identities.append({QStringLiteral("测试者"), m_servers.value("TEST_USER"), {}, {}});
     account.host = m_servers.value("SMTP_HOST");
     account.port = m_servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    account.pinnedFingerprints << QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    account.setCurrentPins({QSslCertificate::fromPath(m_servers.value("SERVER_CERT"))
+                                .value(0)
+                                .digest(QCryptographicHash::Sha256)});
     QVERIFY(m_store->save(account).ok());
     std::optional<SecretStore::Result> written;
     m_secrets->write(account.id, m_servers.password(),

@@ -1,6 +1,7 @@
 #include "accountstore.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private slots:
     void serverSettingsFollowTheAccount_data();
     void serverSettingsFollowTheAccount();
     void authKeysRoundTrip();
+    void pinsBelongToOneHostAndPort();
 
 private:
     static Account valid();
@@ -106,7 +108,8 @@ void TestAccountStore::roundTrip()
     account.security = SmtpSecurity::ImplicitTls;
     account.auth = AccountAuth::CramMd5;
     account.username = QStringLiteral("zhang");
-    account.pinnedFingerprints << QByteArray(32, '\x5a');
+    account.setCurrentPins({QByteArray(32, '\x5a')});
+    account.pinnedCertificates[QStringLiteral("::1:25")] << QByteArray(32, '\x11'); // IPv6 host
     QVERIFY(store.save(account).ok());
     QVERIFY(!account.id.isEmpty());
 
@@ -118,7 +121,8 @@ void TestAccountStore::roundTrip()
     QCOMPARE(loaded->security, SmtpSecurity::ImplicitTls);
     QCOMPARE(loaded->auth, AccountAuth::CramMd5);
     QCOMPARE(loaded->username, QStringLiteral("zhang"));
-    QCOMPARE(loaded->pinnedFingerprints, account.pinnedFingerprints);
+    QCOMPARE(loaded->pinnedCertificates, account.pinnedCertificates);
+    QCOMPARE(loaded->currentPins(), QList<QByteArray>{QByteArray(32, '\x5a')});
     QCOMPARE(store.defaultAccountId(), account.id);
 
     // Renaming keeps the id, and so the keychain entry.
@@ -209,6 +213,53 @@ void TestAccountStore::authKeysRoundTrip()
     QCOMPARE(Account::authFromMechanism(QStringLiteral("XOAUTH2")), AccountAuth::OAuth2Token);
     QCOMPARE(Account::authFromMechanism(QStringLiteral("CRAM-MD5")), AccountAuth::CramMd5);
     QVERIFY(!Account::authFromMechanism(QStringLiteral("GSSAPI")));
+}
+
+void TestAccountStore::pinsBelongToOneHostAndPort()
+{
+    // A pin vouches for the certificate of one server: moving the account to another host or port leaves
+    // it behind, so a certificate error there is asked about again.
+    Account account = valid();
+    account.host = QStringLiteral("Mail.Example.com");
+    account.port = 2525;
+    account.setCurrentPins({QByteArray(32, '\x5a')});
+    QCOMPARE(account.serverSettings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\x5a')});
+    QCOMPARE(account.pinsFor(QStringLiteral("mail.example.com"), 2525).size(), 1); // any case
+    account.host = QStringLiteral("mail.other-provider.net");
+    QVERIFY(account.serverSettings().trustedFingerprints.isEmpty());
+    account.host = QStringLiteral("mail.example.com");
+    account.port = 465;
+    QVERIFY(account.serverSettings().trustedFingerprints.isEmpty());
+
+    // Pins written by earlier versions, per account, belong to the host and port stored with them.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.conf"));
+    {
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(QStringLiteral("accounts/order"), QStringList{QStringLiteral("a1")});
+        old.setValue(QStringLiteral("accounts/a1/name"), QStringLiteral("Old"));
+        old.setValue(QStringLiteral("accounts/a1/host"), QStringLiteral("smtp.example.com"));
+        old.setValue(QStringLiteral("accounts/a1/security"), QStringLiteral("tls"));
+        old.setValue(QStringLiteral("accounts/a1/pinnedCertificates"),
+                     QStringList{QString::fromLatin1(QByteArray(32, '\x77').toHex())});
+    }
+    AccountStore store(path);
+    std::optional<Account> loaded = store.findByName(QStringLiteral("Old"));
+    QVERIFY(loaded);
+    QCOMPARE(loaded->pinsFor(QStringLiteral("smtp.example.com"), 465),
+             QList<QByteArray>{QByteArray(32, '\x77')});
+    QCOMPARE(loaded->serverSettings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\x77')});
+    loaded->host = QStringLiteral("smtp.attacker.example");
+    QVERIFY(loaded->serverSettings().trustedFingerprints.isEmpty());
+    // Saved again, the pin stays with smtp.example.com:465, in the new form.
+    loaded->identities = valid().identities;
+    QVERIFY2(store.save(*loaded).ok(), qPrintable(store.save(*loaded).message));
+    const std::optional<Account> again = store.findByName(QStringLiteral("Old"));
+    QVERIFY(again->serverSettings().trustedFingerprints.isEmpty());
+    QCOMPARE(again->pinsFor(QStringLiteral("smtp.example.com"), 465),
+             QList<QByteArray>{QByteArray(32, '\x77')});
+    QVERIFY(
+        !QSettings(path, QSettings::IniFormat).contains(QStringLiteral("accounts/a1/pinnedCertificates")));
 }
 
 QTEST_GUILESS_MAIN(TestAccountStore)

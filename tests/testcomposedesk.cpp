@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextCharFormat>
 #include <QTextCursor>
@@ -55,6 +56,7 @@ private slots:
     void failedSendWaitsInTheOutboxAndIsRetried();
     void mailtoFillsTheForm();
     void sandboxRehearsesStartTlsAndAuth();
+    void sandboxNeedsThisRunsPassword();
     void addressesUsedBeforeAreCompleted();
     void saveAsEmlWritesWhatWouldBeSent();
     void richTextSendsAnHtmlAlternative();
@@ -268,7 +270,7 @@ void TestComposeDesk::sandboxRehearsesStartTlsAndAuth()
     QVERIFY2(changed.first().at(0).toBool(), qPrintable(changed.first().at(1).toString()));
     const Account sandbox = m_accounts->accounts().constFirst();
     QCOMPARE(sandbox.security, SmtpSecurity::StartTls);
-    QCOMPARE(sandbox.pinnedFingerprints.size(), 1);
+    QCOMPARE(sandbox.currentPins().size(), 1);
 
     type(window->toField(), QStringLiteral("alice@example.com"));
     type(window->subjectField(), QStringLiteral("rehearsal"));
@@ -284,14 +286,67 @@ void TestComposeDesk::sandboxRehearsesStartTlsAndAuth()
     QVERIFY(transcript.contains(QStringLiteral("<~ 235")));
     QVERIFY(!transcript.contains(QStringLiteral("sandbox\n")));
 
-    // Off again: plain, no login (a copy: the sent message itself is never sent again).
+    // Off again: plain text, but still a login with this run's password (allowed in clear text for the
+    // sandbox account only); a copy, since the sent message itself is never sent again.
     desk->setSandboxRehearsal(false);
     QCOMPARE(m_accounts->accounts().constFirst().security, SmtpSecurity::None);
+    QVERIFY(m_accounts->accounts().constFirst().allowPlaintextAuth);
     window->editAsNew();
     QSignalSpy plain(window, &ComposeWindow::sendFinished);
     window->send();
     QVERIFY(plain.wait(15000));
-    QVERIFY(!plain.first().first().value<SmtpError>().isError());
+    QVERIFY2(!plain.first().first().value<SmtpError>().isError(), qPrintable(window->statusLabel()->text()));
+    QVERIFY(window->transcriptModel()->visibleText().contains(QStringLiteral("-> AUTH PLAIN ********")));
+    m_sandbox->setCredentials({}, {}); // the other tests' sandbox account logs in to nothing
+}
+
+// Any local user can connect to 127.0.0.1: the app's sandbox takes mail only with a password made for
+// this run, which the sandbox account has in memory (never the keychain or a file).
+void TestComposeDesk::sandboxNeedsThisRunsPassword()
+{
+    std::unique_ptr<ComposeDesk> desk = makeDesk();
+    desk->setSandbox(m_sandbox.get(), m_dir.filePath(QStringLiteral("tls")));
+    desk->restoreSandboxRehearsal(); // as main() does at every start
+    const QString password = m_sandbox->password();
+    QCOMPARE(m_sandbox->user(), QStringLiteral("you"));
+    QVERIFY(password.size() >= 24);
+    const Account sandbox = m_accounts->accounts().constFirst();
+    QCOMPARE(sandbox.auth, AccountAuth::Automatic);
+    QCOMPARE(sandbox.username, QStringLiteral("you"));
+    QVERIFY(sandbox.allowPlaintextAuth);
+    QCOMPARE(sandbox.security, SmtpSecurity::None);
+
+    // Another run makes another password.
+    SandboxServer other(m_dir.filePath(QStringLiteral("other-sandbox")));
+    std::unique_ptr<ComposeDesk> otherDesk = makeDesk();
+    otherDesk->setSandbox(&other, m_dir.filePath(QStringLiteral("tls")));
+    QVERIFY(!other.password().isEmpty());
+    QVERIFY(other.password() != password);
+
+    // Someone else on this computer, without the password.
+    QTcpSocket stranger;
+    QByteArray received;
+    connect(&stranger, &QTcpSocket::readyRead, this, [&] { received += stranger.readAll(); });
+    stranger.connectToHost(QHostAddress::LocalHost, m_sandbox->port());
+    stranger.write("EHLO stranger\r\nMAIL FROM:<a@example.com>\r\n");
+    QTRY_VERIFY(received.contains("530 "));
+    QVERIFY(received.contains("AUTH PLAIN LOGIN"));
+
+    ComposeWindow *window = desk->newMessage();
+    window->setConfirmations(false);
+    type(window->toField(), QStringLiteral("alice@example.com"));
+    type(window->subjectField(), QStringLiteral("with this run's password"));
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    QSignalSpy finished(window, &ComposeWindow::sendFinished);
+    window->send();
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window->statusLabel()->text()));
+    QCOMPARE(stored.size(), 1);
+    const QString transcript = window->transcriptModel()->visibleText();
+    QVERIFY(transcript.contains(QStringLiteral("-> AUTH PLAIN ********")));
+    QVERIFY(!transcript.contains(password));
+    m_sandbox->setCredentials({}, {}); // the other tests' sandbox account logs in to nothing
 }
 
 void TestComposeDesk::mailtoFillsTheForm()
@@ -487,9 +542,9 @@ void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
     postfix.identities.append({QStringLiteral("测试者"), servers.value("TEST_USER"), {}, {}});
     postfix.host = servers.value("SMTP_HOST");
     postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                .value(0)
+                                .digest(QCryptographicHash::Sha256)});
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password()); // "ask each time": memory only
 
@@ -643,9 +698,9 @@ void TestComposeDesk::partialRefusalThenRefusedOnly()
     postfix.identities.append({QStringLiteral("Tester"), servers.value("TEST_USER"), {}, {}});
     postfix.host = servers.value("SMTP_HOST");
     postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                .value(0)
+                                .digest(QCryptographicHash::Sha256)});
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password());
     std::unique_ptr<ComposeDesk> desk = makeDesk();

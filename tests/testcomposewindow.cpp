@@ -43,6 +43,7 @@ private slots:
     void titleFollowsSubject();
     void refusedRecipientExplainedAndMessageKept();
     void pasteAttachesFiles();
+    void outsideTextIsShownAsText();
 
 private:
     MailAddress me() const;
@@ -247,6 +248,20 @@ void TestComposeWindow::pasteAttachesFiles()
     QCOMPARE(window.pasteAttachments(), 0);
     QVERIFY(window.statusLabel()->text().contains(QStringLiteral("no files")));
     QVERIFY(!window.showProblemButton()->isVisible()); // nothing was sent: no transcript to point into
+}
+
+void TestComposeWindow::outsideTextIsShownAsText()
+{
+    // The status line is rich text: a link or a file name that holds markup is shown as the characters
+    // it is, not rendered (no fake bold warning, no image).
+    SmtpServerSettings settings;
+    ComposeWindow window(settings, me(), QStringLiteral("Local sandbox"));
+    QVERIFY(!window.openMailto(QStringLiteral("<img src=\"x\"><b>Sent!</b>")));
+    QVERIFY2(window.statusLabel()->text().contains(QStringLiteral("&lt;b&gt;Sent!&lt;/b&gt;")),
+             qPrintable(window.statusLabel()->text()));
+    window.addAttachment(m_dir.filePath(QStringLiteral("<b>missing</b>.txt")));
+    QVERIFY2(window.statusLabel()->text().contains(QStringLiteral("&lt;b&gt;missing")),
+             qPrintable(window.statusLabel()->text()));
 }
 
 QTEST_MAIN(TestComposeWindow)

@@ -1,3 +1,4 @@
+#include "bccstrippingdevice.h"
 #include "messagesource.h"
 
 #include <QBuffer>
@@ -8,6 +9,7 @@ class TestMessageSource : public QObject
 {
     Q_OBJECT
 private slots:
+    void bccIsStrippedAcrossChunks();
     void scan_data();
     void scan();
     void fromFileReadsAndRewinds();
@@ -98,6 +100,31 @@ void TestMessageSource::sequentialDeviceIsRefused()
     QString error;
     QVERIFY(!MessageSource::fromDevice(std::move(device), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// The Bcc: filter streams in 64 KiB chunks: a field name, a folded line or the end of the header section
+// that straddles two chunks, LF-only line endings, and seeking back all give the same bytes.
+void TestMessageSource::bccIsStrippedAcrossChunks()
+{
+    for (const int pad : {65480, 65530, 65534, 65535, 65536}) {
+        const QByteArray padding = "X-Pad: " + QByteArray(pad, 'p') + "\n";
+        const QByteArray input = padding + "Bcc: one@example.com,\n two@example.com\nTo: b@example.com\n"
+                                           "Resent-Bcc: three@example.com\n\nBcc: body@example.com\n";
+        const QByteArray expected = padding + "To: b@example.com\n\nBcc: body@example.com\n";
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(input);
+        QVERIFY(buffer->open(QIODevice::ReadOnly));
+        auto device = std::make_unique<BccStrippingDevice>(std::move(buffer));
+        QVERIFY(device->open(QIODevice::ReadOnly));
+        QCOMPARE(device->strippedFields(), 2);
+        QCOMPARE(device->size(), expected.size());
+        QCOMPARE(device->readAll(), expected);
+        QVERIFY(device->seek(pad));
+        QCOMPARE(device->read(100), expected.mid(pad, 100));
+        const std::unique_ptr<MessageSource> source = MessageSource::fromDevice(std::move(device), nullptr);
+        QVERIFY(source);
+        QCOMPARE(source->size(), expected.size() + 4); // every LF becomes CRLF
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMessageSource)

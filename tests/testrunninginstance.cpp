@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 // One instance per user and settings: a second launch hands its arguments over and exits.
 class TestRunningInstance : public QObject
 {
@@ -16,6 +18,8 @@ private slots:
     void argumentsReachTheRunningInstance();
     void socketLeftByACrashIsTakenOver();
     void namesDifferPerSettingsDirectory();
+    void launchFromAnotherUserIsRefused();
+    void socketOfAnotherUserIsNotTrusted();
 
 private:
     QString socketName(const QString &leaf) const { return m_dir.filePath(leaf); }
@@ -68,6 +72,40 @@ void TestRunningInstance::namesDifferPerSettingsDirectory()
     const QString second = RunningInstance::defaultName();
     QVERIFY(first != second);
     QVERIFY(second.contains(QStringLiteral("sendscope-")));
+}
+
+// tests/hostile/README.md: SO_PEERCRED on the running instance's end. Here the running instance expects
+// another uid, as if the launch were someone else's.
+void TestRunningInstance::launchFromAnotherUserIsRefused()
+{
+    RunningInstance running(socketName(QStringLiteral("peer")));
+    running.setExpectedUidForTesting(::getuid() + 1);
+    QVERIFY(running.listen());
+    QSignalSpy received(&running, &RunningInstance::argumentsReceived);
+    RunningInstance launch(socketName(QStringLiteral("peer")));
+    QVERIFY(!launch.handOver({QStringLiteral("--attach"), QStringLiteral("/etc/shadow")}, QDir::currentPath(),
+                             2000));
+    QCOMPARE(received.size(), 0);
+}
+
+// The launch's end: a socket file that is not this user's is not connected to, and a listener that is
+// not this user is not given the arguments (SO_PEERCRED), so a mailto: link cannot leak to someone else.
+void TestRunningInstance::socketOfAnotherUserIsNotTrusted()
+{
+    RunningInstance running(socketName(QStringLiteral("theirs")));
+    QVERIFY(running.listen());
+    QSignalSpy received(&running, &RunningInstance::argumentsReceived);
+    const QByteArray path = QFile::encodeName(socketName(QStringLiteral("theirs")));
+    constexpr uid_t kNobody = 65534;
+    if (::getuid() != 0 || ::chown(path.constData(), kNobody, kNobody) != 0)
+        QSKIP("needs root to give the socket file to another user");
+    RunningInstance launch(socketName(QStringLiteral("theirs")));
+    QVERIFY(!launch.handOver({QStringLiteral("mailto:secret@example.com")}, QDir::currentPath(), 2000));
+    // The file says "nobody", but whoever listens is root: the peer check stops it.
+    RunningInstance pretending(socketName(QStringLiteral("theirs")));
+    pretending.setExpectedUidForTesting(kNobody);
+    QVERIFY(!pretending.handOver({QStringLiteral("mailto:secret@example.com")}, QDir::currentPath(), 2000));
+    QCOMPARE(received.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRunningInstance)

@@ -23,9 +23,13 @@ private slots:
     void pythonClientStartTlsAndAuth();
     void engineTrustsOnlyThePinnedCertificate();
     void commandLineSandboxStoresAndExits();
+    void commandLineShowsEnvelopeEscaped();
+    void emlIsSentWithoutBcc();
+    void commandLinePasswordNeverFromArguments_data();
+    void commandLinePasswordNeverFromArguments();
 
 private:
-    QJsonObject runPython(const QString &script, quint16 port);
+    QJsonObject runPython(const QString &script, quint16 port, const QStringList &more = {});
     void makeCertificate(SandboxServer &server);
 
     QTemporaryDir m_dir;
@@ -58,12 +62,13 @@ void TestSandboxServer::initTestCase()
     QCOMPARE(again.certificate(), m_certificate);
 }
 
-QJsonObject TestSandboxServer::runPython(const QString &script, quint16 port)
+QJsonObject TestSandboxServer::runPython(const QString &script, quint16 port, const QStringList &more)
 {
     QProcess python;
     QSignalSpy finished(&python, &QProcess::finished);
     // The server runs in this process: wait on the signal, never block the event loop.
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, QString::number(port)});
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral("-c"), script, QString::number(port)} + more);
     if (!finished.wait(30000)) {
         python.kill();
         return {{QStringLiteral("error"), QStringLiteral("python timed out")}};
@@ -245,6 +250,171 @@ void TestSandboxServer::commandLineSandboxStoresAndExits()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("Subject: =?UTF-8?"));
     QVERIFY(QFileInfo(file).absolutePath() == QDir(store).absolutePath());
+}
+
+// The sandbox prints each message's envelope: a client's escapes must not reach the terminal.
+void TestSandboxServer::commandLineShowsEnvelopeEscaped()
+{
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(SENDSCOPE_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--store"), m_dir.filePath(QStringLiteral("cli-escapes")),
+                   QStringLiteral("--max-messages"), QStringLiteral("1")});
+    QVERIFY(sandbox.waitForStarted(5000));
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += sandbox.readAllStandardOutput()).contains('\n'), 10000);
+    const QRegularExpressionMatch port =
+        QRegularExpression(QStringLiteral("port (\\d+);")).match(QString::fromUtf8(output));
+    QVERIFY2(port.hasMatch(), output.constData());
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, socket, sys
+s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+s.sendall(b'EHLO x\r\nMAIL FROM:<a\x1b]52;c;aGk=\x07@example.com>\r\n'
+          b'RCPT TO:<\x1b[2J\r\xe2\x80\xaeb@example.com>\r\nDATA\r\n')
+s.sendall(b'Subject: x\r\n\r\nhi\r\n.\r\nQUIT\r\n')
+data = b''
+while b'221' not in data:
+    more = s.recv(4096)
+    if not more:
+        break
+    data += more
+print(json.dumps({'stored': b'Stored as' in data}))
+)"),
+                                         port.captured(1).toUShort());
+    QVERIFY2(result.value(QStringLiteral("stored")).toBool(), QJsonDocument(result).toJson().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.state(), QProcess::NotRunning, 20000);
+    output += sandbox.readAllStandardOutput();
+    QVERIFY2(output.contains("Stored "), output.constData());
+    QVERIFY2(!output.contains('\x1b') && !output.contains('\r') && !output.contains("\xe2\x80\xae"),
+             output.constData());
+    QVERIFY(QString::fromUtf8(output).contains(QStringLiteral("\u241B[2J\u240D\\u202eb@example.com")));
+}
+
+// sendscope send --eml: the prepared file's Bcc: and Resent-Bcc: fields (with their folded lines) are not
+// sent; everything else is, byte for byte. tests/hostile/README.md.
+void TestSandboxServer::emlIsSentWithoutBcc()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("eml-bcc")));
+    QVERIFY(server.start());
+    QSignalSpy stored(&server, &SandboxServer::messageStored);
+    const QByteArray head = "From: a@example.com\r\n"
+                            "To: b@example.com\r\n"
+                            "Bcc: hidden1@example.com,\r\n"
+                            "\thidden2@example.com\r\n"
+                            "Subject: blind\r\n"
+                            "  folded subject\r\n"
+                            "BCC : hidden3@example.com\r\n"
+                            "Resent-Bcc: hidden4@example.com\r\n"
+                            "X-Not-Bcc: kept@example.com\r\n"
+                            "bcc:hidden5@example.com\r\n"
+                            " hidden6@example.com\r\n";
+    const QByteArray body =
+        "\r\nBcc: a line of the body stays@example.com\r\n" + QByteArray(200000, 'b') + "\r\n";
+    const QByteArray expected = "From: a@example.com\r\n"
+                                "To: b@example.com\r\n"
+                                "Subject: blind\r\n"
+                                "  folded subject\r\n"
+                                "X-Not-Bcc: kept@example.com\r\n" +
+                                body;
+    QFile eml(m_dir.filePath(QStringLiteral("blind.eml")));
+    QVERIFY(eml.open(QIODevice::WriteOnly));
+    eml.write(head + body);
+    eml.close();
+    QProcess send;
+    QSignalSpy finished(&send, &QProcess::finished);
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QString::number(server.port()), QStringLiteral("--security"),
+                QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("a@example.com"),
+                QStringLiteral("--to"), QStringLiteral("b@example.com"), QStringLiteral("--bcc"),
+                QStringLiteral("hidden1@example.com"), QStringLiteral("--eml"), eml.fileName()});
+    QVERIFY(finished.wait(20000)); // the server is in this process: wait in the event loop
+    QVERIFY2(send.exitCode() == 0, send.readAllStandardError().constData());
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().at(2).toStringList(),
+             (QStringList{QStringLiteral("b@example.com"), QStringLiteral("hidden1@example.com")}));
+    QFile received(stored.first().at(0).toString());
+    QVERIFY(received.open(QIODevice::ReadOnly));
+    const QByteArray got = received.readAll();
+    QVERIFY2(!got.contains("hidden"), got.left(400).constData());
+    QCOMPARE(got, expected);
+}
+
+void TestSandboxServer::commandLinePasswordNeverFromArguments_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("password"); // empty: the one it prints
+    QTest::newRow("environment") << QStringList{QStringLiteral("--password-env"),
+                                                QStringLiteral("SANDBOX_PW")}
+                                 << QByteArray() << QStringLiteral("env-Pass-3131");
+    QTest::newRow("standard input") << QStringList{QStringLiteral("--password-stdin")}
+                                    << QByteArray("stdin Pass 4141\n") << QStringLiteral("stdin Pass 4141");
+    QTest::newRow("generated") << QStringList() << QByteArray() << QString();
+}
+
+void TestSandboxServer::commandLinePasswordNeverFromArguments()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, password);
+    const QString store = m_dir.filePath(QStringLiteral("cli-auth"));
+    // The old USER:PASS form is refused: it would put the password in the process list.
+    QProcess refused;
+    refused.start(QStringLiteral(SENDSCOPE_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--store"), store, QStringLiteral("--auth"), QStringLiteral("you:pass")});
+    QVERIFY(refused.waitForFinished(10000));
+    QCOMPARE(refused.exitCode(), 2);
+
+    QProcess sandbox;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SANDBOX_PW"), QStringLiteral("env-Pass-3131"));
+    sandbox.setProcessEnvironment(environment);
+    sandbox.start(QStringLiteral(SENDSCOPE_BINARY),
+                  QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"),
+                              QStringLiteral("--store"), store, QStringLiteral("--auth"),
+                              QStringLiteral("you"), QStringLiteral("--max-messages"), QStringLiteral("1")} +
+                      options);
+    QVERIFY(sandbox.waitForStarted(5000));
+    sandbox.write(input);
+    sandbox.closeWriteChannel();
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).contains("AUTH"), 10000);
+    if (password.isEmpty())
+        QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).contains("Password"), 5000);
+    const QString text = QString::fromUtf8(banner);
+    const QRegularExpressionMatch port = QRegularExpression(QStringLiteral("port (\\d+);")).match(text);
+    QVERIFY2(port.hasMatch(), banner.constData());
+    if (password.isEmpty()) {
+        const QRegularExpressionMatch shown =
+            QRegularExpression(QStringLiteral("Password for this run: (\\S+)")).match(text);
+        QVERIFY2(shown.hasMatch(), banner.constData());
+        password = shown.captured(1);
+        QVERIFY(password.size() >= 24);
+    } else {
+        QVERIFY(!text.contains(password));
+    }
+    const QJsonObject result = runPython(QStringLiteral(R"(
+import json, smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+try:
+    s.login('you', 'wrong')
+    wrong = 235
+except smtplib.SMTPAuthenticationError as e:
+    wrong = e.smtp_code
+s.login('you', sys.argv[2])
+s.sendmail('a@example.com', ['b@example.com'], b'Subject: auth\r\n\r\nhi\r\n')
+s.quit()
+print(json.dumps({'wrong': wrong}))
+)"),
+                                         port.captured(1).toUShort(), {password});
+    QVERIFY2(!result.contains(QStringLiteral("error")),
+             qPrintable(result.value(QStringLiteral("error")).toString()));
+    QCOMPARE(result.value(QStringLiteral("wrong")).toInt(), 535);
+    // --max-messages 1: it exits by itself (perhaps already while python ran in the event loop).
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.state(), QProcess::NotRunning, 20000);
+    QCOMPARE(sandbox.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)

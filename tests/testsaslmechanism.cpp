@@ -189,15 +189,21 @@ void TestSaslMechanism::describeSecret_data()
 {
     QTest::addColumn<QString>("secret");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << QStringLiteral("hunter2") << QStringLiteral("******** (7 characters)");
+    QTest::newRow("plain") << QStringLiteral("hunter2")
+                           << QStringLiteral("******** (fewer than 8 characters)");
     QTest::newRow("trailing space") << QStringLiteral("correct horse ")
-                                    << QStringLiteral("******** (14 characters, ends with a space)");
+                                    << QStringLiteral("******** (8 to 15 characters, ends with a space)");
     QTest::newRow("leading space") << QStringLiteral(" x")
-                                   << QStringLiteral("******** (2 characters, starts with a space)");
+                                   << QStringLiteral(
+                                          "******** (fewer than 8 characters, starts with a space)");
     QTest::newRow("newline") << QStringLiteral("pw\n")
-                             << QStringLiteral("******** (3 characters, contains a line break)");
+                             << QStringLiteral("******** (fewer than 8 characters, contains a line break)");
     QTest::newRow("chinese") << QStringLiteral("密码abc")
-                             << QStringLiteral("******** (5 characters, contains non-ASCII characters)");
+                             << QStringLiteral(
+                                    "******** (fewer than 8 characters, contains non-ASCII characters)");
+    // Never the exact length: it would narrow an offline guess from a SCRAM exchange.
+    QTest::newRow("16") << QString(16, u'x') << QStringLiteral("******** (16 to 31 characters)");
+    QTest::newRow("40") << QString(40, u'x') << QStringLiteral("******** (32 characters or more)");
     QTest::newRow("empty") << QString() << QStringLiteral("(empty)");
 }
 

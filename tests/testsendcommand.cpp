@@ -1,3 +1,5 @@
+#include "accountstore.h"
+#include "commandlinesecret.h"
 #include "sendcommand.h"
 
 #include <QBuffer>
@@ -8,6 +10,9 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 // The command line is the contract with scripts: every bad input must be refused with exit status 2
 // before any connection is made, and good input must reach the engine's settings unchanged.
 class TestSendCommand : public QObject
@@ -17,7 +22,11 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void settingsFromOptions();
+    void accountPinsStayWithItsServer();
     void passwordFromStdinKeepsSpaces();
+    void passwordSourcesAreHardened();
+    void passwordTypedOnATerminalIsNotEchoed();
+    void serverWordsReachTheTerminalEscaped();
     void headerInjectionIsRefused();
     void composeWritesEml();
     void addressErrorsNamePosition();
@@ -127,6 +136,51 @@ void TestSendCommand::settingsFromOptions()
     QCOMPARE(settings.localHostName, QStringLiteral("client.example.com"));
 }
 
+void TestSendCommand::accountPinsStayWithItsServer()
+{
+    // `send --account X --server Y` (or --port, --security) goes to another server than the one the
+    // account's certificate pin was made for: the pin does not go along.
+    AccountStore store; // the test's own XDG_CONFIG_HOME
+    Account account;
+    account.name = QStringLiteral("Pinned CLI");
+    account.identities.append({{}, QStringLiteral("a@example.com"), {}, {}});
+    account.host = QStringLiteral("smtp.example.com");
+    account.security = SmtpSecurity::ImplicitTls;
+    account.auth = AccountAuth::None;
+    account.setCurrentPins({QByteArray(32, '\x42')});
+    QVERIFY(store.save(account).ok());
+    const QStringList base{QStringLiteral("sendscope"), QStringLiteral("send"),
+                           QStringLiteral("--account"), account.name,
+                           QStringLiteral("--to"),      QStringLiteral("b@example.com")};
+
+    SendCommand own;
+    QCOMPARE(own.parse(base), -1);
+    QCOMPARE(own.settings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\x42')});
+    SendCommand sameHostAndPort;
+    QCOMPARE(sameHostAndPort.parse(base + QStringList{QStringLiteral("--server"),
+                                                      QStringLiteral("SMTP.example.com"),
+                                                      QStringLiteral("--port"), QStringLiteral("465")}),
+             -1);
+    QCOMPARE(sameHostAndPort.settings().trustedFingerprints.size(), 1);
+
+    for (const QStringList &elsewhere :
+         {QStringList{QStringLiteral("--server"), QStringLiteral("mail.attacker.example")},
+          QStringList{QStringLiteral("--port"), QStringLiteral("2465")},
+          QStringList{QStringLiteral("--security"), QStringLiteral("starttls")}}) {
+        SendCommand command;
+        QCOMPARE(command.parse(base + elsewhere), -1);
+        QVERIFY2(command.settings().trustedFingerprints.isEmpty(), qPrintable(elsewhere.join(u' ')));
+    }
+    // A fingerprint given on the command line is for this run's server, wherever that is.
+    SendCommand given;
+    QCOMPARE(
+        given.parse(base + QStringList{QStringLiteral("--server"), QStringLiteral("mail.attacker.example"),
+                                       QStringLiteral("--trust-fingerprint"), QString(64, u'b')}),
+        -1);
+    QCOMPARE(given.settings().trustedFingerprints, QList<QByteArray>{QByteArray(32, '\xbb')});
+    QVERIFY(store.remove(account.id).ok());
+}
+
 void TestSendCommand::passwordFromStdinKeepsSpaces()
 {
     QBuffer input;
@@ -138,6 +192,126 @@ void TestSendCommand::passwordFromStdinKeepsSpaces()
                                                QStringLiteral("--password-stdin")}),
              -1);
     QCOMPARE(command.settings().secret, QStringLiteral(" s3cret pass "));
+}
+
+// tests/hostile/README.md: the variable goes once read, over-long input is an error, no core dumps.
+void TestSendCommand::passwordSourcesAreHardened()
+{
+    qputenv("SENDSCOPE_TEST_ENV_SECRET", "from the environment");
+    SendCommand fromEnv;
+    QCOMPARE(fromEnv.parse(kBase + QStringList{QStringLiteral("--user"), QStringLiteral("u"),
+                                               QStringLiteral("--password-env"),
+                                               QStringLiteral("SENDSCOPE_TEST_ENV_SECRET")}),
+             -1);
+    QCOMPARE(fromEnv.settings().secret, QStringLiteral("from the environment"));
+    QVERIFY(!qEnvironmentVariableIsSet("SENDSCOPE_TEST_ENV_SECRET"));
+    QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    rlimit core{};
+    QCOMPARE(getrlimit(RLIMIT_CORE, &core), 0);
+    QCOMPARE(core.rlim_cur, rlim_t(0));
+
+    for (const qsizetype length : {CommandLineSecret::kMaxLength, CommandLineSecret::kMaxLength + 1}) {
+        QBuffer input;
+        input.setData(QByteArray(length, 'p') + "\n");
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        SendCommand command;
+        command.setStandardInput(&input);
+        const int parsed = command.parse(kBase + QStringList{QStringLiteral("--user"), QStringLiteral("u"),
+                                                             QStringLiteral("--password-stdin")});
+        if (length == CommandLineSecret::kMaxLength) {
+            QCOMPARE(parsed, -1);
+            QCOMPARE(command.settings().secret.size(), length);
+        } else {
+            QCOMPARE(parsed, SendCommand::kExitUsage); // never cut short silently
+        }
+    }
+}
+
+void TestSendCommand::passwordTypedOnATerminalIsNotEchoed()
+{
+    // sendscope send --password-stdin on a pseudo-terminal, as a person would type the password.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import os, pty, sys, termios, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], 'send', '--server', '127.0.0.1', '--port', '1', '--security', 'none',
+                           '--allow-plaintext-auth', '--user', 'u', '--password-stdin',
+                           '--from', 'a@example.com', '--to', 'b@example.com', '--subject', 'tty'])
+# Type once sendscope is ready to read (it turns echo off first), or after 5 s if it never does.
+deadline = time.monotonic() + 5
+while termios.tcgetattr(fd)[3] & termios.ECHO and time.monotonic() < deadline:
+    time.sleep(0.01)
+os.write(fd, b'typed-Secret-5150\n')
+out = b''
+while True:
+    try:
+        data = os.read(fd, 4096)
+    except OSError:
+        break
+    if not data:
+        break
+    out += data
+os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)
+)"),
+                                                      QStringLiteral(SENDSCOPE_BINARY)});
+    if (!python.waitForFinished(30000)) {
+        python.kill();
+        QFAIL("sendscope did not finish");
+    }
+    const QByteArray terminal = python.readAllStandardOutput();
+    QVERIFY2(terminal.contains("127.0.0.1"), terminal.constData()); // it did read the password and go on
+    QVERIFY2(!terminal.contains("typed-Secret-5150"), terminal.constData());
+}
+
+// The transcript lines and the final "*** Not sent:" explanation quote the server: no escape sequence,
+// bare CR or bidi override of its reaches the terminal (tests/hostile/README.md).
+void TestSendCommand::serverWordsReachTheTerminalEscaped()
+{
+    QProcess server;
+    server.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import socket
+listener = socket.socket()
+listener.bind(('127.0.0.1', 0))
+listener.listen(1)
+print(listener.getsockname()[1], flush=True)
+connection, _ = listener.accept()
+lines = connection.makefile('rb')
+evil = '\x1b]52;c;aGk=\x07\x1b[2J\r\u202eevil'.encode()
+connection.sendall(b'220 ' + evil + b'\r\n')
+while True:
+    line = lines.readline()
+    if not line:
+        break
+    verb = line.split()[0].upper()
+    if verb == b'EHLO':
+        connection.sendall(b'250-x\r\n250 ' + evil + b'\r\n')
+    elif verb == b'MAIL':
+        connection.sendall(b'550 5.7.1 ' + evil + b' refused\r\n')
+    elif verb == b'QUIT':
+        connection.sendall(b'221 bye\r\n')
+        break
+    else:
+        connection.sendall(b'250 ok\r\n')
+)")});
+    QVERIFY(server.waitForStarted(5000));
+    QVERIFY(server.waitForReadyRead(10000));
+    const QString port = QString::fromLatin1(server.readLine().trimmed());
+    QProcess send;
+    send.start(QStringLiteral(SENDSCOPE_BINARY),
+               {QStringLiteral("send"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), port, QStringLiteral("--security"), QStringLiteral("none"),
+                QStringLiteral("--from"), QStringLiteral("a@example.com"), QStringLiteral("--to"),
+                QStringLiteral("b@example.com"), QStringLiteral("--subject"), QStringLiteral("x")});
+    QVERIFY(send.waitForFinished(20000));
+    server.waitForFinished(5000);
+    const QByteArray terminal = send.readAllStandardError() + send.readAllStandardOutput();
+    QVERIFY2(terminal.contains("*** Not sent:"), terminal.constData());
+    QVERIFY(terminal.contains("evil"));
+    QVERIFY(!terminal.contains('\x1b'));
+    QVERIFY(!terminal.contains('\r'));
+    QVERIFY(!terminal.contains("\xe2\x80\xae"));
 }
 
 void TestSendCommand::headerInjectionIsRefused()

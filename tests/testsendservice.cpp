@@ -156,9 +156,9 @@ void TestSendService::postfixReceivesEachMessageOnce()
     postfix.identities.append({QStringLiteral("Tester"), servers.value("TEST_USER"), {}, {}});
     postfix.host = servers.value("SMTP_HOST");
     postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.pinnedFingerprints << QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                      .value(0)
-                                      .digest(QCryptographicHash::Sha256);
+    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
+                                .value(0)
+                                .digest(QCryptographicHash::Sha256)});
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password());
     SendService service(m_accounts.get(), &m_secrets, m_drafts.get());

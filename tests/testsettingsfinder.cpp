@@ -24,10 +24,15 @@ private slots:
     void parseAutoconfig_data();
     void parseAutoconfig();
     void autoconfigOverHttpsSkipsDeadAndBroken();
+    void autoconfigRedirectsStayInTheDomain();
+    void autoconfigStopsReadingPastTheCap();
     void probingProposesTheMostSecureServer();
     void nothingFoundEndsInTime();
     void dnsSrvRecordNamesTheServer();
     void dnsDotTargetAndMxHost();
+    void dnsServerOutsideTheDomainIsMarked();
+    void withinDomain_data();
+    void withinDomain();
 
 private:
     QString run(SettingsFinder &finder, const QString &address, bool *found);
@@ -168,6 +173,16 @@ void TestSettingsFinder::parseAutoconfig_data()
     QTest::newRow("HTML page") << QByteArray("<html><body>Not found</body></html>") << false << "" << 0 << 0
                                << 0 << ""
                                << "not a mail autoconfig file";
+    QTest::newRow("port over 65535") << config(smtp(QStringLiteral("smtp.example.com"), 65536 + 465,
+                                                    QStringLiteral("SSL"), c))
+                                     << false << "" << 0 << 0 << 0 << ""
+                                     << "66001 is not a port";
+    QTest::newRow("bad port, then good")
+        << config(smtp(QStringLiteral("bad.example.com"), 70000, QStringLiteral("SSL"), c) +
+                  smtp(QStringLiteral("good.example.com"), 465, QStringLiteral("SSL"), c))
+        << true << "good.example.com" << 465 << int(SmtpSecurity::ImplicitTls) << int(AccountAuth::Automatic)
+        << ""
+        << "";
     QTest::newRow("empty") << QByteArray() << false << "" << 0 << 0 << 0 << ""
                            << "not valid XML";
 }
@@ -243,6 +258,68 @@ void TestSettingsFinder::autoconfigOverHttpsSkipsDeadAndBroken()
     QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
     QVERIFY2(proposal.reason.contains(QStringLiteral("autoconfig file")), qPrintable(proposal.reason));
     QVERIFY(proposal.reason.contains(QStringLiteral("good/mail/config-v1.1.xml")));
+}
+
+void TestSettingsFinder::autoconfigRedirectsStayInTheDomain()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    const QString base = QStringLiteral("https://127.0.0.1:%1/").arg(m_httpsPort);
+    const QString good = base + QStringLiteral("good/mail/config-v1.1.xml");
+    auto redirect = [&base](const QString &to) {
+        return QUrl(base + QStringLiteral("redirect?to=") + QString::fromLatin1(QUrl::toPercentEncoding(to)));
+    };
+
+    // Within the same host (or the address's domain): followed, and the source named is the final URL.
+    SettingsFinder within;
+    within.setExtraCaCertificates(m_servers.caCertificates());
+    within.setDnsEnabled(false);
+    within.setAutoconfigUrls({redirect(good)});
+    bool found = false;
+    QString log = run(within, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(within.proposal()->reason.contains(good), qPrintable(within.proposal()->reason));
+    QVERIFY2(!within.proposal()->reason.contains(QStringLiteral("redirect")),
+             qPrintable(within.proposal()->reason));
+
+    // To another name (localhost is neither 127.0.0.1 nor under sendscope.test): refused, with the reason,
+    // and the search goes on.
+    SettingsFinder outside;
+    outside.setExtraCaCertificates(m_servers.caCertificates());
+    outside.setDnsEnabled(false);
+    outside.setStepTimeout(3000);
+    outside.setAutoconfigUrls(
+        {redirect(QStringLiteral("https://localhost:%1/good/mail/config-v1.1.xml").arg(m_httpsPort))});
+    outside.setProbeHosts({QStringLiteral("127.0.0.1")});
+    outside.setProbePorts({{deadPort(), SmtpSecurity::ImplicitTls}});
+    found = true;
+    log = run(outside, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(!found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("redirects to https://localhost:%1/good/mail/config-v1.1.xml, "
+                                         "outside sendscope.test")
+                              .arg(m_httpsPort)),
+             qPrintable(log));
+}
+
+void TestSettingsFinder::autoconfigStopsReadingPastTheCap()
+{
+    if (!m_haveServers)
+        QSKIP("the test servers are not running (run through ctest)");
+    // A server that never stops sending: the reply is dropped once it passes 256 KiB, not buffered to the
+    // end (there is none), and the next place is asked.
+    SettingsFinder finder;
+    finder.setExtraCaCertificates(m_servers.caCertificates());
+    finder.setDnsEnabled(false);
+    const QString base = QStringLiteral("https://127.0.0.1:%1/").arg(m_httpsPort);
+    finder.setAutoconfigUrls(
+        {QUrl(base + QStringLiteral("endless")), QUrl(base + QStringLiteral("good/mail/config-v1.1.xml"))});
+    QElapsedTimer timer;
+    timer.start();
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("larger than 256 KiB")), qPrintable(log));
+    QVERIFY(timer.elapsed() < 20000);
 }
 
 void TestSettingsFinder::probingProposesTheMostSecureServer()
@@ -334,6 +411,9 @@ bool TestSettingsFinder::startDns()
              .arg(smtps),
          // A target of "." says the service is decidedly not offered
          QStringLiteral("--srv-host=_submissions._tcp.mx.sendscope.test"),
+         // A submission server at another provider (as a forged answer could name)
+         QStringLiteral("--srv-host=_submissions._tcp.foreign.sendscope.test,mx.other-provider.test,%1,0,1")
+             .arg(smtps),
          QStringLiteral("--mx-host=mx.sendscope.test,mail.mx.sendscope.test,10")});
     if (!m_dns.waitForStarted(10000))
         return false;
@@ -367,6 +447,60 @@ void TestSettingsFinder::dnsSrvRecordNamesTheServer()
     QCOMPARE(proposal.port, m_servers.value("POSTFIX_SMTPS_PORT").toUShort());
     QCOMPARE(proposal.security, SmtpSecurity::ImplicitTls);
     QVERIFY2(proposal.reason.contains(QStringLiteral("RFC 6186")), qPrintable(proposal.reason));
+    QCOMPARE(proposal.source, SettingsFinder::Source::DnsSrv);
+    QVERIFY(!proposal.hostOutsideDomain); // smtp.srv.sendscope.test is under srv.sendscope.test
+    QVERIFY(!proposal.needsConfirmation());
+}
+
+void TestSettingsFinder::dnsServerOutsideTheDomainIsMarked()
+{
+    // RFC 6186 section 6: an unsigned SRV answer naming a host outside the address's domain is proposed
+    // only with a warning, and marked so the account dialog asks before the password goes there.
+    SettingsFinder finder;
+    useTestDns(finder);
+    bool found = false;
+    const QString log = run(finder, QStringLiteral("tester@foreign.sendscope.test"), &found);
+    QVERIFY2(found, qPrintable(log));
+    const SettingsFinder::Proposal proposal = *finder.proposal();
+    QCOMPARE(proposal.host, QStringLiteral("mx.other-provider.test"));
+    QCOMPARE(proposal.source, SettingsFinder::Source::DnsSrv);
+    QVERIFY(proposal.hostOutsideDomain);
+    QVERIFY(proposal.needsConfirmation());
+    QCOMPARE(proposal.domain, QStringLiteral("foreign.sendscope.test"));
+    QVERIFY2(proposal.reason.contains(
+                 QStringLiteral("mx.other-provider.test is not part of foreign.sendscope.test")),
+             qPrintable(proposal.reason));
+}
+
+void TestSettingsFinder::withinDomain_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<bool>("within");
+    QTest::newRow("the domain") << "example.com"
+                                << "example.com" << true;
+    QTest::newRow("under it") << "smtp.mail.example.com"
+                              << "example.com" << true;
+    QTest::newRow("case, dot") << "SMTP.Example.COM."
+                               << "example.com" << true;
+    QTest::newRow("IDN") << "smtp.xn--fiqs8s"
+                         << "中国" << true;
+    QTest::newRow("suffix only") << "badexample.com"
+                                 << "example.com" << false;
+    QTest::newRow("domain as a label") << "example.com.evil.net"
+                                       << "example.com" << false;
+    QTest::newRow("other provider") << "mx.other-provider.net"
+                                    << "example.com" << false;
+    QTest::newRow("address") << "127.0.0.1"
+                             << "example.com" << false;
+}
+
+void TestSettingsFinder::withinDomain()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, domain);
+    QFETCH(bool, within);
+    QCOMPARE(SettingsFinder::isWithinDomain(host, domain), within);
 }
 
 void TestSettingsFinder::dnsDotTargetAndMxHost()

@@ -641,6 +641,46 @@ Settings go to %1; the password or the sign-in&apos;s refresh token goes to the 
         <source>Check the DNS records receivers look at before they accept mail from this address&apos;s domain: MX, SPF, DKIM, DMARC</source>
         <translation>检查收件方在接收此地址所在域名的邮件前会查看的 DNS 记录：MX、SPF、DKIM、DMARC</translation>
     </message>
+    <message>
+        <source>A server outside %1</source>
+        <translation>%1 以外的服务器</translation>
+    </message>
+    <message>
+        <source>Send your password to %1, which is not part of %2?
+
+This server was named by an answer from DNS, which anyone on the way can forge. Say yes only if %2 tells you to use it.</source>
+        <translation>要把您的密码发送到 %1 吗？它不属于 %2。
+
+这个服务器是由 DNS 应答指定的，途中的任何人都可以伪造这种应答。只有当 %2 告诉您使用它时才选择是。</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to %1.</source>
+        <translation>没有向 %1 发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Another server</source>
+        <translation>另一个服务器</translation>
+    </message>
+    <message>
+        <source>Send the saved password to %1?
+
+It was saved for %2. If the new server is not run by the same provider, type its password instead.</source>
+        <translation>要把保存的密码发送到 %1 吗？
+
+它是为 %2 保存的。如果新服务器不是由同一服务商运营，请改为输入它的密码。</translation>
+    </message>
+    <message>
+        <source>Send the saved password</source>
+        <translation>发送保存的密码</translation>
+    </message>
+    <message>
+        <source>Type the password for %1.</source>
+        <translation>请输入 %1 的密码。</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -750,6 +790,13 @@ Settings go to %1; the password or the sign-in&apos;s refresh token goes to the 
     <message>
         <source>only one address is allowed here</source>
         <translation>此处只允许填写一个地址</translation>
+    </message>
+</context>
+<context>
+    <name>BccStrippingDevice</name>
+    <message>
+        <source>The message cannot be read.</source>
+        <translation>无法读取邮件。</translation>
     </message>
 </context>
 <context>
@@ -914,6 +961,10 @@ Settings go to %1; the password or the sign-in&apos;s refresh token goes to the 
     <message>
         <source>cannot read standard input.</source>
         <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <source>the secret on standard input is longer than %1 KiB.</source>
+        <translation>标准输入中的密码超过 %1 KiB。</translation>
     </message>
 </context>
 <context>
@@ -3250,14 +3301,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <translation>使用自签名证书提供 STARTTLS（证书由 openssl 生成一次后保存在存储目录中），并拒绝在此之前发送的邮件。</translation>
     </message>
     <message>
-        <source>Require AUTH PLAIN or LOGIN with these credentials before accepting mail. A rehearsal password: it is visible in the process list.</source>
-        <translation>在接受邮件前，要求使用这些凭据进行 AUTH PLAIN 或 LOGIN 身份验证。这只是用于演练的密码：它在进程列表中可见。</translation>
-    </message>
-    <message>
-        <source>USER:PASS</source>
-        <translation>USER:PASS</translation>
-    </message>
-    <message>
         <source>Folder for the received messages (default %1).</source>
         <translation>保存收到邮件的文件夹（默认为 %1）。</translation>
     </message>
@@ -3286,10 +3329,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <translation>--port 必须是 0 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>--auth needs USER:PASS, both not empty.</source>
-        <translation>--auth 需要 USER:PASS 格式的值，且两者均不能为空。</translation>
-    </message>
-    <message>
         <source>--max-messages must be a positive number.</source>
         <translation>--max-messages 必须是正整数。</translation>
     </message>
@@ -3308,6 +3347,42 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>AUTH PLAIN or LOGIN required, as user %1</source>
         <translation>需要 AUTH PLAIN 或 LOGIN 身份验证，用户名为 %1</translation>
+    </message>
+    <message>
+        <source>Require AUTH PLAIN or LOGIN as USER before accepting mail. The password comes from --password-stdin or --password-env; without either, a random one is made and printed once.</source>
+        <translation>在接受邮件前，要求以 USER 身份进行 AUTH PLAIN 或 LOGIN 身份验证。密码来自 --password-stdin 或 --password-env；两者都未指定时，会随机生成一个密码并只显示一次。</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>With --auth: read the password from environment variable VAR (then removed from the environment).</source>
+        <translation>与 --auth 一起使用：从环境变量 VAR 读取密码（读取后从环境中删除）。</translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <source>With --auth: read the password from the first line of standard input.</source>
+        <translation>与 --auth 一起使用：从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>--auth takes the user name only; give the password with --password-stdin or --password-env VAR.</source>
+        <translation>--auth 只接受用户名；请用 --password-stdin 或 --password-env VAR 提供密码。</translation>
+    </message>
+    <message>
+        <source>the password is empty.</source>
+        <translation>密码为空。</translation>
+    </message>
+    <message>
+        <source>--password-stdin and --password-env need --auth USER.</source>
+        <translation>--password-stdin 和 --password-env 需要与 --auth USER 一起使用。</translation>
+    </message>
+    <message>
+        <source>Password for this run: %1</source>
+        <translation>本次运行的密码：%1</translation>
     </message>
 </context>
 <context>
@@ -3418,14 +3493,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <translation>（空）</translation>
     </message>
     <message>
-        <source>1 character</source>
-        <translation>1 个字符</translation>
-    </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 个字符</translation>
-    </message>
-    <message>
         <source>starts with a space</source>
         <translation>以空格开头</translation>
     </message>
@@ -3480,6 +3547,38 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>The server&apos;s SCRAM signature is wrong: it does not know the password.</source>
         <translation>服务器的 SCRAM 签名错误：服务器并不知道该密码。</translation>
+    </message>
+    <message>
+        <source>fewer than 8 characters</source>
+        <translation>少于 8 个字符</translation>
+    </message>
+    <message>
+        <source>8 to 15 characters</source>
+        <translation>8 到 15 个字符</translation>
+    </message>
+    <message>
+        <source>16 to 31 characters</source>
+        <translation>16 到 31 个字符</translation>
+    </message>
+    <message>
+        <source>32 characters or more</source>
+        <translation>32 个字符或更多</translation>
+    </message>
+    <message>
+        <source>[server error: %1]</source>
+        <translation>[服务器错误：%1]</translation>
+    </message>
+    <message>
+        <source>[server signature]</source>
+        <translation>[服务器签名]</translation>
+    </message>
+    <message>
+        <source>[server challenge: %1 iterations, %2-byte salt]</source>
+        <translation>[服务器质询：%1 次迭代，%2 字节的盐值]</translation>
+    </message>
+    <message>
+        <source>[SCRAM message, %1 bytes]</source>
+        <translation>[SCRAM 消息，%1 字节]</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +3965,14 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>*** Sign in again with: sendscope account login %1</source>
         <translation>*** 请使用以下命令重新登录：sendscope account login %1</translation>
     </message>
+    <message>
+        <source>Cannot open the message file %1: %2</source>
+        <translation>无法打开邮件文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the message file %1: %2</source>
+        <translation>无法读取邮件文件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>SendJob</name>
@@ -4138,6 +4245,26 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>No outgoing server was found for %1. Ask the provider for its SMTP server name, port and security, and enter them.</source>
         <translation>未找到 %1 的发件服务器。请向服务商询问其 SMTP 服务器名称、端口和安全设置，然后填入。</translation>
+    </message>
+    <message>
+        <source>it redirects to %1, outside %2</source>
+        <translation>它重定向到 %1，在 %2 之外</translation>
+    </message>
+    <message>
+        <source>the answer is larger than 256 KiB</source>
+        <translation>应答大于 256 KiB</translation>
+    </message>
+    <message>
+        <source>Autoconfig: not using %1: %2</source>
+        <translation>自动配置：不使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a port</source>
+        <translation>%1 不是端口号</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is not part of %2, and the DNS answer that named it is not signed. Use it only if %2 says so: Sendscope asks before sending your password there.</source>
+        <translation>警告：%1 不属于 %2，而且指定它的 DNS 应答没有签名。只有当 %2 这样说明时才使用它：Sendscope 会在把您的密码发送到那里之前询问您。</translation>
     </message>
 </context>
 <context>
@@ -4593,6 +4720,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>The message was not sent. The server&apos;s SMTP implementation is broken or something on the way interferes; tell its administrator.</source>
         <translation>邮件没有发送。服务器的 SMTP 实现有问题，或者途中有东西在干扰；请告知其管理员。</translation>
+    </message>
+    <message>
+        <source>This certificate (SHA-256 %1) has been revoked or blacklisted: it is known to be in the wrong hands, so it is refused even if it was trusted before. Tell the server&apos;s administrator.</source>
+        <translation>此证书（SHA-256 %1）已被吊销或列入黑名单：它已知落入了他人之手，因此即使以前信任过也会被拒绝。请告知服务器管理员。</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,8 @@ AccountDialog::AccountDialog(Account account, AccountStore *store, SecretStore *
     if (m_account.identities.isEmpty())
         m_account.identities.append(Identity{});
     m_hasStoredSecret = !m_account.id.isEmpty() && m_account.needsSecret();
+    if (m_hasStoredSecret)
+        m_savedSecretServer = Account::serverKey(m_account.host, m_account.effectivePort());
     buildUi();
     loadAccount();
     validate();
@@ -77,6 +79,7 @@ void AccountDialog::buildUi()
         column->addWidget(field);
         if (key) {
             auto *problem = new QLabel(formWidget);
+            problem->setTextFormat(Qt::PlainText); // quotes what was typed or found, such as the host
             problem->setWordWrap(true);
             problem->setVisible(false);
             QPalette palette = problem->palette();
@@ -198,6 +201,7 @@ void AccountDialog::buildUi()
     m_password->setEchoMode(QLineEdit::Password);
     addRow(tr("Pass&word:"), m_password, std::nullopt);
     m_passwordProblem = new QLabel(formWidget);
+    m_passwordProblem->setTextFormat(Qt::PlainText);
     m_passwordProblem->setWordWrap(true);
     m_passwordProblem->setVisible(false);
     QPalette palette = m_passwordProblem->palette();
@@ -254,6 +258,9 @@ void AccountDialog::buildUi()
             m_portEdited = true; // from now on the user's port stays
         validate();
     });
+    // "Trust once" was said about the certificate of one server.
+    connect(m_host, &QLineEdit::textChanged, this, [this] { m_trustedOnce.clear(); });
+    connect(m_port, &QSpinBox::valueChanged, this, [this] { m_trustedOnce.clear(); });
 }
 
 void AccountDialog::loadAccount()
@@ -380,7 +387,12 @@ void AccountDialog::onFindFinished(bool found)
         emit findFinished(false);
         return;
     }
-    const SettingsFinder::Proposal proposal = *m_finder->proposal();
+    applyProposal(*m_finder->proposal());
+    emit findFinished(true);
+}
+
+void AccountDialog::applyProposal(const SettingsFinder::Proposal &proposal)
+{
     m_host->setText(proposal.host);
     m_security->setCurrentIndex(m_security->findData(int(proposal.security)));
     m_settingPort = true;
@@ -390,13 +402,16 @@ void AccountDialog::onFindFinished(bool found)
     m_auth->setCurrentIndex(m_auth->findData(int(proposal.auth)));
     if (!proposal.username.isEmpty())
         m_username->setText(proposal.username);
+    // Remembered until the person confirms, at the first Test connection or Save that would send or
+    // keep the password for it.
+    m_foreignHost = proposal.needsConfirmation() ? proposal.host : QString();
+    m_foreignDomain = proposal.domain;
     setVerdict(QStringLiteral("<b>%1</b><br>%2<br>%3")
                    .arg(tr("Proposed: %1 port %2.").arg(proposal.host).arg(proposal.port).toHtmlEscaped(),
                         proposal.reason.toHtmlEscaped(),
                         tr("Enter the password and use Test connection to check.").toHtmlEscaped()),
-               false);
+               proposal.needsConfirmation());
     validate();
-    emit findFinished(true);
 }
 
 QString AccountDialog::problemText(Account::Field field) const
@@ -430,6 +445,8 @@ void AccountDialog::testConnection()
         return;
     const Account current = account();
     if (!current.needsSecret() || !m_password->text().isEmpty()) {
+        if (current.needsSecret() && !confirmPasswordDestination(current, false))
+            return;
         runTest(m_password->text());
         return;
     }
@@ -437,6 +454,8 @@ void AccountDialog::testConnection()
         setVerdict(tr("Enter the password first."), true);
         return;
     }
+    if (!confirmPasswordDestination(current, true))
+        return;
     m_test->setEnabled(false);
     m_secrets->read(current.id, [this](const SecretStore::Result &result) {
         m_test->setEnabled(true);
@@ -473,14 +492,13 @@ void AccountDialog::onTestFinished(const SmtpError &error)
                        .arg(error.summary.toHtmlEscaped(), error.explanation.toHtmlEscaped()),
                    true);
         if (error.category == SmtpErrorCategory::Certificate) {
-            m_account.pinnedFingerprints = account().pinnedFingerprints;
             const QList<QSslCertificate> chain = test->rejectedCertificateChain();
             const QList<QSslError> errors = test->rejectedCertificateErrors();
             emit testFinished(error);
             if (chain.isEmpty())
                 return;
             CertificateDialog dialog(m_host->text().trimmed(), chain, errors,
-                                     !m_account.pinnedFingerprints.isEmpty(), this);
+                                     !account().currentPins().isEmpty(), this);
             dialog.exec();
             const QByteArray pin = chain.first().digest(QCryptographicHash::Sha256);
             switch (dialog.decision()) {
@@ -489,10 +507,14 @@ void AccountDialog::onTestFinished(const SmtpError &error)
             case CertificateDialog::Decision::TrustOnce:
                 m_trustedOnce << pin;
                 break;
-            case CertificateDialog::Decision::TrustAlways:
-                // A changed certificate replaces the old pin rather than piling up pins.
-                m_account.pinnedFingerprints = {pin};
+            case CertificateDialog::Decision::TrustAlways: {
+                // For this host and port only; a changed certificate replaces the old pin rather than
+                // piling up pins.
+                const Account current = account();
+                m_account.pinnedCertificates.insert(Account::serverKey(current.host, current.effectivePort()),
+                                                    {pin});
                 break;
+            }
             }
             testConnection();
             return;
@@ -520,10 +542,12 @@ void AccountDialog::save()
     if (!m_save->isEnabled())
         return;
     Account current = account();
+    const QString secret = m_password->text();
+    if (current.needsSecret() && !confirmPasswordDestination(current, secret.isEmpty()))
+        return;
     if (current.id.isEmpty())
         current.id = Account::newId();
     m_account = current;
-    const QString secret = m_password->text();
     if (!current.needsSecret() || secret.isEmpty()) {
         if (!current.needsSecret() && m_hasStoredSecret)
             m_secrets->remove(current.id, [](const SecretStore::Result &) {});
@@ -534,6 +558,7 @@ void AccountDialog::save()
     m_secrets->write(current.id, secret, [this, secret](const SecretStore::Result &result) {
         m_save->setEnabled(true);
         if (result.ok()) {
+            m_savedSecretServer = Account::serverKey(m_account.host, m_account.effectivePort());
             finishSave();
             return;
         }
@@ -553,6 +578,48 @@ void AccountDialog::save()
         }
         setVerdict(result.message.toHtmlEscaped(), true);
     });
+}
+
+bool AccountDialog::confirmPasswordDestination(const Account &current, bool savedSecret)
+{
+    const QString server = Account::serverKey(current.host, current.effectivePort());
+    auto ask = [this](const QString &title, const QString &text, const QString &yes, const QString &name) {
+        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
+        QPushButton *send = box.addButton(yes, QMessageBox::AcceptRole);
+        send->setObjectName(name);
+        QPushButton *no = box.addButton(QMessageBox::Cancel);
+        no->setObjectName(QStringLiteral("cancel"));
+        box.setDefaultButton(no); // the safe answer
+        box.exec();
+        return box.clickedButton() == send;
+    };
+    if (!m_foreignHost.isEmpty() && current.host.compare(m_foreignHost, Qt::CaseInsensitive) == 0) {
+        if (!ask(tr("A server outside %1").arg(m_foreignDomain),
+                 tr("Send your password to %1, which is not part of %2?\n\nThis server was named by an "
+                    "answer from DNS, which anyone on the way can forge. Say yes only if %2 tells you to "
+                    "use it.")
+                     .arg(m_foreignHost, m_foreignDomain),
+                 tr("Send to %1").arg(m_foreignHost), QStringLiteral("sendToForeignHost"))) {
+            setVerdict(tr("Nothing was sent to %1.").arg(m_foreignHost).toHtmlEscaped(), true);
+            return false;
+        }
+        m_foreignHost.clear(); // asked once
+    }
+    if (savedSecret && m_hasStoredSecret && server != m_savedSecretServer &&
+        server != m_confirmedSecretServer) {
+        const QString host = current.host;
+        if (!ask(tr("Another server"),
+                 tr("Send the saved password to %1?\n\nIt was saved for %2. If the new server is not run by "
+                    "the same provider, type its password instead.")
+                     .arg(host, m_account.host.isEmpty() ? m_savedSecretServer : m_account.host),
+                 tr("Send the saved password"), QStringLiteral("sendSavedPassword"))) {
+            setVerdict(tr("Type the password for %1.").arg(host).toHtmlEscaped(), true);
+            m_password->setFocus();
+            return false;
+        }
+        m_confirmedSecretServer = server;
+    }
+    return true;
 }
 
 void AccountDialog::finishSave()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "settingsfinder.h"
 #include "smtperror.h"
 
 #include <QDialog>
@@ -62,6 +63,8 @@ public slots:
     void findSettings();
     void testConnection();
     void save();
+    // Fills the server part of the form from what "Find settings" proposed (also for tests).
+    void applyProposal(const SettingsFinder::Proposal &proposal);
 
 signals:
     void testFinished(const SmtpError &error);
@@ -77,6 +80,10 @@ private:
     void onTestFinished(const SmtpError &error);
     void onFindFinished(bool found);
     bool askAboutCertificate();
+    // Before the password goes to the server in the form (Test connection) or is saved for it: asks once
+    // when the server came from an unsigned DNS answer outside the address's domain, and when the saved
+    // password (typed for another server) would be reused. False: the person said no.
+    bool confirmPasswordDestination(const Account &current, bool savedSecret);
     void finishSave();
     void setVerdict(const QString &html, bool error);
 
@@ -87,7 +94,11 @@ private:
     bool m_portEdited = false;
     bool m_nameEdited = false;
     bool m_settingPort = false;
-    QList<QByteArray> m_trustedOnce;
+    QList<QByteArray> m_trustedOnce; // for the server in the form only: cleared when it changes
+    QString m_savedSecretServer;     // Account::serverKey() the keychain's password was saved for
+    QString m_confirmedSecretServer; // the person agreed to send the saved password there
+    QString m_foreignHost;           // a proposed host outside the address's domain, not yet confirmed
+    QString m_foreignDomain;         // that address's domain
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_displayName = nullptr;

@@ -172,6 +172,8 @@ OutboxWindow *ComposeDesk::outboxWindow() const
 void ComposeDesk::setSandbox(SandboxServer *server, const QString &certificateDirectory)
 {
     m_sandbox = server;
+    if (m_sandbox->user().isEmpty())
+        m_sandbox->setCredentials(QString::fromLatin1(kSandboxUser), SandboxServer::randomPassword());
     m_certificate = new SandboxCertificate(certificateDirectory, this);
     connect(m_certificate, &SandboxCertificate::ready, this, [this] { applySandboxRehearsal(true); });
     connect(m_certificate, &SandboxCertificate::failed, this, [this](const QString &message) {
@@ -198,35 +200,33 @@ void ComposeDesk::restoreSandboxRehearsal()
             return;
         }
     }
+    applySandboxRehearsal(false); // still AUTH, with this run's password
 }
 
 void ComposeDesk::applySandboxRehearsal(bool on)
 {
     m_rehearsal = on;
-    const QString user = QString::fromLatin1(kSandboxUser);
-    const QString password = QString::fromLatin1(kSandboxPassword);
-    if (on) {
+    // Always AUTH, with the password made for this run: other local users must not use the sandbox.
+    const QString user = m_sandbox->user();
+    const QString password = m_sandbox->password();
+    if (on)
         m_sandbox->setTls(m_certificate->certificate(), m_certificate->key());
-        m_sandbox->setCredentials(user, password);
-    } else {
+    else
         m_sandbox->setTls(QSslCertificate(), QSslKey());
-        m_sandbox->setCredentials({}, {});
-    }
     for (Account account : m_accounts->accounts()) {
         if (!account.isSandbox)
             continue;
         account.security = on ? SmtpSecurity::StartTls : SmtpSecurity::None;
-        account.auth = on ? AccountAuth::Automatic : AccountAuth::None;
-        account.username = on ? user : QString();
-        account.pinnedFingerprints.clear();
+        account.auth = AccountAuth::Automatic;
+        account.username = user;
+        // The password is the sandbox's own, on loopback: the one account allowed it in clear text.
+        account.allowPlaintextAuth = !on;
+        account.pinnedCertificates.clear();
         if (on)
-            account.pinnedFingerprints << m_certificate->certificate().digest(QCryptographicHash::Sha256);
+            account.setCurrentPins({m_certificate->certificate().digest(QCryptographicHash::Sha256)});
         m_accounts->save(account);
-        // A rehearsal password, known to everyone: memory only, never the keychain.
-        if (on)
-            m_secrets->keepInMemory(account.id, password);
-        else
-            m_secrets->forgetInMemory(account.id);
+        // Made for this run: memory only, never the keychain or a file.
+        m_secrets->keepInMemory(account.id, password);
     }
     for (ComposeWindow *window : windows())
         window->setSandboxRehearsalChecked(on);

@@ -38,8 +38,8 @@ public:
     void setSandboxRehearsal(bool on);
     // At start-up: the sandbox account may still say STARTTLS from last time; the server must match.
     void restoreSandboxRehearsal();
+    // The sandbox's password is random for each run (see main.cpp); only the user name is fixed.
     static constexpr const char *kSandboxUser = "you";
-    static constexpr const char *kSandboxPassword = "sandbox";
     ComposeWindow *newMessage();
     // Opens a window for every saved draft (not the outbox); returns how many.
     int restoreDrafts();

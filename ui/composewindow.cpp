@@ -55,6 +55,7 @@
 #include <QStringListModel>
 #include <QTextCharFormat>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
@@ -288,7 +289,7 @@ void ComposeWindow::validateAddressField(QLineEdit *field)
     // A red frame that reads in light and dark palettes; the reason is in the tooltip.
     field->setStyleSheet(bad ? QStringLiteral("QLineEdit { border: 2px solid #d93025; border-radius: 3px; }")
                              : QString());
-    field->setToolTip(bad ? error.message : QString());
+    field->setToolTip(bad ? Qt::convertFromPlainText(error.message) : QString()); // it quotes the text
 }
 
 void ComposeWindow::updateTitle()
@@ -301,7 +302,7 @@ void ComposeWindow::addAttachment(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable()) {
-        showStatus(tr("Cannot attach %1: the file cannot be read.").arg(path), true);
+        showStatus(tr("Cannot attach %1: the file cannot be read.").arg(path).toHtmlEscaped(), true);
         return;
     }
     const QString type = QMimeDatabase().mimeTypeForFile(info).comment();
@@ -309,7 +310,7 @@ void ComposeWindow::addAttachment(const QString &path)
         QStringLiteral("%1  (%2, %3)").arg(info.fileName(), QLocale().formattedDataSize(info.size()), type),
         m_attachments);
     item->setData(Qt::UserRole, info.absoluteFilePath());
-    item->setToolTip(info.absoluteFilePath());
+    item->setToolTip(Qt::convertFromPlainText(info.absoluteFilePath()));
     m_attachments->setCurrentItem(item);
     m_attachments->setVisible(true);
 }
@@ -868,7 +869,7 @@ void ComposeWindow::saveDraftNow()
     if (draft.isLocked() || m_sentView)
         return; // on its way or sent: what was sent is what stays stored
     if (!m_drafts->save(draft)) {
-        showStatus(m_drafts->errorString(), true);
+        showStatus(m_drafts->errorString().toHtmlEscaped(), true);
         return;
     }
     m_draftId = draft.id;
@@ -981,7 +982,7 @@ bool ComposeWindow::openMailto(const QString &uri)
     QString error;
     const std::optional<MailtoUri> mailto = MailtoUri::parse(uri, &error);
     if (!mailto) {
-        showStatus(error, true);
+        showStatus(error.toHtmlEscaped(), true);
         return false;
     }
     m_to->setText(mailto->to);
@@ -1015,12 +1016,12 @@ void ComposeWindow::saveAsEml(const QString &path)
     MimeWriter::Error error;
     std::unique_ptr<MessageSource> source = MimeWriter::source(*message, {}, &error);
     if (!source) {
-        showStatus(error.message, true);
+        showStatus(error.message.toHtmlEscaped(), true);
         return;
     }
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly)) {
-        showStatus(tr("Cannot write %1: %2").arg(target, file.errorString()), true);
+        showStatus(tr("Cannot write %1: %2").arg(target, file.errorString()).toHtmlEscaped(), true);
         return;
     }
     QIODevice *device = source->device();
@@ -1031,12 +1032,14 @@ void ComposeWindow::saveAsEml(const QString &path)
             break;
     }
     if (n < 0 || !file.commit()) {
-        showStatus(
-            tr("Writing %1 failed: %2").arg(target, n < 0 ? device->errorString() : file.errorString()),
-            true);
+        showStatus(tr("Writing %1 failed: %2")
+                       .arg(target, n < 0 ? device->errorString() : file.errorString())
+                       .toHtmlEscaped(),
+                   true);
         return;
     }
-    showStatus(tr("Saved the message as %1; any mail reader can open it.").arg(target), false);
+    showStatus(tr("Saved the message as %1; any mail reader can open it.").arg(target).toHtmlEscaped(),
+               false);
 }
 
 void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint16 sandboxPort)
@@ -1199,16 +1202,16 @@ void ComposeWindow::removeAccount()
     // The secret first: an account is only forgotten once its password is gone too.
     m_secrets->remove(account->id, [this, account](const SecretStore::Result &result) {
         if (!result.ok() && result.status != SecretStore::Status::NoKeychain) {
-            showStatus(tr("The account was kept: %1").arg(result.message), true);
+            showStatus(tr("The account was kept: %1").arg(result.message).toHtmlEscaped(), true);
             return;
         }
         const AccountStore::Result removed = m_accounts->remove(account->id);
         if (!removed.ok()) {
-            showStatus(removed.message, true);
+            showStatus(removed.message.toHtmlEscaped(), true);
             return;
         }
         reloadAccounts(m_accounts->defaultAccountId());
-        showStatus(tr("Removed the account \"%1\".").arg(account->name), false);
+        showStatus(tr("Removed the account \"%1\".").arg(account->name).toHtmlEscaped(), false);
         emit accountRemoved(account->id);
     });
 }

@@ -5,6 +5,8 @@
 #   expired.pem/.key  signed by the CA for 127.0.0.1, valid only in January 2020
 #   wronghost.pem/.key signed by the CA, valid now, but for mail.other.example only
 #   selfsigned.pem/.key, changed.pem/.key   two self-signed certificates for 127.0.0.1 (not from the CA)
+#   blacklisted.pem/.key self-signed for 127.0.0.1 with the serial number and name of a certificate on
+#                     Qt's blacklist (the stolen Comodo certificate for mail.google.com)
 set -euo pipefail
 dir=$1
 mkdir -p "$dir"
@@ -49,3 +51,9 @@ for name in selfsigned changed; do
     quiet openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=localhost" -days 2 \
         -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$name.key" -out "$name.pem"
 done
+
+# QSslCertificate's blacklist matches the serial number and the common name, so this copy is enough to
+# make Qt report CertificateBlacklisted.
+quiet openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=mail.google.com" -days 2 \
+    -set_serial 0x047ecbe9fca55f7bd09eae36e10cae1e \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout blacklisted.key -out blacklisted.pem

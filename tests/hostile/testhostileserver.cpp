@@ -6,6 +6,7 @@
 #include "smtpsession.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -30,13 +31,17 @@ private slots:
     void implicitTlsAgainstPlainServer();
     void noPasswordInClearText();
     void tokenNeverShown();
+    void scramExchangeIsSummarised();
+    void terminalEscapesAreShownNotRun();
 
     // Certificates
     void trustedCertificateAccepted();
     void certificateRefused_data();
     void certificateRefused();
     void changedPinnedCertificateRefused();
+    void pinNeverOverridesABlacklistedCertificate();
     void trustIsScopedToTheAccount();
+    void pinStaysWithItsHostAndPort();
 
     // Bounded resources
     void endlessLineIsProtocolError();
@@ -107,7 +112,7 @@ void TestHostileServer::initTestCase()
     QVERIFY(!m_ca.isNull());
     for (const QString &name :
          {QStringLiteral("good"), QStringLiteral("expired"), QStringLiteral("wronghost"),
-          QStringLiteral("selfsigned"), QStringLiteral("changed")}) {
+          QStringLiteral("selfsigned"), QStringLiteral("changed"), QStringLiteral("blacklisted")}) {
         Identity identity;
         identity.certificate =
             QSslCertificate::fromPath(m_dir.filePath(name + QStringLiteral(".pem"))).value(0);
@@ -495,6 +500,36 @@ void TestHostileServer::changedPinnedCertificateRefused()
     QCOMPARE(server.lineTexts().size(), 2);
 }
 
+void TestHostileServer::pinNeverOverridesABlacklistedCertificate()
+{
+    // The user pinned this certificate, but Qt knows it as stolen: a pin answers "who is this?", not "was
+    // it revoked?", so the connection is refused, and no certificate dialog is offered (trusting cannot
+    // help).
+    ScriptedSmtpServer server;
+    present(server, QStringLiteral("blacklisted"));
+    server.upToTls(kGreeting, kEhloStartTls).silent();
+    SmtpServerSettings settings = tlsSettings(server.port());
+    settings.trustedFingerprints = {
+        m_identities.value(QStringLiteral("blacklisted")).certificate.digest(QCryptographicHash::Sha256)};
+    SmtpSession session(settings);
+    const Run result = run(session);
+    QCOMPARE(result.error.category, SmtpErrorCategory::Certificate);
+    QVERIFY2(result.error.explanation.contains(QStringLiteral("revoked or blacklisted")),
+             qPrintable(result.error.explanation));
+    QVERIFY(session.rejectedCertificateChain().isEmpty());
+    QCOMPARE(server.lineTexts().size(), 2); // EHLO, STARTTLS: nothing after the handshake
+
+    // Revocation (which Qt reports when a CRL or OCSP answer says so) is never overridden either, while
+    // the errors a pin exists for are.
+    const QSslCertificate certificate = m_identities.value(QStringLiteral("selfsigned")).certificate;
+    QVERIFY(!SmtpSession::pinMayOverride({QSslError(QSslError::CertificateRevoked, certificate)}));
+    QVERIFY(!SmtpSession::pinMayOverride({QSslError(QSslError::SelfSignedCertificate, certificate),
+                                          QSslError(QSslError::CertificateBlacklisted, certificate)}));
+    QVERIFY(SmtpSession::pinMayOverride({QSslError(QSslError::SelfSignedCertificate, certificate),
+                                         QSslError(QSslError::HostNameMismatch, certificate),
+                                         QSslError(QSslError::CertificateExpired, certificate)}));
+}
+
 void TestHostileServer::trustIsScopedToTheAccount()
 {
     // "Trust always" pins the certificate in one account; another account for the same server does not
@@ -507,11 +542,11 @@ void TestHostileServer::trustIsScopedToTheAccount()
     pinned.port = 2525;
     pinned.security = SmtpSecurity::StartTls;
     pinned.auth = AccountAuth::None;
-    pinned.pinnedFingerprints = {
-        m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)};
+    pinned.setCurrentPins(
+        {m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)});
     Account other = pinned;
     other.name = QStringLiteral("Other");
-    other.pinnedFingerprints.clear();
+    other.pinnedCertificates.clear();
     QCOMPARE(store.save(pinned).status, AccountStore::Status::Ok);
     QCOMPARE(store.save(other).status, AccountStore::Status::Ok);
 
@@ -525,8 +560,12 @@ void TestHostileServer::trustIsScopedToTheAccount()
             .send("250 fake\r\n")
             .expect("QUIT")
             .send("221 bye\r\n");
-        SmtpServerSettings settings = account->serverSettings();
-        settings.port = server.port();
+        // The scripted server stands in for 127.0.0.1:2525, with the account's pins for it.
+        Account moved = *account;
+        const QList<QByteArray> pins = moved.currentPins();
+        moved.port = server.port();
+        moved.setCurrentPins(pins);
+        SmtpServerSettings settings = moved.serverSettings();
         settings.localHostName = QStringLiteral("client.example.com");
         SmtpSession session(settings);
         const Run result = run(session);
@@ -535,7 +574,53 @@ void TestHostileServer::trustIsScopedToTheAccount()
         else
             QCOMPARE(result.error.category, SmtpErrorCategory::Certificate);
     }
-    QVERIFY(store.findByName(QStringLiteral("Other"))->pinnedFingerprints.isEmpty());
+    QVERIFY(store.findByName(QStringLiteral("Other"))->pinnedCertificates.isEmpty());
+}
+
+void TestHostileServer::pinStaysWithItsHostAndPort()
+{
+    // "Trust always" on one server, then the account moves to another host or port that presents the
+    // same self-signed certificate (as an attacker who copied it would): the pin stays behind, and the
+    // certificate is refused there until the person decides again.
+    ScriptedSmtpServer first;
+    ScriptedSmtpServer second;
+    for (ScriptedSmtpServer *server : {&first, &second}) {
+        present(*server, QStringLiteral("selfsigned"));
+        server->upToTls(kGreeting, kEhloStartTls)
+            .expect("EHLO")
+            .send("250 fake\r\n")
+            .expect("QUIT")
+            .send("221 bye\r\n");
+    }
+    Account account;
+    account.name = QStringLiteral("Moving");
+    account.identities.append({QStringLiteral("A"), QStringLiteral("a@example.com"), {}, {}});
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = first.port();
+    account.auth = AccountAuth::None;
+    account.setCurrentPins(
+        {m_identities.value(QStringLiteral("selfsigned")).certificate.digest(QCryptographicHash::Sha256)});
+    AccountStore store(m_dir.filePath(QStringLiteral("moving.conf")));
+    QVERIFY(store.save(account).ok());
+
+    SmtpServerSettings settings = store.findByName(QStringLiteral("Moving"))->serverSettings();
+    settings.localHostName = QStringLiteral("client.example.com");
+    SmtpSession pinnedSession(settings);
+    const Run pinned = run(pinnedSession);
+    QVERIFY2(!pinned.error.isError(), qPrintable(pinned.transcript));
+
+    account.port = second.port();
+    QVERIFY(store.save(account).ok());
+    settings = store.findByName(QStringLiteral("Moving"))->serverSettings();
+    settings.localHostName = QStringLiteral("client.example.com");
+    SmtpSession movedSession(settings);
+    const Run moved = run(movedSession);
+    QCOMPARE(moved.error.category, SmtpErrorCategory::Certificate);
+    QCOMPARE(second.lineTexts().size(), 2); // EHLO, STARTTLS
+    // Back on the first server, the pin still holds.
+    QCOMPARE(
+        store.findByName(QStringLiteral("Moving"))->pinsFor(QStringLiteral("127.0.0.1"), first.port()).size(),
+        1);
 }
 
 void TestHostileServer::endlessMultilineReplyIsBounded()
@@ -863,6 +948,133 @@ void TestHostileServer::tokenNeverShown()
     QVERIFY(!result.transcript.contains(kToken));
     QVERIFY(!result.transcript.contains(QString::fromLatin1(payload.toBase64())));
     QVERIFY(result.transcript.contains(QStringLiteral("token: ********")));
+}
+
+// The SCRAM server-first (nonce, salt, iterations) and server-final (signature) messages, with the user
+// name, are enough to test password guesses offline: the transcript summarises them. The transcript
+// goes to the test output, where scan-secrets.py tries the test password on any SCRAM exchange it finds.
+void TestHostileServer::scramExchangeIsSummarised()
+{
+    QProcess server;
+    server.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import base64, hashlib, hmac, os, socket, sys
+password = sys.argv[1].encode()
+listener = socket.socket()
+listener.bind(('127.0.0.1', 0))
+listener.listen(1)
+print(listener.getsockname()[1], flush=True)
+connection, _ = listener.accept()
+lines = connection.makefile('rb')
+def reply(text):
+    connection.sendall(text.encode() + b'\r\n')
+def mac(key, message):
+    return hmac.new(key, message, hashlib.sha256).digest()
+salt, iterations = os.urandom(16), 4096
+reply('220 scram.example.com ESMTP')
+while True:
+    line = lines.readline().rstrip(b'\r\n')
+    if not line:
+        break
+    verb = line.split(b' ')[0].upper()
+    if verb == b'EHLO':
+        reply('250-scram.example.com')
+        reply('250 AUTH SCRAM-SHA-256')
+    elif verb == b'AUTH':
+        bare = base64.b64decode(line.split(b' ')[2])[3:]
+        client_nonce = dict(part.split(b'=', 1) for part in bare.split(b','))[b'r']
+        nonce = client_nonce + base64.b64encode(os.urandom(12))
+        first = b'r=' + nonce + b',s=' + base64.b64encode(salt) + b',i=' + str(iterations).encode()
+        reply('334 ' + base64.b64encode(first).decode())
+        final = base64.b64decode(lines.readline().strip())
+        without_proof = final[:final.rindex(b',p=')]
+        auth = bare + b',' + first + b',' + without_proof
+        salted = hashlib.pbkdf2_hmac('sha256', password, salt, iterations)
+        client_key = mac(salted, b'Client Key')
+        proof = bytes(a ^ b for a, b in zip(client_key, mac(hashlib.sha256(client_key).digest(), auth)))
+        if base64.b64decode(final[final.rindex(b',p=') + 3:]) != proof:
+            reply('535 5.7.8 wrong proof')
+            continue
+        reply('334 ' + base64.b64encode(b'v=' + base64.b64encode(mac(mac(salted, b'Server Key'), auth))).decode())
+        lines.readline()
+        reply('235 2.7.0 ok')
+    elif verb == b'QUIT':
+        reply('221 bye')
+        break
+    else:
+        reply('250 ok')
+)"),
+                                                      kSecret});
+    QVERIFY(server.waitForStarted(5000));
+    QVERIFY(server.waitForReadyRead(10000));
+    const quint16 port = server.readLine().trimmed().toUShort();
+    QVERIFY(port != 0);
+    SmtpServerSettings settings = plainSettings(port);
+    settings.username = QStringLiteral("user");
+    settings.secret = kSecret;
+    settings.allowPlaintextAuth = true; // loopback, and the test is about the transcript
+    SmtpSession session(settings);
+    const Run result = run(session);
+    qInfo().noquote() << "transcript of the SCRAM exchange:\n" << result.transcript;
+    // Also as a file in the test home: CTest may not have flushed LastTest.log when secret_scan reads it.
+    if (qEnvironmentVariableIsSet("XDG_STATE_HOME")) {
+        const QString folder = qEnvironmentVariable("XDG_STATE_HOME") + QStringLiteral("/sendscope-tests");
+        QDir().mkpath(folder);
+        QFile saved(folder + QStringLiteral("/scram-transcript.txt"));
+        QVERIFY(saved.open(QIODevice::WriteOnly));
+        saved.write(result.transcript.toUtf8());
+    }
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY(result.transcript.contains(QStringLiteral("Authenticated as user with SCRAM-SHA-256")));
+    QVERIFY2(result.transcript.contains(
+                 QStringLiteral("<- 334 [server challenge: 4096 iterations, 16-byte salt]")),
+             qPrintable(result.transcript));
+    QVERIFY(result.transcript.contains(QStringLiteral("<- 334 [server signature]")));
+    QVERIFY(!result.transcript.contains(QStringLiteral("334 cj0")));       // base64 of "r="
+    QVERIFY(!result.transcript.contains(QStringLiteral("334 dj0")));       // base64 of "v="
+    QVERIFY(!result.transcript.contains(QStringLiteral("19 characters"))); // kSecret's exact length
+    QVERIFY(result.transcript.contains(QStringLiteral("password: ******** (16 to 31 characters)")));
+    QTRY_COMPARE(server.state(), QProcess::NotRunning); // it may have ended while the session ran
+}
+
+// A server's words are shown, never run by the terminal or reordered by bidi controls: escapes that set
+// the clipboard (OSC 52) or clear the screen, a bare CR that overwrites the line, C1 controls, DEL and
+// bidi overrides, in the greeting, an EHLO keyword and a reply, in every form the transcript takes.
+void TestHostileServer::terminalEscapesAreShownNotRun()
+{
+    ScriptedSmtpServer server;
+    server
+        .send("220 evil.example.com \x1b]52;c;ZWNobyBoYWNrZWQ=\x07 \x1b[2J\rfake ok "
+              "\xe2\x80\xae"
+              "evil\xe2\x81\xa6x"
+              "\xe2\x81\xa9 \xc2\x9b"
+              "31m \x7f\r\n")
+        .expect("EHLO")
+        .send("250-evil.example.com\r\n250-X\x1b[31mRED\r\n250 8BITMIME\r\n")
+        .expect("QUIT")
+        .send("221 \x1b[0mbye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QStringList texts;
+    for (const TranscriptEntry &entry : session.transcript())
+        texts << entry.text << entry.toDisplayString();
+    texts << result.transcript;
+    for (const QString &text : std::as_const(texts)) {
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            QVERIFY2(
+                u == u'\n' || (u >= 0x20 && u != 0x7F && !(u >= 0x80 && u <= 0x9F) &&
+                               !(u >= 0x202A && u <= 0x202E) && !(u >= 0x2066 && u <= 0x2069)),
+                qPrintable(QStringLiteral("U+%1 in: %2").arg(int(u), 4, 16, QLatin1Char('0')).arg(text)));
+        }
+    }
+    // Shown, as visible stand-ins.
+    QVERIFY2(result.transcript.contains(
+                 QStringLiteral("<- 220 evil.example.com \u241B]52;c;ZWNobyBoYWNrZWQ=\u2407 "
+                                "\u241B[2J\u240Dfake ok \\u202eevil\\u2066x\\u2069 "
+                                "\\x9b31m \u2421")),
+             qPrintable(result.transcript));
+    QVERIFY(result.transcript.contains(QStringLiteral("X\u241B[31mRED")));
 }
 
 QTEST_MAIN(TestHostileServer)
