@@ -1270,7 +1270,9 @@ void SmtpSession::finishMessage(MessageResult::Outcome outcome, const SmtpError 
                 : error.summary);
     if (outcome == MessageResult::Outcome::Failed && !m_error.isError())
         m_error = error;
-    m_needRset = true;
+    // A transaction that ended with the server's reply to the data is complete, and the next MAIL starts
+    // afresh (RFC 5321 section 4.1.1.2); only one left open (MAIL accepted, nothing delivered) is reset.
+    m_needRset = m_transactionOpen;
     emit messageFinished(m_current, result);
 }
 

@@ -539,11 +539,10 @@ void TestSmtpSession::twoMessagesOneConnection()
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
         .send("250 Ok one\r\n")
-        .expect("RSET")
         .expect("MAIL")
         .expect("RCPT")
         .expect("DATA")
-        .send("250 Ok\r\n250 Ok\r\n250 Ok\r\n354 go\r\n")
+        .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
         .expect("QUIT")
         .send("250 Ok two\r\n221 Bye\r\n");
@@ -556,7 +555,8 @@ void TestSmtpSession::twoMessagesOneConnection()
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
     QCOMPARE(perMessage.size(), 2);
     QCOMPARE(server.bodies().size(), 2);
-    QCOMPARE(server.flightOf("RSET"), server.flightOf(".") + 1);
+    // After a completed transaction the next MAIL needs no RSET: one command less per message.
+    QVERIFY(!server.lineTexts().contains("RSET"));
     QCOMPARE(server.flightOf("QUIT"), server.lines().last().flight);
 }
 
