@@ -707,7 +707,7 @@ void SmtpSession::startAuthentication()
         return;
     }
     if (mechanism.isEmpty()) {
-        mechanism = SaslMechanism::strongestOffered(offered, m_settings.secretIsToken);
+        mechanism = SaslMechanism::strongestOffered(offered, m_settings.secretIsToken, isEncrypted());
         if (mechanism.isEmpty()) {
             fail({SmtpErrorCategory::Auth, SmtpCommand::Ehlo, std::nullopt,
                   tr("No login method offered by the server can be used."),
