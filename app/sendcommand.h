@@ -37,6 +37,7 @@ public:
     void run();
 
     const SmtpServerSettings &settings() const { return m_settings; }
+    const OutgoingMessage &message() const { return m_message; }
     QString helpText() const { return m_parser.helpText(); }
 
     // Stdin is read for --password-stdin; tests give a device instead.

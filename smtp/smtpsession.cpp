@@ -856,7 +856,7 @@ void SmtpSession::startNextTransaction()
     }
     // No more messages.
     setState(State::Quitting);
-    sendQuit(false);
+    sendQuit();
 }
 
 bool SmtpSession::messageNeedsSmtpUtf8(const OutgoingMessage &message) const
@@ -891,7 +891,6 @@ void SmtpSession::beginTransaction()
     m_mailRejected = false;
     m_transactionError = {};
     m_useBdat = m_settings.useChunking && hasExtension("CHUNKING");
-    m_quitPipelined = false;
     if (result.transactions == 1) {
         if (message.dsn.enabled && !hasExtension("DSN"))
             log(TranscriptEntry::Kind::Info,
@@ -1046,11 +1045,6 @@ void SmtpSession::startBody()
     m_bodyTotal = message.source->size();
     m_bodyDone = false;
     m_dataEndAnnounced = false;
-    // With CHUNKING the QUIT can go behind the body, unless a 452 could still split the recipients, which
-    // we only learn after the body is on its way.
-    const bool lastTransaction = m_current + 1 == static_cast<int>(m_messages.size());
-    m_quitPipelined = m_pipelining && lastTransaction &&
-                      (m_useBdat ? m_transactionRecipients.size() == 1 : m_deferredRecipients.isEmpty());
     setState(State::SendingBody);
     // BDAT: MAIL, RCPT and BDAT are still buffered and must precede the body in the same write.
     flush();
@@ -1126,9 +1120,11 @@ void SmtpSession::pumpBody()
         log(TranscriptEntry::Kind::Client, QStringLiteral("."));
         m_pending.push_back({SmtpCommand::DataEnd});
     }
+    // QUIT waits for the end-of-data reply even with PIPELINING: servers refuse a command that arrives
+    // together with the end of data (Haraka answers 503 "pipelined after end of DATA", Postfix with
+    // smtpd_forbid_unauth_pipelining drops the client, which can lose the reply that says whether the
+    // message was accepted). It costs one round trip per session.
     setState(State::AwaitingDataEnd);
-    if (m_quitPipelined)
-        sendQuit(true);
     armReplyTimer();
 }
 
@@ -1147,7 +1143,7 @@ void SmtpSession::finishTransaction(const SmtpReply &reply)
         m_transactionOpen = false;
     if (delivered) {
         result.finalReply = reply;
-        if (!m_deferredRecipients.isEmpty() && !m_quitPipelined) {
+        if (!m_deferredRecipients.isEmpty()) {
             log(TranscriptEntry::Kind::Info,
                 tr("Sending to the deferred recipients (%1) in a further transaction")
                     .arg(m_deferredRecipients.size()));
@@ -1211,10 +1207,6 @@ void SmtpSession::advance()
 {
     if (m_finished)
         return;
-    if (m_quitPipelined) {
-        setState(State::Quitting); // the QUIT is already on its way
-        return;
-    }
     startNextTransaction();
 }
 
@@ -1235,12 +1227,11 @@ void SmtpSession::failCurrentMessage(const SmtpError &error)
 // ---------------------------------------------------------------------------------------------------------
 // Ending
 
-void SmtpSession::sendQuit(bool pipelinedAfterData)
+void SmtpSession::sendQuit()
 {
     queueCommand(SmtpCommand::Quit, "QUIT");
     flush();
-    if (!pipelinedAfterData)
-        setState(State::Quitting);
+    setState(State::Quitting);
     armReplyTimer();
 }
 

@@ -169,7 +169,7 @@ private:
     void finishTransaction(const SmtpReply &reply);
     void advance();
     void teardown(bool polite);
-    void sendQuit(bool pipelinedAfterData);
+    void sendQuit();
     void finishSession(const SmtpError &error);
     void fail(const SmtpError &error);
     void failWithReply(SmtpCommand command, const SmtpReply &reply);
@@ -229,7 +229,6 @@ private:
     bool m_needRset = false;
     bool m_mailRejected = false;
     bool m_pipelining = false;
-    bool m_quitPipelined = false;
     SmtpError m_transactionError; // the first refusal in the current transaction
     bool m_useBdat = false;
     bool m_bodyPipelined = false; // BDAT: body written right behind the command

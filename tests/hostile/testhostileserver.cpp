@@ -372,8 +372,9 @@ void TestHostileServer::starttlsIsAloneAndNothingIsReplayed()
         .expect("DATA")
         .send("250 ok\r\n250 ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 ok\r\n")
         .expect("QUIT")
-        .send("250 ok\r\n221 bye\r\n");
+        .send("221 bye\r\n");
     SmtpServerSettings settings = tlsSettings(server.port());
     settings.username = QStringLiteral("user");
     settings.secret = kSecret;
@@ -782,7 +783,7 @@ void TestHostileServer::tenThousandRecipients()
         if (remaining > perTransaction)
             server.send("250 2.0.0 queued\r\n");
         else
-            server.expect("QUIT").send("250 2.0.0 queued\r\n221 2.0.0 bye\r\n");
+            server.send("250 2.0.0 queued\r\n").expect("QUIT").send("221 2.0.0 bye\r\n");
     }
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody, recipients));
