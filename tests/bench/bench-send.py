@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Send benchmark: `sendscope send` against msmtp, curl and `swaks --pipeline`.
 
-Sends the same 2 KB, 10 MB (loopback only) and 50 MB messages through the same real Postfix (tests/servers/start-test-servers.sh:
-STARTTLS required before AUTH, PIPELINING and CHUNKING advertised) with each client, every one doing
-STARTTLS + AUTH PLAIN + one recipient on TLS 1.3 and verifying the server certificate against the test CA.
+Sends the same 2 KB, 10 MB (loopback only) and 50 MB messages through the same real Postfix
+(tests/servers/start-test-servers.sh: STARTTLS required before AUTH, PIPELINING and CHUNKING advertised)
+with each client, every one doing STARTTLS + AUTH PLAIN + one recipient on TLS 1.3 and verifying the
+server certificate against the test CA.
 Each client connects through tests/bench/delayproxy.py, once with no added delay (loopback) and once with
 50 ms each way (~100 ms round-trip time; this kernel has no netem). Prints wall time, client flights
 counted at the proxy and peak RSS of each client, with ratios against msmtp and curl, and whether Sendscope
-meets its targets (issue 18: <= curl at 0 ms for 10 and 50 MB, <= msmtp at 100 ms for 2 KB, <= 16 MiB). A benchmark: it prints figures and exits 0 even when a target is missed.
+meets its targets (issue 18: <= curl at 0 ms for 10 and 50 MB, <= msmtp at 100 ms for 2 KB, <= 16 MiB).
+A benchmark: it prints figures and exits 0 even when a target is missed.
 
     python3 tests/bench/bench-send.py [--quick] [--sendscope PATH] [--output results.json]
 """
