@@ -28,6 +28,8 @@ grep -q -- "--password-stdin" <<<"$help"
 # The translations are inside the binary: a Chinese session gets Chinese output from the package too.
 LANG=zh_CN.UTF-8 "$root/usr/bin/sendscope" --help | grep -q "用法"
 test -s "$root/usr/share/man/man1/sendscope.1.gz"
+# The window is a program of its own that `sendscope` execs (the command line loads no widget library).
+test -x "$root/usr/libexec/sendscope/sendscope-gui"
 desktop-file-validate "$root/usr/share/applications/org.sendscope.Sendscope.desktop"
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/org.sendscope.Sendscope.metainfo.xml"
 test -s "$root/usr/share/icons/hicolor/scalable/apps/org.sendscope.Sendscope.svg"

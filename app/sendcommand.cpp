@@ -10,11 +10,42 @@
 #include "sendservice.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
 
 #include <cstdio>
+
+namespace {
+
+// The Message-ID of a prepared message, from its header section (unfolded); empty when it has none.
+QByteArray messageIdOf(MessageSource *source)
+{
+    QIODevice *device = source->device();
+    QByteArray value;
+    bool inMessageId = false;
+    while (!device->atEnd()) {
+        const QByteArray line = device->readLine(8192);
+        const QByteArray trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            break; // end of the header section
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            if (inMessageId)
+                value += trimmed;
+            continue;
+        }
+        if (inMessageId)
+            break;
+        inMessageId = line.toLower().startsWith("message-id:");
+        if (inMessageId)
+            value = line.mid(11).trimmed();
+    }
+    source->rewind();
+    return value;
+}
+
+} // namespace
 
 SendCommand::SendCommand(QObject *parent)
     : QObject(parent)
@@ -290,11 +321,19 @@ int SendCommand::parseMessageOptions()
         m_message.recipients << recipient.address();
     m_message.requireSmtpUtf8 = m_mime.requiresSmtpUtf8();
     m_message.dsn.enabled = m_parser.isSet(QStringLiteral("dsn"));
+    // Fixed here rather than by the writer, so that the ENVID can name the message.
+    if (m_message.dsn.enabled && m_mime.messageId.isEmpty())
+        m_mime.messageId = MimeWriter::newMessageId(from.asciiDomain(), QDateTime::currentDateTime());
 
     QString error;
     m_message.source = buildMessage(&error);
     if (!m_message.source)
         return usageError(error);
+    if (m_message.dsn.enabled) {
+        const QByteArray messageId =
+            m_parser.isSet(QStringLiteral("eml")) ? messageIdOf(m_message.source.get()) : m_mime.messageId;
+        m_message.dsn.envelopeId = DsnOptions::envelopeIdFor(messageId);
+    }
     return -1;
 }
 

@@ -45,6 +45,7 @@ public:
     const QCommandLineParser &parser() const { return m_parser; }
     const std::optional<Account> &account() const { return m_account; }
     bool secretFromKeychain() const { return m_secretFromKeychain; }
+    const OutgoingMessage &message() const { return m_message; }
     QString helpText() const { return m_parser.helpText(); }
 
     // Stdin is read for --password-stdin; tests give a device instead.

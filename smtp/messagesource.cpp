@@ -1,12 +1,11 @@
 #include "messagesource.h"
 
-#include "bodyencoder.h"
-
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 
 #include <algorithm>
+#include <cstring>
 
 MessageSource::MessageSource(std::unique_ptr<QIODevice> device)
     : m_device(std::move(device))
@@ -61,6 +60,7 @@ std::unique_ptr<MessageSource> MessageSource::fromCanonicalDevice(std::unique_pt
         return nullptr;
     std::unique_ptr<MessageSource> source(new MessageSource(std::move(device)));
     source->m_scan = scan;
+    source->m_scan.canonical = true; // the producer's promise
     if (!source->rewind())
         return nullptr;
     return source;
@@ -79,15 +79,20 @@ bool MessageSource::scanDevice(QString *error)
                 QCoreApplication::translate("MessageSource", "The message cannot be read from the start.");
         return false;
     }
-    BodyEncoder encoder(BodyEncoder::Mode::Bdat);
-    QByteArray chunk;
-    QByteArray encoded;
+    // The wire size is counted, not produced: every CR and every LF not right after a CR ends a line,
+    // which becomes CRLF, and a last line without an ending gets one (what BodyEncoder does in BDAT mode).
+    // Running the encoder here only to measure its output was a second copy of the whole message.
+    QByteArray chunk(kScanChunk, Qt::Uninitialized);
     qint64 currentLine = 0;
+    qint64 inputSize = 0;
+    qint64 crCount = 0;
+    qint64 lfCount = 0;
+    qint64 crlfCount = 0;
+    char lastByte = '\n'; // the byte before the current chunk
     bool inHeaders = true;
     bool lastWasLf = true; // an empty first line would end the (empty) header section
     Scan scan;
     while (true) {
-        chunk.resize(64 * 1024);
         const qint64 n = m_device->read(chunk.data(), chunk.size());
         if (n < 0) {
             if (error)
@@ -97,17 +102,22 @@ bool MessageSource::scanDevice(QString *error)
         }
         if (n == 0)
             break;
-        chunk.resize(n);
-        encoded.clear();
-        encoder.encode(chunk, encoded);
-        scan.canonicalSize += encoded.size();
-        for (const char c : std::as_const(chunk)) {
-            const auto byte = static_cast<unsigned char>(c);
+        inputSize += n;
+        const QByteArrayView data(chunk.constData(), n);
+        qsizetype i = 0;
+        // The header section byte by byte (it is short, and where it ends decides what is a header)...
+        for (; i < n && inHeaders; ++i) {
+            const auto byte = static_cast<unsigned char>(data[i]);
             if (byte == '\n' || byte == '\r') {
                 if (byte == '\n') {
-                    if (inHeaders && lastWasLf)
+                    if (lastWasLf)
                         inHeaders = false;
                     lastWasLf = true;
+                    ++lfCount;
+                    if ((i > 0 ? data[i - 1] : lastByte) == '\r')
+                        ++crlfCount;
+                } else {
+                    ++crCount;
                 }
                 scan.longestLine = std::max(scan.longestLine, currentLine);
                 currentLine = 0;
@@ -117,18 +127,57 @@ bool MessageSource::scanDevice(QString *error)
             ++currentLine;
             if (byte >= 0x80) {
                 scan.hasEightBit = true;
-                if (inHeaders)
-                    scan.headersNonAscii = true;
+                scan.headersNonAscii = true;
             } else if (byte == 0) {
                 scan.hasNul = true;
             }
         }
+        // ...the body a line ending at a time with memchr(), and 8-bit octets eight at a time: a byte-by-byte
+        // pass here was 15 % of a 50 MB send (tests/bench/README.md).
+        const char *p = data.data() + i;
+        const char *const end = data.data() + n;
+        quint64 any = 0;
+        const char *q = p;
+        for (; end - q >= 8; q += 8) {
+            quint64 word;
+            std::memcpy(&word, q, 8);
+            any |= word;
+        }
+        for (; q < end; ++q)
+            any |= static_cast<unsigned char>(*q);
+        if (any & 0x8080808080808080ULL)
+            scan.hasEightBit = true;
+        if (p < end && std::memchr(p, 0, end - p))
+            scan.hasNul = true;
+        while (p < end) {
+            const auto *lf = static_cast<const char *>(std::memchr(p, '\n', end - p));
+            const char *stop = lf ? lf : end;
+            while (const auto *cr = static_cast<const char *>(std::memchr(p, '\r', stop - p))) {
+                scan.longestLine = std::max(scan.longestLine, currentLine + (cr - p));
+                currentLine = 0;
+                ++crCount;
+                p = cr + 1;
+            }
+            currentLine += stop - p;
+            p = stop;
+            if (lf) {
+                scan.longestLine = std::max(scan.longestLine, currentLine);
+                currentLine = 0;
+                ++lfCount;
+                if ((lf > data.data() ? lf[-1] : lastByte) == '\r')
+                    ++crlfCount;
+                ++p;
+            }
+        }
+        lastByte = data[n - 1];
     }
     scan.longestLine = std::max(scan.longestLine, currentLine);
-    encoded.clear();
-    encoder.finish(encoded);
-    scan.canonicalSize += encoded.size();
-    scan.lineCount = encoder.inputLines();
+    const bool unterminated = inputSize > 0 && lastByte != '\n' && lastByte != '\r';
+    const qint64 lineEnds = crCount + lfCount - crlfCount;
+    scan.lineCount = lineEnds + (unterminated ? 1 : 0);
+    scan.canonicalSize = (inputSize - crCount - lfCount) + 2 * scan.lineCount;
+    // Every change to the wire form adds octets, so an equal size means the bytes are the wire form.
+    scan.canonical = scan.canonicalSize == inputSize;
     m_scan = scan;
     return rewind();
 }

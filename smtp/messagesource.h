@@ -21,6 +21,7 @@ public:
         bool hasEightBit = false;     // any octet >= 0x80 (needs 8BITMIME or SMTPUTF8)
         bool hasNul = false;          // NUL octets cannot be sent by DATA
         bool headersNonAscii = false; // non-ASCII in the header section: an RFC 6532 message (SMTPUTF8)
+        bool canonical = false;       // already CRLF throughout with a final CRLF: BDAT sends it as it is
     };
 
     // Takes ownership of a readable, seekable device (QFile, QBuffer). Returns nullptr and sets error when
@@ -40,6 +41,8 @@ public:
     bool rewind();
 
 private:
+    static constexpr qint64 kScanChunk = 256 * 1024;
+
     explicit MessageSource(std::unique_ptr<QIODevice> device);
     bool scanDevice(QString *error);
 

@@ -48,13 +48,15 @@ QByteArrayList SaslMechanism::supportedTokenMechanisms()
     return {"OAUTHBEARER", "XOAUTH2"};
 }
 
-QByteArray SaslMechanism::strongestOffered(const QByteArrayList &offered, bool secretIsToken)
+QByteArray SaslMechanism::strongestOffered(const QByteArrayList &offered, bool secretIsToken, bool encrypted)
 {
     QByteArrayList upper;
     for (const QByteArray &name : offered)
         upper << name.trimmed().toUpper();
-    const QByteArrayList preference =
-        secretIsToken ? supportedTokenMechanisms() : supportedPasswordMechanisms();
+    const QByteArrayList preference = secretIsToken ? supportedTokenMechanisms()
+                                      : encrypted
+                                          ? QByteArrayList{"SCRAM-SHA-256", "PLAIN", "LOGIN", "CRAM-MD5"}
+                                          : supportedPasswordMechanisms();
     for (const QByteArray &name : preference) {
         if (upper.contains(name))
             return name;

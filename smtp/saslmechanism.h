@@ -58,8 +58,13 @@ public:
     // Names this client implements, strongest first, for passwords and for tokens.
     static QByteArrayList supportedPasswordMechanisms(); // SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN
     static QByteArrayList supportedTokenMechanisms();    // OAUTHBEARER, XOAUTH2
-    // The strongest of the server's offered mechanisms that this client can use, or empty.
-    static QByteArray strongestOffered(const QByteArrayList &offered, bool secretIsToken);
+    // The mechanism automatic authentication uses among the server's offered ones, or empty. Inside TLS
+    // the channel already hides the password, so the fewest round trips win: SCRAM-SHA-256 (it also
+    // proves the server), then PLAIN with its initial response, then LOGIN; CRAM-MD5 costs one more round
+    // trip and protects nothing more inside TLS, so it comes last, only for a server that offers nothing
+    // else (failing there would help nobody). Outside TLS (only when plaintext authentication was allowed
+    // explicitly) CRAM-MD5 still keeps the password itself off the wire, so it ranks before PLAIN.
+    static QByteArray strongestOffered(const QByteArrayList &offered, bool secretIsToken, bool encrypted);
     // Describes a secret without revealing it: "******** (14 characters, ends with a space)".
     static QString describeSecret(const QString &secret);
 

@@ -1,4 +1,5 @@
 #include "bccstrippingdevice.h"
+#include "bodyencoder.h"
 #include "messagesource.h"
 
 #include <QBuffer>
@@ -12,6 +13,8 @@ private slots:
     void bccIsStrippedAcrossChunks();
     void scan_data();
     void scan();
+    void scanCountsWhatTheEncoderWrites_data();
+    void scanCountsWhatTheEncoderWrites();
     void fromFileReadsAndRewinds();
     void missingFileIsAClearError();
     void sequentialDeviceIsRefused();
@@ -58,6 +61,37 @@ void TestMessageSource::scan()
     QCOMPARE(source->scan().headersNonAscii, headersNonAscii);
     QCOMPARE(source->scan().hasNul, nul);
     QCOMPARE(source->device()->pos(), qint64(0));
+}
+
+void TestMessageSource::scanCountsWhatTheEncoderWrites_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("crlf") << QByteArray("a\r\n\r\nb\r\n");
+    QTest::newRow("bare lf and cr") << QByteArray("a\nb\rc\r\n\n\r\r\n");
+    QTest::newRow("ends with cr") << QByteArray("a\r\n\r\nb\r");
+    QTest::newRow("no final newline") << QByteArray("a\r\n\r\nb");
+    QTest::newRow("only line endings") << QByteArray("\r\r\n\n\r");
+    // The scan reads 256 KiB at a time: a CRLF, a bare CR and a bare LF cut by a chunk boundary.
+    const QByteArray line = QByteArray(76, 'x') + "\r\n";
+    const QByteArray filler = line.repeated(3360) + QByteArray(262144 - 3360 * 78 - 1, 'y');
+    QTest::newRow("crlf across chunks") << filler + "\r\nend\r\n";
+    QTest::newRow("cr across chunks") << filler + "\rend\r\n";
+    QTest::newRow("lf across chunks") << filler + "y\nend\n";
+}
+
+void TestMessageSource::scanCountsWhatTheEncoderWrites()
+{
+    QFETCH(QByteArray, input);
+    BodyEncoder encoder(BodyEncoder::Mode::Bdat);
+    QByteArray encoded;
+    encoder.encode(input, encoded);
+    encoder.finish(encoded);
+    const auto source = MessageSource::fromData(input);
+    QVERIFY(source);
+    QCOMPARE(source->size(), encoded.size());
+    QCOMPARE(source->scan().lineCount, encoder.inputLines());
+    QCOMPARE(source->scan().canonical, encoded == input);
 }
 
 void TestMessageSource::fromFileReadsAndRewinds()

@@ -165,24 +165,39 @@ void TestSaslMechanism::strongestOffered_data()
 {
     QTest::addColumn<QByteArrayList>("offered");
     QTest::addColumn<bool>("token");
+    QTest::addColumn<bool>("encrypted");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("all") << QByteArrayList{"LOGIN", "PLAIN", "CRAM-MD5", "SCRAM-SHA-256"} << false
-                         << QByteArray("SCRAM-SHA-256");
-    QTest::newRow("plain login") << QByteArrayList{"LOGIN", "PLAIN"} << false << QByteArray("PLAIN");
-    QTest::newRow("lower case") << QByteArrayList{"login"} << false << QByteArray("LOGIN");
-    QTest::newRow("unknown only") << QByteArrayList{"NTLM", "GSSAPI"} << false << QByteArray();
-    QTest::newRow("token") << QByteArrayList{"PLAIN", "XOAUTH2", "OAUTHBEARER"} << true
+    const QByteArrayList all{"LOGIN", "PLAIN", "CRAM-MD5", "SCRAM-SHA-256"};
+    QTest::newRow("tls: all") << all << false << true << QByteArray("SCRAM-SHA-256");
+    QTest::newRow("tls: cram plain login")
+        << QByteArrayList{"LOGIN", "CRAM-MD5", "PLAIN"} << false << true << QByteArray("PLAIN");
+    QTest::newRow("tls: cram login") << QByteArrayList{"CRAM-MD5", "LOGIN"} << false << true
+                                     << QByteArray("LOGIN");
+    QTest::newRow("tls: cram only") << QByteArrayList{"CRAM-MD5"} << false << true << QByteArray("CRAM-MD5");
+    QTest::newRow("tls: plain login")
+        << QByteArrayList{"LOGIN", "PLAIN"} << false << true << QByteArray("PLAIN");
+    QTest::newRow("tls: lower case") << QByteArrayList{"login", "cram-md5"} << false << true
+                                     << QByteArray("LOGIN");
+    QTest::newRow("clear: all") << all << false << false << QByteArray("SCRAM-SHA-256");
+    QTest::newRow("clear: cram plain login")
+        << QByteArrayList{"LOGIN", "CRAM-MD5", "PLAIN"} << false << false << QByteArray("CRAM-MD5");
+    QTest::newRow("clear: plain login")
+        << QByteArrayList{"LOGIN", "PLAIN"} << false << false << QByteArray("PLAIN");
+    QTest::newRow("unknown only") << QByteArrayList{"NTLM", "GSSAPI"} << false << true << QByteArray();
+    QTest::newRow("token") << QByteArrayList{"PLAIN", "XOAUTH2", "OAUTHBEARER"} << true << true
                            << QByteArray("OAUTHBEARER");
-    QTest::newRow("token xoauth2") << QByteArrayList{"PLAIN", "XOAUTH2"} << true << QByteArray("XOAUTH2");
-    QTest::newRow("token none") << QByteArrayList{"PLAIN"} << true << QByteArray();
+    QTest::newRow("token xoauth2") << QByteArrayList{"PLAIN", "XOAUTH2"} << true << true
+                                   << QByteArray("XOAUTH2");
+    QTest::newRow("token none") << QByteArrayList{"PLAIN", "CRAM-MD5"} << true << false << QByteArray();
 }
 
 void TestSaslMechanism::strongestOffered()
 {
     QFETCH(QByteArrayList, offered);
     QFETCH(bool, token);
+    QFETCH(bool, encrypted);
     QFETCH(QByteArray, expected);
-    QCOMPARE(SaslMechanism::strongestOffered(offered, token), expected);
+    QCOMPARE(SaslMechanism::strongestOffered(offered, token, encrypted), expected);
 }
 
 void TestSaslMechanism::describeSecret_data()

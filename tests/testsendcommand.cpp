@@ -31,6 +31,8 @@ private slots:
     void composeWritesEml();
     void addressErrorsNamePosition();
     void temporaryFailureSaysNothingIsKept();
+    void dsnEnvelopeIdIsMessageIdLocalPart();
+    void dsnEnvelopeIdFromEml();
 };
 
 namespace {
@@ -383,6 +385,38 @@ void TestSendCommand::temporaryFailureSaysNothingIsKept()
     QVERIFY2(err.contains(QStringLiteral("Nothing was kept: run the same command again later.")),
              qPrintable(err));
     QVERIFY2(!err.contains(QStringLiteral("is kept")), qPrintable(err));
+}
+
+void TestSendCommand::dsnEnvelopeIdIsMessageIdLocalPart()
+{
+    SendCommand command;
+    QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--dsn")}), -1);
+    const OutgoingMessage &message = command.message();
+    QVERIFY(message.dsn.enabled);
+    QVERIFY(!message.dsn.envelopeId.isEmpty());
+    // The composed message carries the Message-ID whose local part is the ENVID.
+    const QByteArray bytes = message.source->device()->readAll();
+    QVERIFY2(bytes.contains("Message-ID: <" + message.dsn.envelopeId.toLatin1() + '@'), bytes.constData());
+
+    SendCommand without;
+    QCOMPARE(without.parse(kBase), -1);
+    QVERIFY(without.message().dsn.envelopeId.isEmpty());
+}
+
+void TestSendCommand::dsnEnvelopeIdFromEml()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("prepared.eml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // Folded, and with characters that xtext must encode on the wire ('+' and '=').
+    file.write("Subject: prepared\r\nMessage-ID:\r\n <a+b=c.17@example.com>\r\nTo: d@e.f\r\n\r\n"
+               "Message-ID: <not-this@example.com>\r\n");
+    file.close();
+    SendCommand command;
+    QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--dsn"), QStringLiteral("--eml"), path}), -1);
+    QCOMPARE(command.message().dsn.envelopeId, QStringLiteral("a+b=c.17"));
+    QCOMPARE(command.message().source->device()->pos(), 0); // rewound for sending
 }
 
 QTEST_GUILESS_MAIN(TestSendCommand)

@@ -14,7 +14,7 @@ class TestSmtpSession : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
-    void pipelinedTransactionAndQuitBehindData();
+    void pipelinedTransactionQuitAfterDataEnd();
     void withoutPipeliningOneCommandPerFlight();
     void repliesSplitIntoPieces_data();
     void repliesSplitIntoPieces();
@@ -31,7 +31,9 @@ private slots:
     void partialRecipients();
     void allRecipientsRefusedWith354SendsOnlyDot();
     void tooManyRecipientsSplitsTransaction();
-    void chunkingSendsExactBdatWithQuit();
+    void chunkingSendsExactBdat();
+    void quitNeverPipelinedBehindDataEnd_data();
+    void quitNeverPipelinedBehindDataEnd();
     void chunkingRepliesArriveDuringBody();
     void eightBitAndDsnParameters();
     void twoMessagesOneConnection();
@@ -58,7 +60,7 @@ void TestSmtpSession::initTestCase()
     QVERIFY(makeSelfSignedCertificate(m_dir.path(), &m_certificate, &m_key));
 }
 
-void TestSmtpSession::pipelinedTransactionAndQuitBehindData()
+void TestSmtpSession::pipelinedTransactionQuitAfterDataEnd()
 {
     ScriptedSmtpServer server;
     server.send(kGreeting)
@@ -69,8 +71,9 @@ void TestSmtpSession::pipelinedTransactionAndQuitBehindData()
         .expect("DATA")
         .send("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data\r\n")
         .receiveData()
+        .send("250 2.0.0 queued\r\n")
         .expect("QUIT")
-        .send("250 2.0.0 queued\r\n221 2.0.0 Bye\r\n");
+        .send("221 2.0.0 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody));
     const Run result = run(session);
@@ -79,11 +82,11 @@ void TestSmtpSession::pipelinedTransactionAndQuitBehindData()
     QCOMPARE(result.finishedCount, 1);
     QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Sent);
     QCOMPARE(server.bodies().value(0), kStuffedBody);
-    // MAIL, RCPT and DATA in one flight; the final dot and QUIT in one flight.
+    // MAIL, RCPT and DATA in one flight; the body and the final dot; QUIT after the reply to the dot.
     QCOMPARE(server.flightOf("RCPT"), server.flightOf("MAIL"));
     QCOMPARE(server.flightOf("DATA"), server.flightOf("MAIL"));
-    QCOMPARE(server.flightOf("QUIT"), server.flightOf("."));
-    QCOMPARE(session.clientFlights(), 3); // EHLO; MAIL+RCPT+DATA; body+QUIT
+    QCOMPARE(server.flightOf("QUIT"), server.flightOf(".") + 1);
+    QCOMPARE(session.clientFlights(), 4); // EHLO; MAIL+RCPT+DATA; body; QUIT
     QCOMPARE(result.lastBytesSent, MessageSource::fromData(kSimpleBody)->size());
     QVERIFY(!result.transcript.contains(QStringLiteral("starts with dot")));
     QVERIFY(result.transcript.contains(QStringLiteral("[message body:")));
@@ -133,8 +136,9 @@ void TestSmtpSession::repliesSplitIntoPieces()
         .expect("DATA")
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n", chunk)
         .receiveData()
+        .send("250 2.0.0 queued\r\n", chunk)
         .expect("QUIT")
-        .send("250 2.0.0 queued\r\n221 Bye\r\n", chunk);
+        .send("221 Bye\r\n", chunk);
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody));
     const Run result = run(session);
@@ -158,8 +162,9 @@ void TestSmtpSession::manyRepliesInOneWrite()
     server.expect("DATA")
         .send(replies + "354 go\r\n")
         .receiveData()
+        .send("250 Ok\r\n")
         .expect("QUIT")
-        .send("250 Ok\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody, recipients));
     const Run result = run(session);
@@ -229,8 +234,9 @@ void TestSmtpSession::starttlsUpgradeAndAuthRedacted()
         .expect("DATA")
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 Ok\r\n")
         .expect("QUIT")
-        .send("250 Ok\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpServerSettings settings = tlsSettings(server.port());
     settings.username = QStringLiteral("user@example.com");
     settings.secret = QStringLiteral("correct horse ");
@@ -389,8 +395,9 @@ void TestSmtpSession::partialRecipients()
         .expect("DATA")
         .send("250 Ok\r\n550 5.1.1 <nobody@example.com>: User unknown\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 Ok\r\n")
         .expect("QUIT")
-        .send("250 Ok\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(
         message(kSimpleBody, {QStringLiteral("nobody@example.com"), QStringLiteral("b@example.com")}));
@@ -442,8 +449,9 @@ void TestSmtpSession::tooManyRecipientsSplitsTransaction()
         .expect("DATA")
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 Ok second\r\n")
         .expect("QUIT")
-        .send("250 Ok second\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody, {QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
                                              QStringLiteral("c@example.com")}));
@@ -455,7 +463,7 @@ void TestSmtpSession::tooManyRecipientsSplitsTransaction()
     QCOMPARE(server.bodies().at(1), kStuffedBody);
 }
 
-void TestSmtpSession::chunkingSendsExactBdatWithQuit()
+void TestSmtpSession::chunkingSendsExactBdat()
 {
     const auto source = MessageSource::fromData(kSimpleBody);
     ScriptedSmtpServer server;
@@ -466,16 +474,63 @@ void TestSmtpSession::chunkingSendsExactBdatWithQuit()
         .expect("RCPT")
         .expect("BDAT " + QByteArray::number(source->size()) + " LAST")
         .receiveBdat()
+        .send("250 Ok\r\n250 Ok\r\n250 2.0.0 queued\r\n")
         .expect("QUIT")
-        .send("250 Ok\r\n250 Ok\r\n250 2.0.0 queued\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody));
     const Run result = run(session);
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
     QCOMPARE(server.bodies().value(0), kSimpleBody); // BDAT: no dot-stuffing
-    QCOMPARE(server.flightOf("QUIT"), server.flightOf("MAIL"));
-    QCOMPARE(session.clientFlights(), 2); // EHLO; MAIL+RCPT+BDAT+body+QUIT
+    QCOMPARE(server.flightOf("BDAT"), server.flightOf("MAIL"));
+    QCOMPARE(server.flightOf("QUIT"), server.flightOf("MAIL") + 1);
+    QCOMPARE(session.clientFlights(), 3); // EHLO; MAIL+RCPT+BDAT+body; QUIT
+}
+
+void TestSmtpSession::quitNeverPipelinedBehindDataEnd_data()
+{
+    QTest::addColumn<bool>("chunking");
+    QTest::newRow("DATA") << false;
+    QTest::newRow("BDAT LAST") << true;
+}
+
+void TestSmtpSession::quitNeverPipelinedBehindDataEnd()
+{
+    // Haraka answers "503 Bad sequence of commands - pipelined after end of DATA" and Postfix with
+    // smtpd_forbid_unauth_pipelining hangs up on a QUIT that arrives together with the end of data. A QUIT
+    // written with the end of data reaches this server before its reply and so gets the same flight number.
+    QFETCH(bool, chunking);
+    ScriptedSmtpServer server;
+    server.send(kGreeting)
+        .expect("EHLO")
+        .send(chunking ? "250-fake\r\n250-PIPELINING\r\n250 CHUNKING\r\n" : kEhloPipelining)
+        .expect("MAIL")
+        .expect("RCPT");
+    if (chunking) {
+        server.expect("BDAT").receiveBdat().send("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.0.0 queued\r\n");
+    } else {
+        server.expect("DATA")
+            .send("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 go\r\n")
+            .receiveData()
+            .send("250 2.0.0 queued\r\n");
+    }
+    server.expect("QUIT").send("221 2.0.0 Bye\r\n");
+    SmtpSession session(plainSettings(server.port()));
+    session.addMessage(message(kSimpleBody));
+    const Run result = run(session);
+    QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QCOMPARE(result.results.first().outcome, MessageResult::Outcome::Sent);
+    const int dataEnd = chunking ? server.flightOf("BDAT") : server.flightOf(".");
+    QVERIFY(dataEnd > 0);
+    QVERIFY2(server.flightOf("QUIT") > dataEnd,
+             qPrintable(QStringLiteral("QUIT in flight %1, end of data in flight %2")
+                            .arg(server.flightOf("QUIT"))
+                            .arg(dataEnd)));
+    // And otherwise at the protocol's limit: MAIL, RCPT and the data command share one flight.
+    QCOMPARE(server.flightOf("RCPT"), server.flightOf("MAIL"));
+    QCOMPARE(session.clientFlights(), chunking ? 3 : 4);
 }
 
 void TestSmtpSession::chunkingRepliesArriveDuringBody()
@@ -501,7 +556,8 @@ void TestSmtpSession::chunkingRepliesArriveDuringBody()
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QCOMPARE(server.bodies().value(0).size(), body.size());
     QCOMPARE(result.lastBytesSent, qint64(body.size()));
-    QCOMPARE(session.clientFlights(), 2); // the replies that came in did not make the body a new flight
+    // EHLO; MAIL+RCPT+BDAT+body; QUIT: the replies that came in did not make the body a new flight.
+    QCOMPARE(session.clientFlights(), 3);
 }
 
 void TestSmtpSession::eightBitAndDsnParameters()
@@ -515,8 +571,9 @@ void TestSmtpSession::eightBitAndDsnParameters()
         .expect("DATA")
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 Ok\r\n")
         .expect("QUIT")
-        .send("250 Ok\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     OutgoingMessage outgoing = message("Subject: x\r\n\r\n中文\r\n");
     outgoing.dsn.enabled = true;
@@ -544,8 +601,9 @@ void TestSmtpSession::twoMessagesOneConnection()
         .expect("DATA")
         .send("250 Ok\r\n250 Ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 Ok two\r\n")
         .expect("QUIT")
-        .send("250 Ok two\r\n221 Bye\r\n");
+        .send("221 Bye\r\n");
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody));
     session.addMessage(message("Subject: second\r\n\r\nsecond\r\n"));

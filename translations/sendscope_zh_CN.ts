@@ -4839,5 +4839,11 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>Usage:</source>
         <translation>用法：</translation>
     </message>
+    <message>
+        <source>sendscope: cannot start the window: %1
+</source>
+        <translation>sendscope：无法打开窗口：%1
+</translation>
+    </message>
 </context>
 </TS>

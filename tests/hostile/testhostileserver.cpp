@@ -377,8 +377,9 @@ void TestHostileServer::starttlsIsAloneAndNothingIsReplayed()
         .expect("DATA")
         .send("250 ok\r\n250 ok\r\n354 go\r\n")
         .receiveData()
+        .send("250 ok\r\n")
         .expect("QUIT")
-        .send("250 ok\r\n221 bye\r\n");
+        .send("221 bye\r\n");
     SmtpServerSettings settings = tlsSettings(server.port());
     settings.username = QStringLiteral("user");
     settings.secret = kSecret;
@@ -717,7 +718,7 @@ void TestHostileServer::resetDuringData()
     SmtpSession session(plainSettings(server.port()));
     // Far more than the socket buffers hold, so the reset comes while the body is still being written.
     session.addMessage(
-        message("Subject: big\r\n\r\n" + QByteArray("0123456789abcdef\r\n").repeated(1 << 20)));
+        message("Subject: big\r\n\r\n" + QByteArray("0123456789abcdef\r\n").repeated(1 << 22)));
     const Run result = run(session);
     QVERIFY2(result.error.category == SmtpErrorCategory::Connect, qPrintable(result.transcript));
     QVERIFY(result.error.temporary);
@@ -867,7 +868,7 @@ void TestHostileServer::tenThousandRecipients()
         if (remaining > perTransaction)
             server.send("250 2.0.0 queued\r\n");
         else
-            server.expect("QUIT").send("250 2.0.0 queued\r\n221 2.0.0 bye\r\n");
+            server.send("250 2.0.0 queued\r\n").expect("QUIT").send("221 2.0.0 bye\r\n");
     }
     SmtpSession session(plainSettings(server.port()));
     session.addMessage(message(kSimpleBody, recipients));
