@@ -1,5 +1,7 @@
 #include "composewindow.h"
 
+#include "screenfit.h"
+
 #include "preferencesdialog.h"
 
 #include "accountdialog.h"
@@ -75,7 +77,16 @@ ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, 
     buildMenus();
     updateTitle();
     setAcceptDrops(true);
-    resize(1100, 680);
+    ScreenFit::resizeWithin(this, {1100, 680});
+    // The transcript takes up to two fifths of the width, so that a small screen keeps room to write.
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("transcriptDock"))},
+                {std::min(520, width() * 2 / 5)}, Qt::Horizontal);
+    // After the default size, not before: a size the user chose wins (Qt keeps it within the screen).
+    const auto preferences = UserPreferences::open();
+    const QByteArray geometry = preferences->value(QStringLiteral("compose/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(preferences->value(QStringLiteral("compose/state")).toByteArray());
 }
 
 ComposeWindow::~ComposeWindow() = default; // a send under way belongs to the service and goes on
@@ -267,7 +278,6 @@ void ComposeWindow::buildUi()
     dock->setWidget(m_transcriptPanel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {520}, Qt::Horizontal);
 
     setTabOrder(m_to, m_cc);
     setTabOrder(m_cc, m_bcc);
@@ -790,12 +800,6 @@ void ComposeWindow::buildMenus()
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(3000);
     connect(m_autosave, &QTimer::timeout, this, &ComposeWindow::saveDraftNow);
-
-    const auto settings = UserPreferences::open();
-    const QByteArray geometry = settings->value(QStringLiteral("compose/geometry")).toByteArray();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    restoreState(settings->value(QStringLiteral("compose/state")).toByteArray());
 }
 
 void ComposeWindow::setAutosaveDelay(int milliseconds)

@@ -100,6 +100,7 @@ public:
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *cancelButton() const { return m_cancel; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *showProblemButton() const { return m_showProblem; }
     TranscriptPanel *transcriptPanel() const { return m_transcriptPanel; }

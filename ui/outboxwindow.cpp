@@ -1,5 +1,7 @@
 #include "outboxwindow.h"
 
+#include "screenfit.h"
+
 #include "draftstore.h"
 #include "outboxscheduler.h"
 
@@ -65,7 +67,7 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addWidget(m_details);
     layout->addLayout(buttons);
-    resize(860, 420);
+    ScreenFit::resizeWithin(this, {860, 420});
     refresh();
 }
 

@@ -1,5 +1,7 @@
 #include "sandboxmailboxwindow.h"
 
+#include "screenfit.h"
+
 #include "sandboxmailbox.h"
 
 #include <QDesktopServices>
@@ -88,7 +90,7 @@ SandboxMailboxWindow::SandboxMailboxWindow(SandboxMailbox *mailbox, QWidget *par
     });
     if (mailbox->rowCount() > 0)
         m_list->selectRow(0);
-    resize(900, 620);
+    ScreenFit::resizeWithin(this, {900, 620});
 }
 
 void SandboxMailboxWindow::showMessage(int row)
