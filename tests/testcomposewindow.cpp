@@ -12,6 +12,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QInputMethodEvent>
@@ -43,6 +45,7 @@ private slots:
     void titleFollowsSubject();
     void refusedRecipientExplainedAndMessageKept();
     void pasteAttachesFiles();
+    void droppedFileAttaches();
     void outsideTextIsShownAsText();
 
 private:
@@ -248,6 +251,60 @@ void TestComposeWindow::pasteAttachesFiles()
     QCOMPARE(window.pasteAttachments(), 0);
     QVERIFY(window.statusLabel()->text().contains(QStringLiteral("no files")));
     QVERIFY(!window.showProblemButton()->isVisible()); // nothing was sent: no transcript to point into
+}
+
+// Drops as the platform delivers them: enter, move, drop, on the widget under the pointer.
+static bool drop(QWidget *target, QMimeData *data)
+{
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    if (!move.isAccepted())
+        return false;
+    QDropEvent dropped(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropped);
+    return dropped.isAccepted();
+}
+
+void TestComposeWindow::droppedFileAttaches()
+{
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = m_dir.filePath(QStringLiteral("拖放.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("dropped\n");
+    file.close();
+
+    // On the message text (plain, then rich): attached, and no file:/// URL in the text.
+    QMimeData fileData;
+    fileData.setUrls({QUrl::fromLocalFile(path)});
+    fileData.setText(QUrl::fromLocalFile(path).toString()); // as file managers offer it too
+    QVERIFY(drop(window.bodyEdit()->viewport(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 1);
+    QCOMPARE(window.attachmentList()->item(0)->data(Qt::UserRole).toString(),
+             QFileInfo(path).absoluteFilePath());
+    QVERIFY2(!window.bodyEdit()->toPlainText().contains(QStringLiteral("file:")),
+             qPrintable(window.bodyEdit()->toPlainText()));
+    QVERIFY(drop(window.subjectField(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 2);
+    QVERIFY(window.subjectField()->text().isEmpty());
+    window.setRichText(true);
+    QVERIFY(drop(window.richBodyEdit()->viewport(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 3);
+    QVERIFY(!window.richBodyEdit()->toPlainText().contains(QStringLiteral("file:")));
+    window.setRichText(false);
+
+    // Dropped text is still text.
+    QMimeData textData;
+    textData.setText(QStringLiteral("dropped words"));
+    QVERIFY(drop(window.bodyEdit()->viewport(), &textData));
+    QCOMPARE(window.attachmentList()->count(), 3);
+    QVERIFY2(window.bodyEdit()->toPlainText().contains(QStringLiteral("dropped words")),
+             qPrintable(window.bodyEdit()->toPlainText()));
 }
 
 void TestComposeWindow::outsideTextIsShownAsText()

@@ -63,6 +63,7 @@
 #include <QToolButton>
 
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 
 ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
@@ -279,6 +280,11 @@ void ComposeWindow::buildUi()
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
+    for (QWidget *target :
+         std::initializer_list<QWidget *>{m_body->viewport(), m_richBody->viewport(), m_to, m_cc, m_bcc,
+                                          m_subject, m_attachments->viewport()})
+        target->installEventFilter(this);
+
     setTabOrder(m_to, m_cc);
     setTabOrder(m_cc, m_bcc);
     setTabOrder(m_bcc, m_subject);
@@ -331,9 +337,15 @@ void ComposeWindow::chooseAttachments()
         addAttachment(path);
 }
 
+static bool holdsLocalFiles(const QMimeData *data)
+{
+    const QList<QUrl> urls = data ? data->urls() : QList<QUrl>();
+    return std::any_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); });
+}
+
 void ComposeWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (holdsLocalFiles(event->mimeData()))
         event->acceptProposedAction();
 }
 
@@ -344,6 +356,36 @@ void ComposeWindow::dropEvent(QDropEvent *event)
             addAttachment(url.toLocalFile());
     }
     event->acceptProposedAction();
+}
+
+bool ComposeWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The text editors and fields take a dropped file as text (its file:/// URL); anywhere in the
+    // window, a file attaches. Dropped text, and links to the web, still go in as text.
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!holdsLocalFiles(drag->mimeData()))
+            break;
+        if (m_sentView)
+            drag->ignore();
+        else
+            drag->acceptProposedAction();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!holdsLocalFiles(drop->mimeData()))
+            break;
+        if (!m_sentView)
+            dropEvent(drop);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void ComposeWindow::showStatus(const QString &text, bool error)
