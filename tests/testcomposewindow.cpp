@@ -25,6 +25,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStyleFactory>
@@ -32,6 +33,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 // The compose window on the offscreen platform, driven as a person would: typing into the fields,
 // attaching a file, pressing Ctrl+Return. Set SENDSCOPE_SCREENSHOT_DIR to keep PNGs of what it showed.
@@ -46,6 +48,7 @@ private slots:
     void refusedRecipientExplainedAndMessageKept();
     void pasteAttachesFiles();
     void droppedFileAttaches();
+    void transcriptLineReadableInFull();
     void outsideTextIsShownAsText();
 
 private:
@@ -305,6 +308,36 @@ void TestComposeWindow::droppedFileAttaches()
     QCOMPARE(window.attachmentList()->count(), 3);
     QVERIFY2(window.bodyEdit()->toPlainText().contains(QStringLiteral("dropped words")),
              qPrintable(window.bodyEdit()->toPlainText()));
+}
+
+void TestComposeWindow::transcriptLineReadableInFull()
+{
+    TranscriptModel model;
+    const QString longReply = QStringLiteral("250-") + QString(300, u'A') + QStringLiteral(" end-of-reply");
+    model.append(TranscriptEntry::create(TranscriptEntry::Kind::Server, longReply));
+    model.append(TranscriptEntry::create(TranscriptEntry::Kind::Info,
+                                         QStringLiteral("first line\nsecond line of the same entry")));
+    TranscriptPanel panel(&model);
+    panel.resize(360, 420);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    panel.view()->setCurrentIndex(model.index(0));
+    QCOMPARE(panel.detailView()->toPlainText(), model.index(0).data().toString());
+    QVERIFY(panel.detailView()->toPlainText().endsWith(QStringLiteral("end-of-reply")));
+    QApplication::processEvents();
+    // Wrapped: no need to scroll sideways, however narrow the panel.
+    QCOMPARE(panel.detailView()->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(panel.detailView()->document()->lineCount() > 1);
+    WidgetTesting::screenshot(&panel, QStringLiteral("transcript-detail"));
+
+    panel.view()->setCurrentIndex(model.index(1));
+    QVERIFY(panel.detailView()->toPlainText().contains(QStringLiteral("second line of the same entry")));
+
+    // Copy is still the exact text, one line per line, nothing wrapped or cut.
+    panel.copyAll();
+    QCOMPARE(QApplication::clipboard()->text(), model.visibleText());
+    QVERIFY(QApplication::clipboard()->text().contains(longReply));
 }
 
 void TestComposeWindow::outsideTextIsShownAsText()
