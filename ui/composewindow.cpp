@@ -108,7 +108,7 @@ void ComposeWindow::buildUi()
     auto *fromRow = new QHBoxLayout;
     fromRow->addWidget(m_fromLabel, 1);
     fromRow->addWidget(m_fromSelector, 1);
-    auto *fromLabel = new QLabel(tr("&From:"), central);
+    auto *fromLabel = new QLabel(tr("Fro&m:"), central);
     fromLabel->setBuddy(m_fromSelector);
     form->addRow(fromLabel, fromRow);
 
@@ -124,6 +124,7 @@ void ComposeWindow::buildUi()
     m_bcc = addressField(tr("Bcc"));
     m_bccToggle = new QToolButton(central);
     m_bccToggle->setText(tr("Bcc"));
+    m_bccToggle->setObjectName(QStringLiteral("bccToggle"));
     m_bccToggle->setCheckable(true);
     m_bccToggle->setToolTip(tr("Show the Bcc field: blind copies, never visible to the other recipients"));
     auto *toRow = new QHBoxLayout;
@@ -148,7 +149,7 @@ void ComposeWindow::buildUi()
     m_subject = new QLineEdit(central);
     m_subject->setAccessibleName(tr("Subject"));
     connect(m_subject, &QLineEdit::textChanged, this, &ComposeWindow::updateTitle);
-    form->addRow(tr("&Subject:"), m_subject);
+    form->addRow(tr("Sub&ject:"), m_subject);
 
     m_body = new QPlainTextEdit(central);
     m_body->setAccessibleName(tr("Message text"));
@@ -1096,7 +1097,7 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     m_fromLabel->hide();
     m_fromSelector->show();
     // Before Help, which stays last.
-    auto *menu = new QMenu(tr("&Account"), menuBar());
+    auto *menu = new QMenu(tr("Acco&unt"), menuBar());
     menuBar()->insertMenu(menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"))->menuAction(), menu);
     QAction *add = menu->addAction(tr("&New account…"), this, &ComposeWindow::newAccount);
     add->setObjectName(QStringLiteral("newAccount"));

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -24,6 +25,9 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     , m_delete(new QPushButton(tr("&Delete"), this))
 {
     setWindowTitle(tr("Outbox — Sendscope"));
+    // A tool window beside the compose window: Esc puts it away, as it would a dialog.
+    auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
+    connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     m_list->setHeaderLabels({tr("Subject"), tr("To"), tr("Why it was not sent"), tr("Attempts"),
                              tr("Last attempt"), tr("Next attempt")});
     m_list->setRootIsDecorated(false);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -27,6 +28,9 @@ SandboxMailboxWindow::SandboxMailboxWindow(SandboxMailbox *mailbox, QWidget *par
     , m_empty(new QLabel(this))
 {
     setWindowTitle(tr("Sandbox mailbox — Sendscope"));
+    // A tool window beside the compose window: Esc puts it away, as it would a dialog.
+    auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
+    connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     m_list->setModel(mailbox);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
