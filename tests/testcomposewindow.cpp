@@ -1,9 +1,12 @@
+#include "accountdialog.h"
+#include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
 #include "mimeoracle.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "sandboxserver.h"
+#include "secretstore.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
@@ -11,6 +14,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -49,6 +53,7 @@ private slots:
     void pasteAttachesFiles();
     void droppedFileAttaches();
     void transcriptLineReadableInFull();
+    void sandboxSaysItDeliversNothing();
     void outsideTextIsShownAsText();
 
 private:
@@ -338,6 +343,46 @@ void TestComposeWindow::transcriptLineReadableInFull()
     panel.copyAll();
     QCOMPARE(QApplication::clipboard()->text(), model.visibleText());
     QVERIFY(QApplication::clipboard()->text().contains(longReply));
+}
+
+void TestComposeWindow::sandboxSaysItDeliversNothing()
+{
+    AccountStore store(m_dir.filePath(QStringLiteral("banner-accounts.conf")));
+    Account local; // as main() makes it on first start
+    local.name = QStringLiteral("Local sandbox");
+    local.identities.append({QStringLiteral("You"), QStringLiteral("you@sandbox.invalid"), {}, {}});
+    local.host = QStringLiteral("127.0.0.1");
+    local.security = SmtpSecurity::None;
+    local.auth = AccountAuth::None;
+    local.isSandbox = true;
+    QVERIFY(store.save(local).ok());
+    Account real = local;
+    real.id.clear();
+    real.name = QStringLiteral("Work");
+    real.isSandbox = false;
+    QVERIFY(store.save(real).ok());
+    store.setDefaultAccountId(store.accounts().first().id);
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-banner"));
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int sandboxIndex =
+        window.fromSelector()->findText(QStringLiteral("Local sandbox"), Qt::MatchEndsWith);
+    const int workIndex = window.fromSelector()->findText(QStringLiteral("Work"), Qt::MatchEndsWith);
+    QVERIFY(sandboxIndex >= 0 && workIndex >= 0);
+    window.fromSelector()->setCurrentIndex(sandboxIndex);
+    QVERIFY(window.sandboxBanner()->isVisible());
+    WidgetTesting::screenshot(&window, QStringLiteral("compose-sandbox-banner"));
+    window.fromSelector()->setCurrentIndex(workIndex);
+    QVERIFY(!window.sandboxBanner()->isVisible());
+    window.fromSelector()->setCurrentIndex(sandboxIndex);
+
+    // The button opens Account → New account.
+    window.sandboxBanner()->findChild<QPushButton *>(QStringLiteral("setUpRealAccount"))->click();
+    QTRY_VERIFY(window.findChild<AccountDialog *>());
+    QVERIFY(window.findChild<AccountDialog *>()->isVisible());
+    window.findChild<AccountDialog *>()->reject();
 }
 
 void TestComposeWindow::outsideTextIsShownAsText()

@@ -63,6 +63,12 @@ void TestWindowSizes::initTestCase()
                                .arg(screen->availableGeometry().height());
     QCOMPARE(actual, expected);
     m_accounts = std::make_unique<AccountStore>(m_dir.filePath(QStringLiteral("accounts.conf")));
+    Account local; // as on first start: the sandbox, with its banner in the compose window
+    local.name = QStringLiteral("Local sandbox");
+    local.identities.append({QStringLiteral("You"), QStringLiteral("you@sandbox.invalid"), {}, {}});
+    local.host = QStringLiteral("127.0.0.1");
+    local.isSandbox = true;
+    QVERIFY(m_accounts->save(local).ok());
     m_secrets = std::make_unique<SecretStore>(QStringLiteral("sendscope-test-windowsizes"));
 }
 
@@ -130,6 +136,7 @@ ComposeWindow *TestWindowSizes::compose()
 void TestWindowSizes::composeWindow()
 {
     ComposeWindow *window = compose();
+    QVERIFY(window->sandboxBanner()->isVisible());
     checkFits(window, {window->sendButton(), window->cancelButton()}, QStringLiteral("compose"));
 }
 

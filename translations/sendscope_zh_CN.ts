@@ -1432,6 +1432,18 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
         <source>Acco&amp;unt</source>
         <translation>账户(&amp;U)</translation>
     </message>
+    <message>
+        <source>Sending with the Local sandbox: messages are kept on this computer and delivered to no one.</source>
+        <translation>正在使用本地沙盒发送：邮件只保存在这台计算机上，不会投递给任何人。</translation>
+    </message>
+    <message>
+        <source>Set up a real account…</source>
+        <translation>设置真实账户…</translation>
+    </message>
+    <message>
+        <source>Sent to the sandbox: kept in the sandbox mailbox, not delivered.</source>
+        <translation>已发送到沙盒：保存在沙盒邮箱中，未投递。</translation>
+    </message>
 </context>
 <context>
     <name>DomainCheck</name>

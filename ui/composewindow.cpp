@@ -264,7 +264,24 @@ void ComposeWindow::buildUi()
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
 
+    // The first start sends to the built-in sandbox: say plainly that nothing leaves this computer.
+    m_sandboxBanner = new QFrame(central);
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
+    static_cast<QFrame *>(m_sandboxBanner)->setFrameShape(QFrame::StyledPanel);
+    auto *sandboxText = new QLabel(tr("Sending with the Local sandbox: messages are kept on this computer "
+                                      "and delivered to no one."),
+                                   m_sandboxBanner);
+    sandboxText->setWordWrap(true);
+    auto *setUp = new QPushButton(tr("Set up a real account…"), m_sandboxBanner);
+    setUp->setObjectName(QStringLiteral("setUpRealAccount"));
+    connect(setUp, &QPushButton::clicked, this, &ComposeWindow::newAccount);
+    auto *sandboxLayout = new QHBoxLayout(m_sandboxBanner);
+    sandboxLayout->addWidget(sandboxText, 1);
+    sandboxLayout->addWidget(setUp);
+    m_sandboxBanner->hide();
+
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_sandboxBanner);
     layout->addWidget(m_sentBanner);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
@@ -645,9 +662,11 @@ void ComposeWindow::showSentView(const Draft &draft)
                                         : tr("Sent at %1 to %2 recipients.").arg(when).arg(count))
                                 .toHtmlEscaped());
     const std::optional<Account> account = currentAccount();
-    if (account && account->isSandbox)
+    if (account && account->isSandbox) {
         text += QStringLiteral("<br>") +
                 tr("Kept in the sandbox mailbox on this computer, not delivered to anyone.").toHtmlEscaped();
+        statusBar()->showMessage(tr("Sent to the sandbox: kept in the sandbox mailbox, not delivered."));
+    }
     if (!draft.queueId.isEmpty())
         text += QStringLiteral("<br>") + tr("The server queued it as %1.").arg(draft.queueId).toHtmlEscaped();
     if (!m_refused.isEmpty()) {
@@ -661,6 +680,7 @@ void ComposeWindow::showSentView(const Draft &draft)
     m_sentText->setText(text);
     m_sendRefused->setVisible(!m_refused.isEmpty());
     m_sentBanner->show();
+    m_sandboxBanner->hide(); // the sent banner says it
     m_status->clear();
     m_showProblem->setVisible(!m_refused.isEmpty());
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
@@ -682,6 +702,7 @@ void ComposeWindow::leaveSentView()
     m_sent = false;
     m_refused.clear();
     m_sentBanner->hide();
+    updateSandboxBanner();
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         field->setReadOnly(false);
     m_fromSelector->setEnabled(true);
@@ -1115,8 +1136,16 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     connect(m_rehearsal, &QAction::triggered, this, &ComposeWindow::sandboxRehearsalToggled);
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::updateSandboxBanner);
     applySignature();
+    updateSandboxBanner();
     setTabOrder(m_fromSelector, m_to);
+}
+
+void ComposeWindow::updateSandboxBanner()
+{
+    const std::optional<Account> account = currentAccount();
+    m_sandboxBanner->setVisible(account && account->isSandbox && !m_sentView);
 }
 
 void ComposeWindow::reloadAccounts(const QString &selectAccountId)

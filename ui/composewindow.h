@@ -61,6 +61,8 @@ public:
     // The message was sent: it is shown read-only with what the server said; it cannot be sent again.
     bool isShowingSent() const { return m_sentView; }
     QWidget *sentBanner() const { return m_sentBanner; }
+    // Shown while the Local sandbox is the sender, with a way to set up a real account.
+    QWidget *sandboxBanner() const { return m_sandboxBanner; }
     QLabel *sentBannerText() const { return m_sentText; }
     QPushButton *sendRefusedButton() const { return m_sendRefused; }
     QComboBox *fromSelector() const { return m_fromSelector; }
@@ -165,6 +167,7 @@ private:
     std::optional<Account> currentAccount() const;
     Identity currentIdentity() const;
     void applySignature();
+    void updateSandboxBanner();
 
     SmtpServerSettings m_settings;
     MailAddress m_identity;
@@ -208,6 +211,7 @@ private:
     bool m_sentView = false;
     QStringList m_refused; // after a partial refusal: who did not get it
     QWidget *m_sentBanner = nullptr;
+    QWidget *m_sandboxBanner = nullptr;
     QLabel *m_sentText = nullptr;
     QPushButton *m_sendRefused = nullptr;
     QPushButton *m_attach = nullptr;
