@@ -1,9 +1,12 @@
+#include "accountdialog.h"
+#include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
 #include "mimeoracle.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "sandboxserver.h"
+#include "secretstore.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
@@ -11,7 +14,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QInputMethodEvent>
@@ -23,6 +29,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStyleFactory>
@@ -30,6 +37,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 // The compose window on the offscreen platform, driven as a person would: typing into the fields,
 // attaching a file, pressing Ctrl+Return. Set SENDSCOPE_SCREENSHOT_DIR to keep PNGs of what it showed.
@@ -43,6 +51,9 @@ private slots:
     void titleFollowsSubject();
     void refusedRecipientExplainedAndMessageKept();
     void pasteAttachesFiles();
+    void droppedFileAttaches();
+    void transcriptLineReadableInFull();
+    void sandboxSaysItDeliversNothing();
     void outsideTextIsShownAsText();
 
 private:
@@ -248,6 +259,130 @@ void TestComposeWindow::pasteAttachesFiles()
     QCOMPARE(window.pasteAttachments(), 0);
     QVERIFY(window.statusLabel()->text().contains(QStringLiteral("no files")));
     QVERIFY(!window.showProblemButton()->isVisible()); // nothing was sent: no transcript to point into
+}
+
+// Drops as the platform delivers them: enter, move, drop, on the widget under the pointer.
+static bool drop(QWidget *target, QMimeData *data)
+{
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    if (!move.isAccepted())
+        return false;
+    QDropEvent dropped(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropped);
+    return dropped.isAccepted();
+}
+
+void TestComposeWindow::droppedFileAttaches()
+{
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = m_dir.filePath(QStringLiteral("拖放.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("dropped\n");
+    file.close();
+
+    // On the message text (plain, then rich): attached, and no file:/// URL in the text.
+    QMimeData fileData;
+    fileData.setUrls({QUrl::fromLocalFile(path)});
+    fileData.setText(QUrl::fromLocalFile(path).toString()); // as file managers offer it too
+    QVERIFY(drop(window.bodyEdit()->viewport(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 1);
+    QCOMPARE(window.attachmentList()->item(0)->data(Qt::UserRole).toString(),
+             QFileInfo(path).absoluteFilePath());
+    QVERIFY2(!window.bodyEdit()->toPlainText().contains(QStringLiteral("file:")),
+             qPrintable(window.bodyEdit()->toPlainText()));
+    QVERIFY(drop(window.subjectField(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 2);
+    QVERIFY(window.subjectField()->text().isEmpty());
+    window.setRichText(true);
+    QVERIFY(drop(window.richBodyEdit()->viewport(), &fileData));
+    QCOMPARE(window.attachmentList()->count(), 3);
+    QVERIFY(!window.richBodyEdit()->toPlainText().contains(QStringLiteral("file:")));
+    window.setRichText(false);
+
+    // Dropped text is still text.
+    QMimeData textData;
+    textData.setText(QStringLiteral("dropped words"));
+    QVERIFY(drop(window.bodyEdit()->viewport(), &textData));
+    QCOMPARE(window.attachmentList()->count(), 3);
+    QVERIFY2(window.bodyEdit()->toPlainText().contains(QStringLiteral("dropped words")),
+             qPrintable(window.bodyEdit()->toPlainText()));
+}
+
+void TestComposeWindow::transcriptLineReadableInFull()
+{
+    TranscriptModel model;
+    const QString longReply = QStringLiteral("250-") + QString(300, u'A') + QStringLiteral(" end-of-reply");
+    model.append(TranscriptEntry::create(TranscriptEntry::Kind::Server, longReply));
+    model.append(TranscriptEntry::create(TranscriptEntry::Kind::Info,
+                                         QStringLiteral("first line\nsecond line of the same entry")));
+    TranscriptPanel panel(&model);
+    panel.resize(360, 420);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    panel.view()->setCurrentIndex(model.index(0));
+    QCOMPARE(panel.detailView()->toPlainText(), model.index(0).data().toString());
+    QVERIFY(panel.detailView()->toPlainText().endsWith(QStringLiteral("end-of-reply")));
+    QApplication::processEvents();
+    // Wrapped: no need to scroll sideways, however narrow the panel.
+    QCOMPARE(panel.detailView()->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(panel.detailView()->document()->lineCount() > 1);
+    WidgetTesting::screenshot(&panel, QStringLiteral("transcript-detail"));
+
+    panel.view()->setCurrentIndex(model.index(1));
+    QVERIFY(panel.detailView()->toPlainText().contains(QStringLiteral("second line of the same entry")));
+
+    // Copy is still the exact text, one line per line, nothing wrapped or cut.
+    panel.copyAll();
+    QCOMPARE(QApplication::clipboard()->text(), model.visibleText());
+    QVERIFY(QApplication::clipboard()->text().contains(longReply));
+}
+
+void TestComposeWindow::sandboxSaysItDeliversNothing()
+{
+    AccountStore store(m_dir.filePath(QStringLiteral("banner-accounts.conf")));
+    Account local; // as main() makes it on first start
+    local.name = QStringLiteral("Local sandbox");
+    local.identities.append({QStringLiteral("You"), QStringLiteral("you@sandbox.invalid"), {}, {}});
+    local.host = QStringLiteral("127.0.0.1");
+    local.security = SmtpSecurity::None;
+    local.auth = AccountAuth::None;
+    local.isSandbox = true;
+    QVERIFY(store.save(local).ok());
+    Account real = local;
+    real.id.clear();
+    real.name = QStringLiteral("Work");
+    real.isSandbox = false;
+    QVERIFY(store.save(real).ok());
+    store.setDefaultAccountId(store.accounts().first().id);
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-banner"));
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int sandboxIndex =
+        window.fromSelector()->findText(QStringLiteral("Local sandbox"), Qt::MatchEndsWith);
+    const int workIndex = window.fromSelector()->findText(QStringLiteral("Work"), Qt::MatchEndsWith);
+    QVERIFY(sandboxIndex >= 0 && workIndex >= 0);
+    window.fromSelector()->setCurrentIndex(sandboxIndex);
+    QVERIFY(window.sandboxBanner()->isVisible());
+    WidgetTesting::screenshot(&window, QStringLiteral("compose-sandbox-banner"));
+    window.fromSelector()->setCurrentIndex(workIndex);
+    QVERIFY(!window.sandboxBanner()->isVisible());
+    window.fromSelector()->setCurrentIndex(sandboxIndex);
+
+    // The button opens Account → New account.
+    window.sandboxBanner()->findChild<QPushButton *>(QStringLiteral("setUpRealAccount"))->click();
+    QTRY_VERIFY(window.findChild<AccountDialog *>());
+    QVERIFY(window.findChild<AccountDialog *>()->isVisible());
+    window.findChild<AccountDialog *>()->reject();
 }
 
 void TestComposeWindow::outsideTextIsShownAsText()

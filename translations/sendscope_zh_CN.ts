@@ -985,10 +985,6 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <translation>用于发信的身份和账户</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>发件人(&amp;F)：</translation>
-    </message>
-    <message>
         <source>name@example.com, Name &lt;name@example.com&gt;</source>
         <translation>name@example.com, Name &lt;name@example.com&gt;</translation>
     </message>
@@ -1023,10 +1019,6 @@ It was saved for %2. If the new server is not run by the same provider, type its
     <message>
         <source>Subject</source>
         <translation>主题</translation>
-    </message>
-    <message>
-        <source>&amp;Subject:</source>
-        <translation>主题(&amp;S)：</translation>
     </message>
     <message>
         <source>Message text</source>
@@ -1257,10 +1249,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>邮件已保存为 %1，任何邮件阅读器都可以打开它。</translation>
     </message>
     <message>
-        <source>&amp;Account</source>
-        <translation>账户(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;New account…</source>
         <translation>新建账户(&amp;N)…</translation>
     </message>
@@ -1431,6 +1419,30 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Discarded.</source>
         <translation>已丢弃。</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>发件人(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Sub&amp;ject:</source>
+        <translation>主题(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Sending with the Local sandbox: messages are kept on this computer and delivered to no one.</source>
+        <translation>正在使用本地沙盒发送：邮件只保存在这台计算机上，不会投递给任何人。</translation>
+    </message>
+    <message>
+        <source>Set up a real account…</source>
+        <translation>设置真实账户…</translation>
+    </message>
+    <message>
+        <source>Sent to the sandbox: kept in the sandbox mailbox, not delivered.</source>
+        <translation>已发送到沙盒：保存在沙盒邮箱中，未投递。</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt</source>
+        <translation>账户(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -4791,6 +4803,14 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Select a line to read it here in full.</source>
+        <translation>选择一行，在这里查看完整内容。</translation>
+    </message>
+    <message>
+        <source>Selected transcript line</source>
+        <translation>选中的记录行</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "accountdialog.h"
 
+#include "screenfit.h"
+
 #include "accountstore.h"
 #include "certificatedialog.h"
 #include "connectiontest.h"
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -222,7 +225,8 @@ void AccountDialog::buildUi()
 
     m_transcriptPanel = new TranscriptPanel(m_transcript, this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(formWidget);
+    // The form is taller than a 1024×600 or 200 % screen: it scrolls, and Save and Cancel stay in view.
+    splitter->addWidget(ScreenFit::scrollable(formWidget, splitter));
     splitter->addWidget(m_transcriptPanel);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -239,7 +243,7 @@ void AccountDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1000, 560);
+    ScreenFit::resizeWithin(this, {1000, 560});
 
     for (QLineEdit *field : {m_name, m_displayName, m_address, m_replyTo, m_host, m_username, m_password})
         connect(field, &QLineEdit::textChanged, this, &AccountDialog::validate);

@@ -1,5 +1,7 @@
 #include "bounceexplainerdialog.h"
 
+#include "screenfit.h"
+
 #include "bounceparser.h"
 #include "explaincommand.h"
 
@@ -54,7 +56,7 @@ BounceExplainerDialog::BounceExplainerDialog(QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(760, 620);
+    ScreenFit::resizeWithin(this, {760, 620});
 }
 
 void BounceExplainerDialog::explain(const QByteArray &input)

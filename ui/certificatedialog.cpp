@@ -1,5 +1,7 @@
 #include "certificatedialog.h"
 
+#include "screenfit.h"
+
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -78,7 +80,7 @@ CertificateDialog::CertificateDialog(const QString &host, const QList<QSslCertif
         accept();
     });
     layout->addWidget(buttons);
-    resize(620, 460);
+    ScreenFit::resizeWithin(this, {620, 460});
 }
 
 QString CertificateDialog::fingerprint(const QSslCertificate &certificate)

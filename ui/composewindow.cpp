@@ -1,5 +1,7 @@
 #include "composewindow.h"
 
+#include "screenfit.h"
+
 #include "preferencesdialog.h"
 
 #include "accountdialog.h"
@@ -61,6 +63,7 @@
 #include <QToolButton>
 
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 
 ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
@@ -75,7 +78,16 @@ ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, 
     buildMenus();
     updateTitle();
     setAcceptDrops(true);
-    resize(1100, 680);
+    ScreenFit::resizeWithin(this, {1100, 680});
+    // The transcript takes up to two fifths of the width, so that a small screen keeps room to write.
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("transcriptDock"))},
+                {std::min(520, width() * 2 / 5)}, Qt::Horizontal);
+    // After the default size, not before: a size the user chose wins (Qt keeps it within the screen).
+    const auto preferences = UserPreferences::open();
+    const QByteArray geometry = preferences->value(QStringLiteral("compose/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(preferences->value(QStringLiteral("compose/state")).toByteArray());
 }
 
 ComposeWindow::~ComposeWindow() = default; // a send under way belongs to the service and goes on
@@ -96,7 +108,7 @@ void ComposeWindow::buildUi()
     auto *fromRow = new QHBoxLayout;
     fromRow->addWidget(m_fromLabel, 1);
     fromRow->addWidget(m_fromSelector, 1);
-    auto *fromLabel = new QLabel(tr("&From:"), central);
+    auto *fromLabel = new QLabel(tr("Fro&m:"), central);
     fromLabel->setBuddy(m_fromSelector);
     form->addRow(fromLabel, fromRow);
 
@@ -112,6 +124,7 @@ void ComposeWindow::buildUi()
     m_bcc = addressField(tr("Bcc"));
     m_bccToggle = new QToolButton(central);
     m_bccToggle->setText(tr("Bcc"));
+    m_bccToggle->setObjectName(QStringLiteral("bccToggle"));
     m_bccToggle->setCheckable(true);
     m_bccToggle->setToolTip(tr("Show the Bcc field: blind copies, never visible to the other recipients"));
     auto *toRow = new QHBoxLayout;
@@ -136,7 +149,7 @@ void ComposeWindow::buildUi()
     m_subject = new QLineEdit(central);
     m_subject->setAccessibleName(tr("Subject"));
     connect(m_subject, &QLineEdit::textChanged, this, &ComposeWindow::updateTitle);
-    form->addRow(tr("&Subject:"), m_subject);
+    form->addRow(tr("Sub&ject:"), m_subject);
 
     m_body = new QPlainTextEdit(central);
     m_body->setAccessibleName(tr("Message text"));
@@ -251,7 +264,24 @@ void ComposeWindow::buildUi()
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
 
+    // The first start sends to the built-in sandbox: say plainly that nothing leaves this computer.
+    m_sandboxBanner = new QFrame(central);
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
+    static_cast<QFrame *>(m_sandboxBanner)->setFrameShape(QFrame::StyledPanel);
+    auto *sandboxText = new QLabel(tr("Sending with the Local sandbox: messages are kept on this computer "
+                                      "and delivered to no one."),
+                                   m_sandboxBanner);
+    sandboxText->setWordWrap(true);
+    auto *setUp = new QPushButton(tr("Set up a real account…"), m_sandboxBanner);
+    setUp->setObjectName(QStringLiteral("setUpRealAccount"));
+    connect(setUp, &QPushButton::clicked, this, &ComposeWindow::newAccount);
+    auto *sandboxLayout = new QHBoxLayout(m_sandboxBanner);
+    sandboxLayout->addWidget(sandboxText, 1);
+    sandboxLayout->addWidget(setUp);
+    m_sandboxBanner->hide();
+
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_sandboxBanner);
     layout->addWidget(m_sentBanner);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
@@ -267,7 +297,11 @@ void ComposeWindow::buildUi()
     dock->setWidget(m_transcriptPanel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {520}, Qt::Horizontal);
+
+    for (QWidget *target :
+         std::initializer_list<QWidget *>{m_body->viewport(), m_richBody->viewport(), m_to, m_cc, m_bcc,
+                                          m_subject, m_attachments->viewport()})
+        target->installEventFilter(this);
 
     setTabOrder(m_to, m_cc);
     setTabOrder(m_cc, m_bcc);
@@ -321,9 +355,15 @@ void ComposeWindow::chooseAttachments()
         addAttachment(path);
 }
 
+static bool holdsLocalFiles(const QMimeData *data)
+{
+    const QList<QUrl> urls = data ? data->urls() : QList<QUrl>();
+    return std::any_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); });
+}
+
 void ComposeWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (holdsLocalFiles(event->mimeData()))
         event->acceptProposedAction();
 }
 
@@ -334,6 +374,36 @@ void ComposeWindow::dropEvent(QDropEvent *event)
             addAttachment(url.toLocalFile());
     }
     event->acceptProposedAction();
+}
+
+bool ComposeWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The text editors and fields take a dropped file as text (its file:/// URL); anywhere in the
+    // window, a file attaches. Dropped text, and links to the web, still go in as text.
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!holdsLocalFiles(drag->mimeData()))
+            break;
+        if (m_sentView)
+            drag->ignore();
+        else
+            drag->acceptProposedAction();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!holdsLocalFiles(drop->mimeData()))
+            break;
+        if (!m_sentView)
+            dropEvent(drop);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void ComposeWindow::showStatus(const QString &text, bool error)
@@ -592,9 +662,11 @@ void ComposeWindow::showSentView(const Draft &draft)
                                         : tr("Sent at %1 to %2 recipients.").arg(when).arg(count))
                                 .toHtmlEscaped());
     const std::optional<Account> account = currentAccount();
-    if (account && account->isSandbox)
+    if (account && account->isSandbox) {
         text += QStringLiteral("<br>") +
                 tr("Kept in the sandbox mailbox on this computer, not delivered to anyone.").toHtmlEscaped();
+        statusBar()->showMessage(tr("Sent to the sandbox: kept in the sandbox mailbox, not delivered."));
+    }
     if (!draft.queueId.isEmpty())
         text += QStringLiteral("<br>") + tr("The server queued it as %1.").arg(draft.queueId).toHtmlEscaped();
     if (!m_refused.isEmpty()) {
@@ -608,6 +680,7 @@ void ComposeWindow::showSentView(const Draft &draft)
     m_sentText->setText(text);
     m_sendRefused->setVisible(!m_refused.isEmpty());
     m_sentBanner->show();
+    m_sandboxBanner->hide(); // the sent banner says it
     m_status->clear();
     m_showProblem->setVisible(!m_refused.isEmpty());
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
@@ -629,6 +702,7 @@ void ComposeWindow::leaveSentView()
     m_sent = false;
     m_refused.clear();
     m_sentBanner->hide();
+    updateSandboxBanner();
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         field->setReadOnly(false);
     m_fromSelector->setEnabled(true);
@@ -790,12 +864,6 @@ void ComposeWindow::buildMenus()
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(3000);
     connect(m_autosave, &QTimer::timeout, this, &ComposeWindow::saveDraftNow);
-
-    const auto settings = UserPreferences::open();
-    const QByteArray geometry = settings->value(QStringLiteral("compose/geometry")).toByteArray();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    restoreState(settings->value(QStringLiteral("compose/state")).toByteArray());
 }
 
 void ComposeWindow::setAutosaveDelay(int milliseconds)
@@ -1050,7 +1118,7 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     m_fromLabel->hide();
     m_fromSelector->show();
     // Before Help, which stays last.
-    auto *menu = new QMenu(tr("&Account"), menuBar());
+    auto *menu = new QMenu(tr("Acco&unt"), menuBar());
     menuBar()->insertMenu(menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"))->menuAction(), menu);
     QAction *add = menu->addAction(tr("&New account…"), this, &ComposeWindow::newAccount);
     add->setObjectName(QStringLiteral("newAccount"));
@@ -1068,8 +1136,16 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     connect(m_rehearsal, &QAction::triggered, this, &ComposeWindow::sandboxRehearsalToggled);
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::updateSandboxBanner);
     applySignature();
+    updateSandboxBanner();
     setTabOrder(m_fromSelector, m_to);
+}
+
+void ComposeWindow::updateSandboxBanner()
+{
+    const std::optional<Account> account = currentAccount();
+    m_sandboxBanner->setVisible(account && account->isSandbox && !m_sentView);
 }
 
 void ComposeWindow::reloadAccounts(const QString &selectAccountId)

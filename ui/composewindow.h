@@ -61,6 +61,8 @@ public:
     // The message was sent: it is shown read-only with what the server said; it cannot be sent again.
     bool isShowingSent() const { return m_sentView; }
     QWidget *sentBanner() const { return m_sentBanner; }
+    // Shown while the Local sandbox is the sender, with a way to set up a real account.
+    QWidget *sandboxBanner() const { return m_sandboxBanner; }
     QLabel *sentBannerText() const { return m_sentText; }
     QPushButton *sendRefusedButton() const { return m_sendRefused; }
     QComboBox *fromSelector() const { return m_fromSelector; }
@@ -100,6 +102,7 @@ public:
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *cancelButton() const { return m_cancel; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *showProblemButton() const { return m_showProblem; }
     TranscriptPanel *transcriptPanel() const { return m_transcriptPanel; }
@@ -142,6 +145,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -163,6 +167,7 @@ private:
     std::optional<Account> currentAccount() const;
     Identity currentIdentity() const;
     void applySignature();
+    void updateSandboxBanner();
 
     SmtpServerSettings m_settings;
     MailAddress m_identity;
@@ -206,6 +211,7 @@ private:
     bool m_sentView = false;
     QStringList m_refused; // after a partial refusal: who did not get it
     QWidget *m_sentBanner = nullptr;
+    QWidget *m_sandboxBanner = nullptr;
     QLabel *m_sentText = nullptr;
     QPushButton *m_sendRefused = nullptr;
     QPushButton *m_attach = nullptr;

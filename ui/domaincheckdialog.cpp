@@ -1,5 +1,7 @@
 #include "domaincheckdialog.h"
 
+#include "screenfit.h"
+
 #include "domaincheck.h"
 
 #include <QDialogButtonBox>
@@ -21,7 +23,7 @@ DomainCheckDialog::DomainCheckDialog(const QString &domain, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     connect(m_check, &DomainCheck::finished, this, [this] { m_result->setPlainText(m_check->report()); });
-    resize(720, 560);
+    ScreenFit::resizeWithin(this, {720, 560});
 }
 
 QString DomainCheckDialog::result() const

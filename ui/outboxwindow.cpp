@@ -1,5 +1,7 @@
 #include "outboxwindow.h"
 
+#include "screenfit.h"
+
 #include "draftstore.h"
 #include "outboxscheduler.h"
 
@@ -9,6 +11,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +25,9 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     , m_delete(new QPushButton(tr("&Delete"), this))
 {
     setWindowTitle(tr("Outbox — Sendscope"));
+    // A tool window beside the compose window: Esc puts it away, as it would a dialog.
+    auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
+    connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     m_list->setHeaderLabels({tr("Subject"), tr("To"), tr("Why it was not sent"), tr("Attempts"),
                              tr("Last attempt"), tr("Next attempt")});
     m_list->setRootIsDecorated(false);
@@ -65,7 +71,7 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addWidget(m_details);
     layout->addLayout(buttons);
-    resize(860, 420);
+    ScreenFit::resizeWithin(this, {860, 420});
     refresh();
 }
 

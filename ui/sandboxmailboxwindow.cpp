@@ -1,5 +1,7 @@
 #include "sandboxmailboxwindow.h"
 
+#include "screenfit.h"
+
 #include "sandboxmailbox.h"
 
 #include <QDesktopServices>
@@ -9,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -25,6 +28,9 @@ SandboxMailboxWindow::SandboxMailboxWindow(SandboxMailbox *mailbox, QWidget *par
     , m_empty(new QLabel(this))
 {
     setWindowTitle(tr("Sandbox mailbox — Sendscope"));
+    // A tool window beside the compose window: Esc puts it away, as it would a dialog.
+    auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
+    connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     m_list->setModel(mailbox);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -88,7 +94,7 @@ SandboxMailboxWindow::SandboxMailboxWindow(SandboxMailbox *mailbox, QWidget *par
     });
     if (mailbox->rowCount() > 0)
         m_list->selectRow(0);
-    resize(900, 620);
+    ScreenFit::resizeWithin(this, {900, 620});
 }
 
 void SandboxMailboxWindow::showMessage(int row)

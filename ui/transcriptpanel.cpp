@@ -13,6 +13,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
@@ -84,6 +85,7 @@ TranscriptPanel::TranscriptPanel(TranscriptModel *model, QWidget *parent)
     , m_filter(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_badge(new QLabel(this))
+    , m_detail(new QPlainTextEdit(this))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegate(new TranscriptDelegate(m_view));
@@ -94,6 +96,19 @@ TranscriptPanel::TranscriptPanel(TranscriptModel *model, QWidget *parent)
     m_view->setTextElideMode(Qt::ElideNone);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setAccessibleName(tr("SMTP transcript"));
+
+    m_detail->setReadOnly(true);
+    m_detail->setFont(m_view->font());
+    m_detail->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // long base64 has no spaces
+    m_detail->setPlaceholderText(tr("Select a line to read it here in full."));
+    m_detail->setAccessibleName(tr("Selected transcript line"));
+    m_detail->setTabChangesFocus(true);
+    // About four lines: enough for a long reply, little taken from the conversation above it.
+    m_detail->setFixedHeight(m_detail->fontMetrics().lineSpacing() * 4 + 2 * m_detail->frameWidth() +
+                             static_cast<int>(2 * m_detail->document()->documentMargin()));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &TranscriptPanel::showDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TranscriptPanel::showDetail);
 
     m_filter->addItem(tr("All events"), QVariant::fromValue(TranscriptModel::Filter::All));
     m_filter->addItem(tr("Commands and replies"),
@@ -133,6 +148,7 @@ TranscriptPanel::TranscriptPanel(TranscriptModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_detail);
     layout->addWidget(m_badge);
 
     // Follow the conversation as it grows, unless the user scrolled up to read.
@@ -156,6 +172,12 @@ void TranscriptPanel::findNext()
             return;
         }
     }
+}
+
+void TranscriptPanel::showDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    m_detail->setPlainText(current.isValid() ? current.data().toString() : QString());
 }
 
 void TranscriptPanel::copyAll()

@@ -6,6 +6,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPlainTextEdit;
 class TranscriptModel;
 
 // The live SMTP conversation beside the composer: one line per event with time and direction marker,
@@ -18,6 +19,9 @@ public:
     explicit TranscriptPanel(TranscriptModel *model, QWidget *parent = nullptr);
 
     QListView *view() const { return m_view; }
+    // The selected line in full, wrapped: the list keeps one row per line (fast with 100 000 lines), so a
+    // long reply or a multi-line entry is cut there; here it can be read whole, without a scrollbar.
+    QPlainTextEdit *detailView() const { return m_detail; }
 
 public slots:
     // Shows commands and replies and selects the last line that went wrong (error, 4xx or 5xx reply).
@@ -28,10 +32,12 @@ public slots:
 
 private:
     void findNext();
+    void showDetail();
 
     TranscriptModel *m_model;
     QListView *m_view;
     QComboBox *m_filter;
     QLineEdit *m_search;
     QLabel *m_badge;
+    QPlainTextEdit *m_detail;
 };
