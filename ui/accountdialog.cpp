@@ -864,7 +864,8 @@ void AccountDialog::signIn(const QString &providerId)
                 started ? tr("Sign in with %1 in your web browser. Sendscope waits up to %2 minutes for it "
                              "to come back.")
                               .arg(provider, minutes)
-                        : tr("No web browser could be opened. Open the sign-in page in a browser yourself; "
+                        : tr("No web browser could be opened. Open the sign-in page of %1 below in a browser "
+                             "yourself; "
                              "Sendscope waits up to %2 minutes for it to come back.")
                               .arg(provider, minutes);
             setSignInStatus(QStringLiteral("%1<br><a href=\"%2\">%3</a>")
