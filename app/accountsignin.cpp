@@ -126,10 +126,10 @@ void AccountSignIn::onSignedIn(const OAuthTokenClient::Tokens &tokens)
         done.account = m_account;
         if (!stored.ok()) {
             done.error = {OAuthError::Code::Keychain,
-                            {},
-                            tr("Signed in, but the keychain could not keep the sign-in, so the account "
-                               "cannot send unattended. %1")
-                                .arg(stored.message)};
+                          {},
+                          tr("Signed in, but the keychain could not keep the sign-in, so the account "
+                             "cannot send unattended. %1")
+                              .arg(stored.message)};
             finishWith(done);
             return;
         }
