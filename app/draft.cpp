@@ -31,6 +31,7 @@ QJsonObject Draft::toJson() const
         {QStringLiteral("errorExplanation"), errorExplanation},
         {QStringLiteral("errorTemporary"), errorTemporary},
         {QStringLiteral("deliveryUncertain"), deliveryUncertain},
+        {QStringLiteral("signInRequired"), signInRequired},
         {QStringLiteral("attempts"), attempts},
         {QStringLiteral("lastAttempt"), lastAttempt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("sentAt"), sentAt.toString(Qt::ISODateWithMs)},
@@ -69,6 +70,7 @@ Draft Draft::fromJson(const QJsonObject &object)
     draft.errorExplanation = object.value(QStringLiteral("errorExplanation")).toString();
     draft.errorTemporary = object.value(QStringLiteral("errorTemporary")).toBool();
     draft.deliveryUncertain = object.value(QStringLiteral("deliveryUncertain")).toBool();
+    draft.signInRequired = object.value(QStringLiteral("signInRequired")).toBool();
     draft.attempts = object.value(QStringLiteral("attempts")).toInt();
     draft.lastAttempt =
         QDateTime::fromString(object.value(QStringLiteral("lastAttempt")).toString(), Qt::ISODateWithMs);

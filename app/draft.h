@@ -41,6 +41,7 @@ struct Draft
     QString errorExplanation;
     bool errorTemporary = false;
     bool deliveryUncertain = false; // lost after the data was sent: it may have arrived
+    bool signInRequired = false;    // the account's sign-in could not be renewed: a person must sign in
     int attempts = 0;
     QDateTime lastAttempt;
 

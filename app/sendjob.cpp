@@ -314,6 +314,7 @@ void SendJob::record()
         draft->errorExplanation.clear();
         draft->errorTemporary = false;
         draft->deliveryUncertain = false;
+        draft->signInRequired = false;
         draft->attempts += 1;
         draft->lastAttempt = m_report.finishedAt;
         if (!m_drafts->save(*draft))
@@ -331,6 +332,7 @@ void SendJob::record()
     draft->errorTemporary = error.temporary && m_report.outcome != SendReport::Outcome::Uncertain;
     draft->deliveryUncertain = m_report.outcome == SendReport::Outcome::Uncertain ||
                                m_report.outcome == SendReport::Outcome::Cancelled;
+    draft->signInRequired = m_report.signInRequired;
     draft->attempts += 1;
     draft->lastAttempt = m_report.finishedAt;
     if (!m_drafts->save(*draft))

@@ -173,6 +173,7 @@ int SendService::recoverInterruptedSends()
         draft.state = Draft::State::Outbox;
         draft.deliveryUncertain = true;
         draft.errorTemporary = false;
+        draft.signInRequired = false;
         draft.errorCategory = SmtpError::categoryName(SmtpErrorCategory::Connect);
         draft.errorSummary = tr("Sendscope stopped while this message was being sent.");
         draft.errorExplanation = tr("The whole message had left, so the server may have accepted it. Check "

@@ -83,6 +83,9 @@ public:
     Step step() const { return m_step; }
     bool isRunning() const { return m_step != Step::Idle && m_step != Step::Finished; }
     std::optional<Proposal> proposal() const { return m_proposal; }
+    // The domain's MX host, when the search got as far as asking DNS for it; empty otherwise. The account
+    // dialog recognises Google Workspace and Microsoft 365 domains by it.
+    QString mxHost() const { return m_mxHost; }
 
     // Parses a config-v1.1.xml document: the first secure SMTP server in it (or the first at all, marked
     // insecure in its reason), or an error message.

@@ -157,11 +157,6 @@ void TestKeyboard::dialogMnemonicsUnique()
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         const QStringList clashes = mnemonicClashes(window.get());
-        if (qobject_cast<AccountDialog *>(window.get()))
-            QEXPECT_FAIL("",
-                         "ui/accountdialog.* is being reworked for OAuth sign-in elsewhere; its clashes "
-                         "(User name/Authentication, Email address/Your name) wait for that",
-                         Continue);
         QVERIFY2(clashes.isEmpty(),
                  qPrintable(window->windowTitle() + QStringLiteral(":\n") + clashes.join(u'\n')));
         window->close();

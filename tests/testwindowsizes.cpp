@@ -105,6 +105,8 @@ void TestWindowSizes::checkFits(QWidget *window, const QList<QPushButton *> &but
     QVERIFY2(!buttons.isEmpty(), qPrintable(name));
     for (QPushButton *button : buttons) {
         QVERIFY2(button, qPrintable(name));
+        if (button->isHidden())
+            continue; // offered only when needed (Sign in again…)
         QVERIFY2(shownWhole(button), qPrintable(name + QStringLiteral(": ") + button->text()));
     }
 }

@@ -426,10 +426,6 @@ Settings go to %1; the password or the sign-in&apos;s refresh token goes to the 
         <translation>您的姓名，即收件人看到的名称</translation>
     </message>
     <message>
-        <source>Your n&amp;ame:</source>
-        <translation>您的姓名(&amp;A)：</translation>
-    </message>
-    <message>
         <source>you@example.com</source>
         <translation>you@example.com</translation>
     </message>
@@ -538,20 +534,12 @@ Settings go to %1; the password or the sign-in&apos;s refresh token goes to the 
         <translation>无（不登录）</translation>
     </message>
     <message>
-        <source>A&amp;uthentication:</source>
-        <translation>身份验证(&amp;U)：</translation>
-    </message>
-    <message>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>Allow sending the password &amp;without encryption</source>
-        <translation>允许在不加密的情况下发送密码(&amp;W)</translation>
     </message>
     <message>
         <source>Only for a server on a network you trust completely.</source>
@@ -680,6 +668,125 @@ It was saved for %2. If the new server is not run by the same provider, type its
     <message>
         <source>Type the password for %1.</source>
         <translation>请输入 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Sign in in your web browser; Sendscope keeps the sign-in in the system keychain and never sees your password</source>
+        <translation>在网页浏览器中登录；Sendscope 把登录保存在系统密钥环中，从不接触您的密码</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>取消登录</translation>
+    </message>
+    <message>
+        <source>Use an app password instead</source>
+        <translation>改用应用专用密码</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 first.</source>
+        <translation>请先用 %1 登录。</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is handled by %2 (MX %3).</source>
+        <translation>%1 的邮件由 %2 处理（MX %3）。</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 to send through %2.</source>
+        <translation>用 %1 登录后即可通过 %2 发送。</translation>
+    </message>
+    <message>
+        <source>Renewing the sign-in…</source>
+        <translation>正在续期登录…</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be renewed.</source>
+        <translation>无法续期登录。</translation>
+    </message>
+    <message>
+        <source>%1 wants a sign-in here rather than a password: use Sign in with %1.</source>
+        <translation>%1 在这里要求登录而不是密码：请使用“用 %1 登录”。</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>用 %1 登录</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Sendscope knows no sign-in for this address: use the password the provider gives you for mail programs.</source>
+        <translation>Sendscope 不知道此地址的登录方式：请使用服务商为邮件程序提供的密码。</translation>
+    </message>
+    <message>
+        <source>This account&apos;s sign-in has no client id.</source>
+        <translation>此账户的登录没有客户端 ID。</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in your web browser. Sendscope waits up to %2 minutes for it to come back.</source>
+        <translation>请在网页浏览器中用 %1 登录。Sendscope 最多等待 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open the sign-in page of %1 below in a browser yourself; Sendscope waits up to %2 minutes for it to come back.</source>
+        <translation>无法打开网页浏览器。请自行在浏览器中打开下面 %1 的登录页面；Sendscope 最多等待 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>The sign-in page of %1</source>
+        <translation>%1 的登录页面</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in with %1…</source>
+        <translation>正在开始用 %1 登录…</translation>
+    </message>
+    <message>
+        <source>The sign-in server answered: %1</source>
+        <translation>登录服务器的回复：%1</translation>
+    </message>
+    <message>
+        <source>signed in: kept in the system keychain</source>
+        <translation>已登录：保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. The sign-in is kept in the system keychain; save the account to use it.</source>
+        <translation>已以 %1 登录。登录保存在系统密钥环中；保存账户后即可使用。</translation>
+    </message>
+    <message>
+        <source>Make an app password at %1 and enter it in the Password field.</source>
+        <translation>请在 %1 生成应用专用密码，并填入“密码”栏。</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>您的服务商</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>您的姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Aut&amp;hentication:</source>
+        <translation>身份验证(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Allow sending the password without en&amp;cryption</source>
+        <translation>允许在不加密的情况下发送密码(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSignIn</name>
+    <message>
+        <source>The provider signed you in but gave no refresh token, so Sendscope could not send later without a browser. Check that the scope asks for offline access.</source>
+        <translation>服务商让您登录了，但没有给出刷新令牌，因此 Sendscope 以后无法在没有浏览器的情况下发送。请检查权限范围是否请求了离线访问。</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain could not keep the sign-in, so the account cannot send unattended. %1</source>
+        <translation>已登录，但密钥环无法保存登录，因此此账户无法在无人值守时发送。%1</translation>
+    </message>
+    <message>
+        <source>You signed in as %1 but the account sends from %2. The provider may refuse or rewrite that From address unless %1 may send as %2.</source>
+        <translation>您以 %1 登录，但此账户以 %2 作为发件人。除非 %1 有权以 %2 的名义发送，服务商可能拒绝或改写该发件人地址。</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1550,14 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Acco&amp;unt</source>
         <translation>账户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>用 %1 登录…</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +2960,10 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>This looks temporary: Sendscope tries again by itself at %1.</source>
         <translation>这看起来是临时问题：Sendscope 会在 %1 自动重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>重新登录(&amp;S)…</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "connectiontest.h"
 #include "domaincheck.h"
 #include "domaincheckdialog.h"
+#include "oauthtokens.h"
 #include "secretstore.h"
 #include "settingsfinder.h"
 #include "transcriptmodel.h"
@@ -15,12 +16,14 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -38,6 +41,16 @@ QColor problemColor(const QWidget *widget)
 {
     const bool dark = widget->palette().color(QPalette::Window).lightness() < 128;
     return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xc5, 0x22, 0x1f);
+}
+
+// A sentence from the provider table that names a help page: escaped, with that page as a link.
+QString withLink(const QString &text, const QUrl &link)
+{
+    QString html = text.toHtmlEscaped();
+    const QString address = link.toString().toHtmlEscaped();
+    if (!address.isEmpty())
+        html.replace(address, QStringLiteral("<a href=\"%1\">%1</a>").arg(address));
+    return html;
 }
 
 } // namespace
@@ -103,7 +116,7 @@ void AccountDialog::buildUi()
     addRow(tr("Account &name:"), m_name, Account::Field::Name);
     m_displayName = new QLineEdit(formWidget);
     m_displayName->setPlaceholderText(tr("Your name, as recipients see it"));
-    addRow(tr("Your n&ame:"), m_displayName, std::nullopt);
+    addRow(tr("Your na&me:"), m_displayName, std::nullopt);
     m_address = new QLineEdit(formWidget);
     m_address->setPlaceholderText(tr("you@example.com"));
     addRow(tr("Email &address:"), m_address, Account::Field::Address);
@@ -130,6 +143,39 @@ void AccountDialog::buildUi()
     findRow->addWidget(checkDomain);
     findRow->addStretch();
     form->addRow(QString(), findRow);
+    // Google and Microsoft want a sign-in in the browser (OAuth 2.0) rather than a password.
+    m_signInRow = new QWidget(formWidget);
+    auto *signInColumn = new QVBoxLayout(m_signInRow);
+    signInColumn->setContentsMargins(0, 0, 0, 0);
+    auto *signInButtons = new QHBoxLayout;
+    m_signInButton = new QPushButton(m_signInRow);
+    m_signInButton->setObjectName(QStringLiteral("signIn"));
+    m_signInButton->setToolTip(tr("Sign in in your web browser; Sendscope keeps the sign-in in the system "
+                                  "keychain and never sees your password"));
+    m_cancelSignIn = new QPushButton(tr("Cancel sign-in"), m_signInRow);
+    m_cancelSignIn->setObjectName(QStringLiteral("cancelSignIn"));
+    m_cancelSignIn->setVisible(false);
+    m_appPassword = new QPushButton(tr("Use an app password instead"), m_signInRow);
+    m_appPassword->setObjectName(QStringLiteral("useAppPassword"));
+    m_appPassword->setVisible(false);
+    signInButtons->addWidget(m_signInButton);
+    signInButtons->addWidget(m_cancelSignIn);
+    signInButtons->addWidget(m_appPassword);
+    signInButtons->addStretch();
+    signInColumn->addLayout(signInButtons);
+    m_signInStatus = new QLabel(m_signInRow);
+    m_signInStatus->setObjectName(QStringLiteral("signInStatus"));
+    m_signInStatus->setTextFormat(Qt::RichText); // outside text in it is escaped
+    m_signInStatus->setWordWrap(true);
+    m_signInStatus->setOpenExternalLinks(true);
+    m_signInStatus->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_signInStatus->setAccessibleName(tr("Sign-in status"));
+    signInColumn->addWidget(m_signInStatus);
+    m_signInRow->setVisible(false);
+    form->addRow(QString(), m_signInRow);
+    connect(m_signInButton, &QPushButton::clicked, this, [this] { signIn(); });
+    connect(m_cancelSignIn, &QPushButton::clicked, this, &AccountDialog::cancelSignIn);
+    connect(m_appPassword, &QPushButton::clicked, this, &AccountDialog::useAppPassword);
     m_finder = new SettingsFinder(this);
     connect(m_find, &QPushButton::clicked, this, &AccountDialog::findSettings);
     connect(m_finder, &SettingsFinder::stepLogged, m_transcript, &TranscriptModel::append);
@@ -197,7 +243,7 @@ void AccountDialog::buildUi()
     m_auth->addItem(QStringLiteral("LOGIN"), int(AccountAuth::Login));
     m_auth->addItem(tr("OAuth2 token"), int(AccountAuth::OAuth2Token));
     m_auth->addItem(tr("None (no login)"), int(AccountAuth::None));
-    addRow(tr("A&uthentication:"), m_auth, Account::Field::Auth);
+    addRow(tr("Aut&hentication:"), m_auth, Account::Field::Auth);
     m_username = new QLineEdit(formWidget);
     addRow(tr("&User name:"), m_username, Account::Field::Username);
     m_password = new QLineEdit(formWidget);
@@ -211,7 +257,16 @@ void AccountDialog::buildUi()
     palette.setColor(QPalette::WindowText, problemColor(this));
     m_passwordProblem->setPalette(palette);
     form->addRow(QString(), m_passwordProblem);
-    m_allowPlaintext = new QCheckBox(tr("Allow sending the password &without encryption"), formWidget);
+    // QQ, NetEase, Yahoo, iCloud and others refuse the account password: say which code they want.
+    m_passwordHint = new QLabel(formWidget);
+    m_passwordHint->setObjectName(QStringLiteral("passwordHint"));
+    m_passwordHint->setTextFormat(Qt::RichText);
+    m_passwordHint->setWordWrap(true);
+    m_passwordHint->setOpenExternalLinks(true);
+    m_passwordHint->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_passwordHint->setVisible(false);
+    form->addRow(QString(), m_passwordHint);
+    m_allowPlaintext = new QCheckBox(tr("Allow sending the password without en&cryption"), formWidget);
     m_allowPlaintext->setToolTip(tr("Only for a server on a network you trust completely."));
     form->addRow(QString(), m_allowPlaintext);
 
@@ -355,7 +410,9 @@ void AccountDialog::validate()
         label->setVisible(true);
     }
     QString passwordProblem;
-    if (current.needsSecret() && !m_hasStoredSecret && m_password->text().isEmpty())
+    if (current.usesSignIn() && !m_hasStoredSecret)
+        passwordProblem = tr("Sign in with %1 first.").arg(current.oauthSettings().providerName);
+    else if (current.needsSecret() && !m_hasStoredSecret && m_password->text().isEmpty())
         passwordProblem =
             current.usesToken() ? tr("Paste the OAuth2 access token.") : tr("Enter the password.");
     m_passwordProblem->setText(passwordProblem);
@@ -369,6 +426,11 @@ void AccountDialog::validate()
     m_find->setEnabled(!m_connectionTest->isRunning() && !m_finder->isRunning() &&
                        m_problemLabels.value(int(Account::Field::Address))->text().isEmpty() &&
                        !m_address->text().trimmed().isEmpty());
+    if (isSigningIn()) {
+        m_save->setEnabled(false);
+        m_test->setEnabled(false);
+    }
+    updateSignInOffer();
 }
 
 void AccountDialog::findSettings()
@@ -382,6 +444,30 @@ void AccountDialog::findSettings()
 void AccountDialog::onFindFinished(bool found)
 {
     validate();
+    // A domain of its own whose mail Google or Microsoft handle: their SMTP server and a sign-in, not the
+    // MX host (which takes mail for the domain, not from its people) or whatever the probes found.
+    if (const std::optional<OAuthProvider> provider = OAuthProvider::forMxHost(m_finder->mxHost());
+        provider && !OAuthProvider::forAddress(m_address->text().trimmed())) {
+        m_host->setText(provider->smtpHost);
+        m_security->setCurrentIndex(m_security->findData(int(provider->smtpSecurity)));
+        m_settingPort = true;
+        m_port->setValue(provider->smtpPort);
+        m_settingPort = false;
+        m_portEdited = false;
+        m_foreignHost.clear(); // the provider's own server, from the table, not from DNS
+        setVerdict(QStringLiteral("<b>%1</b><br>%2")
+                       .arg(tr("Mail for %1 is handled by %2 (MX %3).")
+                                .arg(m_address->text().trimmed().section(u'@', -1), provider->name,
+                                     m_finder->mxHost())
+                                .toHtmlEscaped(),
+                            tr("Sign in with %1 to send through %2.")
+                                .arg(provider->name, provider->smtpHost)
+                                .toHtmlEscaped()),
+                   false);
+        validate();
+        emit findFinished(true);
+        return;
+    }
     if (!found) {
         setVerdict(
             tr("No outgoing server was found from the address alone. Ask the provider for its SMTP server "
@@ -448,6 +534,26 @@ void AccountDialog::testConnection()
     if (m_connectionTest->isRunning())
         return;
     const Account current = account();
+    if (current.usesSignIn()) {
+        // The keychain holds the refresh token, which only the provider's token endpoint may see: the
+        // server gets an access token renewed from it.
+        if (!m_tokens)
+            m_tokens = new OAuthTokens(m_secrets, this);
+        m_test->setEnabled(false);
+        setVerdict(tr("Renewing the sign-in…").toHtmlEscaped(), false);
+        m_tokens->accessToken(current, false, [this](const OAuthTokens::Result &result) {
+            validate();
+            if (result.error.isError()) {
+                setVerdict(QStringLiteral("<b>%1</b><br>%2")
+                               .arg(tr("The sign-in could not be renewed.").toHtmlEscaped(),
+                                    result.error.explanation.toHtmlEscaped()),
+                           true);
+                return;
+            }
+            runTest(result.accessToken);
+        });
+        return;
+    }
     if (!current.needsSecret() || !m_password->text().isEmpty()) {
         if (current.needsSecret() && !confirmPasswordDestination(current, false))
             return;
@@ -523,6 +629,14 @@ void AccountDialog::onTestFinished(const SmtpError &error)
             testConnection();
             return;
         }
+        if (const std::optional<OAuthProvider> provider = AccountSignIn::offerFor(error, account())) {
+            m_offeredProvider = provider->id;
+            setSignInStatus(tr("%1 wants a sign-in here rather than a password: use Sign in with %1.")
+                                .arg(provider->name)
+                                .toHtmlEscaped(),
+                            false);
+            updateSignInOffer();
+        }
         emit testFinished(error);
         return;
     }
@@ -546,8 +660,10 @@ void AccountDialog::save()
     if (!m_save->isEnabled())
         return;
     Account current = account();
-    const QString secret = m_password->text();
-    if (current.needsSecret() && !confirmPasswordDestination(current, secret.isEmpty()))
+    // A signed-in account's keychain entry is its refresh token; nothing typed may replace it.
+    const QString secret = current.usesSignIn() ? QString() : m_password->text();
+    if (current.needsSecret() && !current.usesSignIn() &&
+        !confirmPasswordDestination(current, secret.isEmpty()))
         return;
     if (current.id.isEmpty())
         current.id = Account::newId();
@@ -639,6 +755,217 @@ void AccountDialog::finishSave()
         }
         return;
     }
+    m_signedInUnsaved = false;
     emit saved(m_account);
     accept();
+}
+
+QString AccountDialog::signInStatus() const
+{
+    return m_signInStatus->text();
+}
+
+QString AccountDialog::passwordHint() const
+{
+    return m_passwordHint->isHidden() ? QString() : m_passwordHint->text();
+}
+
+void AccountDialog::setSignInStatus(const QString &html, bool error)
+{
+    m_signInStatus->setText(html);
+    QPalette palette = m_signInStatus->palette();
+    palette.setColor(QPalette::WindowText,
+                     error ? problemColor(this) : QApplication::palette().color(QPalette::WindowText));
+    m_signInStatus->setPalette(palette);
+    m_signInRow->setVisible(m_signInRow->isVisibleTo(this) || !html.isEmpty());
+}
+
+std::optional<OAuthProvider> AccountDialog::signInProvider() const
+{
+    if (!m_offeredProvider.isEmpty())
+        return OAuthProvider::find(m_offeredProvider);
+    const Account current = account();
+    if (current.usesSignIn())
+        return OAuthProvider::find(current.oauthProvider); // nothing for a custom provider
+    return AccountSignIn::providerFor(current.primaryIdentity().address, m_finder->mxHost());
+}
+
+std::optional<Account> AccountDialog::signInAccount() const
+{
+    Account current = account();
+    // The MX host takes mail for the domain; the provider's submission server is the one to sign in to.
+    if (!m_finder->mxHost().isEmpty() && current.host.compare(m_finder->mxHost(), Qt::CaseInsensitive) == 0)
+        current.host.clear();
+    if (const std::optional<OAuthProvider> provider = signInProvider())
+        return AccountSignIn::preparedFor(current, *provider);
+    if (current.usesSignIn())
+        return current;
+    return std::nullopt;
+}
+
+void AccountDialog::updateSignInOffer()
+{
+    const Account current = account();
+    const std::optional<OAuthProvider> provider = signInProvider();
+    const bool offered = provider || current.usesSignIn();
+    if (provider)
+        m_signInButton->setText(tr("Sign in with %1").arg(provider->name));
+    else
+        m_signInButton->setText(tr("Sign in…"));
+    m_signInButton->setVisible(offered);
+    m_signInButton->setEnabled(!isSigningIn());
+    m_cancelSignIn->setVisible(isSigningIn());
+    m_signInRow->setVisible(offered || !m_signInStatus->text().isEmpty());
+
+    const std::optional<OAuthProvider::PasswordHint> hint =
+        OAuthProvider::passwordHintFor(current.primaryIdentity().address, m_finder->mxHost());
+    const bool showHint = hint && !current.usesSignIn();
+    m_passwordHint->setText(showHint ? withLink(OAuthProvider::passwordHintText(*hint), hint->help)
+                                     : QString());
+    m_passwordHint->setVisible(showHint);
+    // Whatever is typed there would replace the refresh token.
+    m_password->setEnabled(!current.usesSignIn());
+}
+
+void AccountDialog::signIn(const QString &providerId)
+{
+    if (isSigningIn())
+        return;
+    if (!providerId.isEmpty())
+        m_offeredProvider = providerId;
+    m_appPassword->setVisible(false);
+    const std::optional<Account> prepared = signInAccount();
+    if (!prepared) {
+        setSignInStatus(tr("Sendscope knows no sign-in for this address: use the password the provider gives "
+                           "you for mail programs.")
+                            .toHtmlEscaped(),
+                        true);
+        emit signInFinished(false);
+        return;
+    }
+    const OAuthSettings settings = prepared->oauthSettings();
+    if (settings.clientId.isEmpty()) {
+        // Never silently: why sign-in is not possible here, and the way that works instead.
+        const std::optional<OAuthProvider> provider = OAuthProvider::find(prepared->oauthProvider);
+        m_appPasswordProvider = provider ? provider->id : QString();
+        setSignInStatus(provider
+                            ? withLink(OAuthProvider::noClientIdText(*provider), provider->appPasswordHelp)
+                            : tr("This account's sign-in has no client id.").toHtmlEscaped(),
+                        true);
+        m_appPassword->setVisible(provider.has_value());
+        emit signInFinished(false);
+        return;
+    }
+    m_signIn = new AccountSignIn(
+        *prepared, m_secrets, [](const QUrl &url) { return QDesktopServices::openUrl(url); }, this);
+    m_signIn->setTimeout(m_signInTimeoutMs);
+    const QString provider = settings.providerName;
+    const QString minutes = QLocale().toString(m_signInTimeoutMs / 60000.0, 'g', 2);
+    connect(
+        m_signIn, &AccountSignIn::authorizationUrlReady, this,
+        [this, provider, minutes](const QUrl &url, bool started) {
+            const QString text =
+                started ? tr("Sign in with %1 in your web browser. Sendscope waits up to %2 minutes for it "
+                             "to come back.")
+                              .arg(provider, minutes)
+                        : tr("No web browser could be opened. Open the sign-in page of %1 below in a browser "
+                             "yourself; "
+                             "Sendscope waits up to %2 minutes for it to come back.")
+                              .arg(provider, minutes);
+            setSignInStatus(QStringLiteral("%1<br><a href=\"%2\">%3</a>")
+                                .arg(text.toHtmlEscaped(), url.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                     tr("The sign-in page of %1").arg(provider).toHtmlEscaped()),
+                            false);
+        });
+    connect(m_signIn, &AccountSignIn::finished, this, &AccountDialog::onSignInFinished);
+    setSignInStatus(tr("Starting the sign-in with %1…").arg(provider).toHtmlEscaped(), false);
+    m_signIn->start();
+    validate();
+}
+
+void AccountDialog::cancelSignIn()
+{
+    if (isSigningIn())
+        m_signIn->cancel();
+}
+
+void AccountDialog::onSignInFinished(const AccountSignIn::Result &result)
+{
+    m_signIn->deleteLater();
+    m_signIn = nullptr;
+    if (result.error.isError()) {
+        QString html = result.error.explanation.toHtmlEscaped();
+        if (!result.error.serverReply.isEmpty())
+            html += QStringLiteral("<br>") +
+                    tr("The sign-in server answered: %1").arg(result.error.serverReply).toHtmlEscaped();
+        setSignInStatus(html, result.error.code != OAuthError::Code::Cancelled);
+        validate();
+        emit signInFinished(false);
+        return;
+    }
+    const Account &signedIn = result.account;
+    m_signedInUnsaved = m_signedInUnsaved || m_account.id.isEmpty();
+    m_account.id = signedIn.id;
+    m_account.oauthProvider = signedIn.oauthProvider;
+    m_account.oauthAuthorizeUrl = signedIn.oauthAuthorizeUrl;
+    m_account.oauthTokenUrl = signedIn.oauthTokenUrl;
+    m_account.oauthClientId = signedIn.oauthClientId;
+    m_account.oauthScope = signedIn.oauthScope;
+    m_hasStoredSecret = true;
+    m_offeredProvider.clear();
+    m_appPasswordProvider.clear();
+    // The form follows: the provider's server if none was entered, OAuth, the signed-in user name.
+    m_host->setText(signedIn.host);
+    m_security->setCurrentIndex(m_security->findData(int(signedIn.security)));
+    m_settingPort = true;
+    m_port->setValue(signedIn.effectivePort());
+    m_settingPort = false;
+    m_portEdited = signedIn.port != 0;
+    m_auth->setCurrentIndex(m_auth->findData(int(AccountAuth::OAuth2Token)));
+    m_username->setText(signedIn.username);
+    m_password->clear();
+    m_password->setPlaceholderText(tr("signed in: kept in the system keychain"));
+    m_savedSecretServer = Account::serverKey(signedIn.host, signedIn.effectivePort());
+    QString html =
+        tr("Signed in as %1. The sign-in is kept in the system keychain; save the account to use it.")
+            .arg(signedIn.effectiveUsername())
+            .toHtmlEscaped();
+    if (!result.fromWarning.isEmpty())
+        html += QStringLiteral("<br><b>%1</b>").arg(result.fromWarning.toHtmlEscaped());
+    setSignInStatus(html, !result.fromWarning.isEmpty());
+    validate();
+    emit signInFinished(true);
+}
+
+void AccountDialog::useAppPassword()
+{
+    const std::optional<OAuthProvider> provider = OAuthProvider::find(m_appPasswordProvider);
+    m_offeredProvider.clear();
+    m_account.oauthProvider.clear();
+    if (provider && (m_host->text().trimmed().isEmpty() ||
+                     m_host->text().trimmed().compare(m_finder->mxHost(), Qt::CaseInsensitive) == 0)) {
+        m_host->setText(provider->smtpHost);
+        m_security->setCurrentIndex(m_security->findData(int(provider->smtpSecurity)));
+        m_settingPort = true;
+        m_port->setValue(provider->smtpPort);
+        m_settingPort = false;
+    }
+    m_auth->setCurrentIndex(m_auth->findData(int(AccountAuth::Automatic)));
+    m_appPassword->setVisible(false);
+    setSignInStatus(tr("Make an app password at %1 and enter it in the Password field.")
+                        .arg(provider ? provider->name : tr("your provider"))
+                        .toHtmlEscaped(),
+                    false);
+    validate();
+    m_password->setFocus();
+}
+
+void AccountDialog::reject()
+{
+    cancelSignIn();
+    // Nobody will ever use the sign-in of an account that was not saved.
+    if (m_signedInUnsaved)
+        m_secrets->remove(m_account.id, [](const SecretStore::Result &) {});
+    m_signedInUnsaved = false;
+    QDialog::reject();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "accountsignin.h"
 #include "settingsfinder.h"
 #include "smtperror.h"
 
@@ -9,6 +10,7 @@
 #include <QPointer>
 
 class AccountStore;
+class OAuthTokens;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -56,6 +58,18 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *testButton() const { return m_test; }
     QPushButton *findButton() const { return m_find; }
+    // Sign-in with the provider (OAuth 2.0): the button names the provider, Cancel stops a sign-in under
+    // way, the status says what is happening or what went wrong; "Use an app password" is the way out
+    // when this build cannot sign in with that provider.
+    QPushButton *signInButton() const { return m_signInButton; }
+    QPushButton *cancelSignInButton() const { return m_cancelSignIn; }
+    QPushButton *appPasswordButton() const { return m_appPassword; }
+    QString signInStatus() const;
+    // The code a password-only provider wants instead of the password (授权码, app password), with its
+    // help link; empty for other providers.
+    QString passwordHint() const;
+    bool isSigningIn() const { return m_signIn && m_signIn->isRunning(); }
+    void setSignInTimeout(int milliseconds) { m_signInTimeoutMs = milliseconds; }
     SettingsFinder *settingsFinder() const { return m_finder; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
 
@@ -65,11 +79,17 @@ public slots:
     void save();
     // Fills the server part of the form from what "Find settings" proposed (also for tests).
     void applyProposal(const SettingsFinder::Proposal &proposal);
+    // Signs in with the provider of the address (or providerId, such as after a reply that asks for a
+    // sign-in) in the system browser; signInFinished() follows.
+    void signIn(const QString &providerId = {});
+    void cancelSignIn();
+    void reject() override;
 
 signals:
     void testFinished(const SmtpError &error);
     void findFinished(bool found);
     void saved(const Account &account);
+    void signInFinished(bool signedIn);
 
 private:
     void buildUi();
@@ -86,6 +106,13 @@ private:
     bool confirmPasswordDestination(const Account &current, bool savedSecret);
     void finishSave();
     void setVerdict(const QString &html, bool error);
+    // The provider to sign in with for the form as it stands, and the account prepared for it.
+    std::optional<OAuthProvider> signInProvider() const;
+    std::optional<Account> signInAccount() const;
+    void updateSignInOffer();
+    void setSignInStatus(const QString &html, bool error);
+    void onSignInFinished(const AccountSignIn::Result &result);
+    void useAppPassword();
 
     Account m_account;
     AccountStore *m_store;
@@ -99,6 +126,12 @@ private:
     QString m_confirmedSecretServer; // the person agreed to send the saved password there
     QString m_foreignHost;           // a proposed host outside the address's domain, not yet confirmed
     QString m_foreignDomain;         // that address's domain
+    QString m_offeredProvider;       // a reply asked for a sign-in with this provider
+    QString m_appPasswordProvider;   // the provider whose app-password route is offered
+    bool m_signedInUnsaved = false;  // a new account's refresh token is in the keychain, unsaved
+    int m_signInTimeoutMs = 5 * 60 * 1000;
+    AccountSignIn *m_signIn = nullptr;
+    OAuthTokens *m_tokens = nullptr; // for Test connection of a signed-in account
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_displayName = nullptr;
@@ -115,6 +148,12 @@ private:
     QCheckBox *m_allowPlaintext = nullptr;
     QHash<int, QLabel *> m_problemLabels; // Account::Field -> label under the field
     QLabel *m_passwordProblem = nullptr;
+    QLabel *m_passwordHint = nullptr;
+    QWidget *m_signInRow = nullptr;
+    QPushButton *m_signInButton = nullptr;
+    QPushButton *m_cancelSignIn = nullptr;
+    QPushButton *m_appPassword = nullptr;
+    QLabel *m_signInStatus = nullptr;
     QLabel *m_verdict = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_find = nullptr;

@@ -1,5 +1,6 @@
 #include "composedesk.h"
 
+#include "accountdialog.h"
 #include "accountstore.h"
 #include "composewindow.h"
 #include "draftstore.h"
@@ -139,6 +140,15 @@ void ComposeDesk::showOutbox()
         m_outbox->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outbox, &OutboxWindow::openRequested, this,
                 [this](const QString &id, bool sendNow) { openDraft(id, sendNow); });
+        connect(m_outbox, &OutboxWindow::signInRequested, this, [this](const QString &accountId) {
+            const std::optional<Account> account = m_accounts->findById(accountId);
+            if (!account)
+                return;
+            auto *dialog = new AccountDialog(*account, m_accounts, m_secrets, m_outbox);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+            dialog->signIn();
+        });
     }
     m_outbox->refresh();
     m_outbox->show();

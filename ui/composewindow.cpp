@@ -5,6 +5,7 @@
 #include "preferencesdialog.h"
 
 #include "accountdialog.h"
+#include "accountsignin.h"
 #include "accountstore.h"
 #include "addressbook.h"
 #include "addressparser.h"
@@ -189,8 +190,14 @@ void ComposeWindow::buildUi()
     m_status->setTextFormat(Qt::RichText);
     // Word-wrapped rich text must be allowed to grow, or all but its first line is clipped.
     m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                      Qt::LinksAccessibleByKeyboard);
     m_status->setAccessibleName(tr("Sending status"));
+    // "Sign in again…" after a send that needs a sign-in (sendscope:sign-in[:provider]).
+    connect(m_status, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QStringLiteral("sendscope:sign-in")))
+            signInAgain(link.section(u':', 2));
+    });
     m_progress = new QProgressBar(central);
     m_progress->setVisible(false);
     m_progress->setAccessibleName(tr("Sending progress"));
@@ -625,6 +632,16 @@ void ComposeWindow::onSendFinished(const SendReport &report)
     QString text = QStringLiteral("<b>%1</b>").arg(error.summary.toHtmlEscaped());
     if (!error.explanation.isEmpty())
         text += QStringLiteral("<br>") + error.explanation.toHtmlEscaped();
+    // Only a person in a browser can renew a sign-in, or switch a password account to one.
+    const std::optional<Account> account = currentAccount();
+    const std::optional<OAuthProvider> offer =
+        account && !report.signInRequired ? AccountSignIn::offerFor(error, *account) : std::nullopt;
+    if (report.signInRequired)
+        text += QStringLiteral("<br><a href=\"sendscope:sign-in\">%1</a>")
+                    .arg(tr("Sign in again…").toHtmlEscaped());
+    else if (offer)
+        text += QStringLiteral("<br><a href=\"sendscope:sign-in:%1\">%2</a>")
+                    .arg(offer->id.toHtmlEscaped(), tr("Sign in with %1…").arg(offer->name).toHtmlEscaped());
     switch (report.outcome) {
     case SendReport::Outcome::Uncertain:
         text += QStringLiteral("<br>") +
@@ -1200,6 +1217,19 @@ void ComposeWindow::editAccount()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AccountDialog::saved, this, [this](const Account &saved) { reloadAccounts(saved.id); });
     dialog->open();
+}
+
+AccountDialog *ComposeWindow::signInAgain(const QString &providerId)
+{
+    const std::optional<Account> account = currentAccount();
+    if (!account || account->isSandbox)
+        return nullptr;
+    auto *dialog = new AccountDialog(*account, m_accounts, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::saved, this, [this](const Account &saved) { reloadAccounts(saved.id); });
+    dialog->open();
+    dialog->signIn(providerId);
+    return dialog;
 }
 
 void ComposeWindow::setSandboxMailbox(SandboxMailbox *mailbox)

@@ -15,6 +15,7 @@
 
 #include <memory>
 
+class AccountDialog;
 class AccountStore;
 class AddressBook;
 class DraftStore;
@@ -133,6 +134,9 @@ public slots:
     void newAccount();
     void editAccount();
     void removeAccount();
+    // After a send that needs a sign-in: the account dialog of the From account, signing in (with
+    // providerId when a reply asked for that provider). Null for the sandbox or no account.
+    AccountDialog *signInAgain(const QString &providerId = {});
 
 signals:
     void sendFinished(const SmtpError &error);

@@ -22,6 +22,7 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     , m_details(new QLabel(this))
     , m_open(new QPushButton(tr("&Open and edit"), this))
     , m_retry(new QPushButton(tr("&Retry now"), this))
+    , m_signIn(new QPushButton(tr("&Sign in again…"), this))
     , m_delete(new QPushButton(tr("&Delete"), this))
 {
     setWindowTitle(tr("Outbox — Sendscope"));
@@ -46,6 +47,13 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
         if (!selectedId().isEmpty())
             emit openRequested(selectedId(), true);
     });
+    m_signIn->setObjectName(QStringLiteral("signInAgain"));
+    m_signIn->setVisible(false);
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        const QTreeWidgetItem *item = m_list->currentItem();
+        if (item && item->data(0, Qt::UserRole + 2).toBool())
+            emit signInRequested(item->data(0, Qt::UserRole + 3).toString());
+    });
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const QString id = selectedId();
         if (id.isEmpty())
@@ -58,6 +66,7 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
         m_details->setText(item ? item->data(0, Qt::UserRole + 1).toString() : QString());
         for (QPushButton *button : {m_open, m_retry, m_delete})
             button->setEnabled(item != nullptr);
+        m_signIn->setVisible(item && item->data(0, Qt::UserRole + 2).toBool());
     });
     connect(m_list, &QTreeWidget::itemActivated, this, [this] { emit openRequested(selectedId(), false); });
     connect(drafts, &DraftStore::changed, this, &OutboxWindow::refresh);
@@ -65,6 +74,7 @@ OutboxWindow::OutboxWindow(DraftStore *drafts, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_open);
+    buttons->addWidget(m_signIn);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_delete);
     auto *layout = new QVBoxLayout(this);
@@ -104,6 +114,8 @@ void OutboxWindow::refresh()
         else if (draft.errorTemporary)
             details += u' ' + tr("This looks temporary: retrying later may work.");
         item->setData(0, Qt::UserRole + 1, details);
+        item->setData(0, Qt::UserRole + 2, draft.signInRequired);
+        item->setData(0, Qt::UserRole + 3, draft.accountId);
         if (draft.id == selected)
             m_list->setCurrentItem(item);
     }
@@ -113,7 +125,11 @@ void OutboxWindow::refresh()
         m_details->setText(tr("Nothing waiting: every message was sent."));
         for (QPushButton *button : {m_open, m_retry, m_delete})
             button->setEnabled(false);
+        m_signIn->setVisible(false);
+        return;
     }
+    const QTreeWidgetItem *current = m_list->currentItem();
+    m_signIn->setVisible(current && current->data(0, Qt::UserRole + 2).toBool());
 }
 
 void OutboxWindow::setScheduler(const OutboxScheduler *scheduler)

@@ -17,6 +17,7 @@ public:
     explicit OutboxWindow(DraftStore *drafts, QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
+    QPushButton *signInButton() const { return m_signIn; }
     // Shows when each message will be retried by itself.
     void setScheduler(const OutboxScheduler *scheduler);
 
@@ -25,6 +26,8 @@ public slots:
 
 signals:
     void openRequested(const QString &draftId, bool sendNow);
+    // The message waits for a new sign-in of its account (only a person in a browser can give one).
+    void signInRequested(const QString &accountId);
 
 private:
     QString selectedId() const;
@@ -35,5 +38,6 @@ private:
     QLabel *m_details;
     QPushButton *m_open;
     QPushButton *m_retry;
+    QPushButton *m_signIn;
     QPushButton *m_delete;
 };
