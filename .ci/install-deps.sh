@@ -10,7 +10,7 @@ want=(cmake ninja-build g++ pkg-config clang-format
 if [[ "${1:-}" == "test" ]]; then
     # clang and its runtime libraries: the libFuzzer targets (.ci/fuzz.sh).
     want+=(xvfb xauth dbus dbus-x11 gnome-keyring fonts-noto-cjk python3 dpkg-dev desktop-file-utils appstream
-           clang libclang-rt-14-dev)
+           clang libclang-rt-14-dev devscripts)
 fi
 if [[ "${1:-}" == "app" ]]; then
     want+=(xvfb xauth fonts-noto-cjk)

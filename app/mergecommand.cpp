@@ -85,7 +85,7 @@ int MergeCommand::parse(const QStringList &arguments)
         return usageError(error);
     m_spec.table = *table;
 
-    auto column = [this](const QString &name) { return QStringLiteral("{{%1}}").arg(name); };
+    auto column = [](const QString &name) { return QStringLiteral("{{%1}}").arg(name); };
     if (parser.isSet(QStringLiteral("to-column"))) {
         const QString name = parser.value(QStringLiteral("to-column"));
         if (m_spec.table.columnIndex(name) < 0)
