@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -45,6 +46,38 @@ template <typename Command> int runCommand(int argc, char **argv)
     QObject::connect(&command, &Command::finished, &app, &QCoreApplication::exit);
     QTimer::singleShot(0, &command, &Command::run);
     return QCoreApplication::exec();
+}
+
+// The command a mistyped word most likely meant (at most two letters off), or nothing.
+QString closestCommand(const QString &word)
+{
+    const QStringList commands{QStringLiteral("send"),        QStringLiteral("compose"),
+                               QStringLiteral("merge"),       QStringLiteral("account"),
+                               QStringLiteral("sandbox"),     QStringLiteral("explain"),
+                               QStringLiteral("check-domain")};
+    QString best;
+    qsizetype bestDistance = 3;
+    for (const QString &command : commands) {
+        // Levenshtein distance, one row at a time.
+        QList<qsizetype> previous(command.size() + 1);
+        for (qsizetype j = 0; j <= command.size(); ++j)
+            previous[j] = j;
+        for (qsizetype i = 1; i <= word.size(); ++i) {
+            QList<qsizetype> current(command.size() + 1);
+            current[0] = i;
+            for (qsizetype j = 1; j <= command.size(); ++j) {
+                const qsizetype substitution =
+                    previous[j - 1] + (word.at(i - 1).toLower() == command.at(j - 1) ? 0 : 1);
+                current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            }
+            previous = current;
+        }
+        if (previous.last() < bestDistance) {
+            bestDistance = previous.last();
+            best = command;
+        }
+    }
+    return best;
 }
 
 void printUsage()
@@ -136,6 +169,25 @@ int main(int argc, char **argv)
         setApplicationIdentity(&app);
         printUsage();
         return 0;
+    }
+    // The window takes a mailto: link and --attach FILE (and Qt's own -options); a word that is neither is
+    // a command that does not exist, or a typo of one: say so here, not through the window system's
+    // "could not connect to display" on a machine without one.
+    if (argc > 1 && argv[1][0] != '-' && std::strncmp(argv[1], "mailto:", 7) != 0 &&
+        std::strncmp(argv[1], "MAILTO:", 7) != 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity(&app);
+        const QString word = QString::fromLocal8Bit(argv[1]);
+        const QString closest = closestCommand(word);
+        const QString message =
+            closest.isEmpty()
+                ? QCoreApplication::translate("main", "sendscope: unknown command \"%1\".").arg(word)
+                : QCoreApplication::translate("main",
+                                              "sendscope: unknown command \"%1\"; did you mean \"%2\"?")
+                      .arg(word, closest);
+        std::fputs((message + u'\n').toLocal8Bit().constData(), stderr);
+        printUsage();
+        return 2;
     }
     return execWindow(argv);
 }

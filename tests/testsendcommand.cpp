@@ -31,6 +31,7 @@ private slots:
     void composeWritesEml();
     void addressErrorsNamePosition();
     void temporaryFailureSaysNothingIsKept();
+    void unknownCommandIsNamedWithoutADisplay();
     void dsnEnvelopeIdIsMessageIdLocalPart();
     void dsnEnvelopeIdFromEml();
 };
@@ -417,6 +418,30 @@ void TestSendCommand::dsnEnvelopeIdFromEml()
     QCOMPARE(command.parse(kBase + QStringList{QStringLiteral("--dsn"), QStringLiteral("--eml"), path}), -1);
     QCOMPARE(command.message().dsn.envelopeId, QStringLiteral("a+b=c.17"));
     QCOMPARE(command.message().source->device()->pos(), 0); // rewound for sending
+}
+
+// A typo of a command on a machine without a display: the command line says what it did not know and
+// what was probably meant, instead of the window system's "could not connect to display" abort.
+void TestSendCommand::unknownCommandIsNamedWithoutADisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const auto &[word, suggestion] : {std::pair{QStringLiteral("sned"), QStringLiteral("\"send\"")},
+                                           std::pair{QStringLiteral("frobnicate"), QString()}}) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(SENDSCOPE_BINARY), {word});
+        QVERIFY(process.waitForFinished(30000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(err.contains(QStringLiteral("unknown command \"%1\"").arg(word)), qPrintable(err));
+        QVERIFY2(suggestion.isEmpty() || err.contains(suggestion), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("platform plugin")), qPrintable(err));
+        QVERIFY(process.readAllStandardOutput().contains("sendscope send"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSendCommand)

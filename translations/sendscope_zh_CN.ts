@@ -4984,5 +4984,13 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <translation>sendscope：无法打开窗口：%1
 </translation>
     </message>
+    <message>
+        <source>sendscope: unknown command &quot;%1&quot;.</source>
+        <translation>sendscope：未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>sendscope: unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>sendscope：未知命令“%1”；您是想输入“%2”吗？</translation>
+    </message>
 </context>
 </TS>
