@@ -2,6 +2,8 @@
 
 #include "smtpsession.h"
 
+#include <QSslSocket>
+
 ConnectionTest::ConnectionTest(QObject *parent)
     : QObject(parent)
 {
@@ -47,4 +49,14 @@ void ConnectionTest::cancel()
 bool ConnectionTest::isRunning() const
 {
     return !m_session.isNull();
+}
+
+QString ConnectionTest::tlsLibraryVersion()
+{
+    return QSslSocket::sslLibraryVersionString();
+}
+
+QString ConnectionTest::tlsLibraryBuildVersion()
+{
+    return QSslSocket::sslLibraryBuildVersionString();
 }

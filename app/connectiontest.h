@@ -28,6 +28,9 @@ public:
     bool isRunning() const;
 
     bool wasEncrypted() const { return m_encrypted; }
+    // The TLS library in use and the one Qt was built against, for the About box.
+    static QString tlsLibraryVersion();
+    static QString tlsLibraryBuildVersion();
     QByteArray authenticatedMechanism() const { return m_mechanism; }
     QStringList extensions() const { return m_extensions; }
     QList<QSslCertificate> rejectedCertificateChain() const { return m_rejectedChain; }

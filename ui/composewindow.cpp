@@ -10,6 +10,7 @@
 #include "addressbook.h"
 #include "addressparser.h"
 #include "bounceexplainerdialog.h"
+#include "connectiontest.h"
 #include "draftmessage.h"
 #include "draftstore.h"
 #include "mailtouri.h"
@@ -53,7 +54,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScopeGuard>
-#include <QSslSocket>
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QTextCharFormat>
@@ -873,8 +873,8 @@ void ComposeWindow::buildMenus()
                            tr("<b>Sendscope %1</b><br>Compose mail and see the SMTP conversation.<br><br>"
                               "Qt %2 (built with %3)<br>TLS: %4 (built with %5)")
                                .arg(QStringLiteral(SENDSCOPE_VERSION), QString::fromLatin1(qVersion()),
-                                    QStringLiteral(QT_VERSION_STR), QSslSocket::sslLibraryVersionString(),
-                                    QSslSocket::sslLibraryBuildVersionString()));
+                                    QStringLiteral(QT_VERSION_STR), ConnectionTest::tlsLibraryVersion(),
+                                    ConnectionTest::tlsLibraryBuildVersion()));
     });
 
     m_autosave = new QTimer(this);
