@@ -270,7 +270,10 @@ def main():
     parser.add_argument("--memory-rows", type=int, default=10000, help="rows of the large memory run")
     parser.add_argument("--trials", type=int, default=200, help="crash-injection trials (default 200)")
     parser.add_argument("--sendscope", help="the sendscope binary (default: build/release, else build/dev)")
+    parser.add_argument("--parts", default="throughput,memory,crash",
+                        help="which measurements, comma-separated (default: throughput,memory,crash)")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     if args.quick:
         args.rows, args.slow_rows, args.msmtp_rows, args.memory_rows, args.trials = 200, 20, 20, 2000, 20
     sendscope, why_not = bench_send.find_sendscope(args.sendscope)
@@ -295,11 +298,11 @@ def main():
         bench_send.MEASURE = bench_send.build_measure(workdir)
         for delay in (0, 50):
             proxies.append(bench_send.Proxy(int(env["POSTFIX_SUBMISSION_PORT"]), delay, workdir))
-        results = throughput(args, env, sendscope, workdir, child_env, proxies)
+        results = throughput(args, env, sendscope, workdir, child_env, proxies) if "throughput" in parts else []
         for proxy in proxies:
             proxy.stop()
-        figures = memory(args, env, sendscope, workdir, child_env)
-        crashes = crash_injection(args, env, sendscope, workdir, child_env)
+        figures = memory(args, env, sendscope, workdir, child_env) if "memory" in parts else []
+        crashes = crash_injection(args, env, sendscope, workdir, child_env) if "crash" in parts else None
 
         print("\n| size | RTT | client | rows | s | msg/s | × smtplib | flights/msg | peak MiB |")
         print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -310,12 +313,14 @@ def main():
                 r["size"], r["rtt_ms"], r["client"], r["rows"], r["seconds"], r["per_second"],
                 r["per_second"] / base["per_second"] if base["per_second"] else 0, r["flights_per_message"],
                 r["maxrss_mib"], "" if r["ok"] else " FAILED"))
-        print("\nPeak RSS of sendscope merge: " + ", ".join(
-            "%d rows %.1f MiB" % (f["rows"], f["maxrss_mib"]) for f in figures) +
-              " (growth %.1f MiB)" % (figures[-1]["maxrss_mib"] - figures[0]["maxrss_mib"]))
-        print("Crash injection: %(trials)d trials, %(killed_midway)d killed midway, %(unknown_rows)d rows in doubt "
-              "(at most %(max_unknown_per_crash)d per crash), accepted rows not delivered exactly once: "
-              "%(accepted_not_once)d, rows in doubt delivered twice: %(unknown_more_than_once)d" % crashes)
+        if figures:
+            print("\nPeak RSS of sendscope merge: " + ", ".join(
+                "%d rows %.1f MiB" % (f["rows"], f["maxrss_mib"]) for f in figures) +
+                  " (growth %.1f MiB)" % (figures[-1]["maxrss_mib"] - figures[0]["maxrss_mib"]))
+        if crashes:
+            print("Crash injection: %(trials)d trials, %(killed_midway)d killed midway, %(unknown_rows)d rows in doubt "
+                  "(at most %(max_unknown_per_crash)d per crash), accepted rows not delivered exactly once: "
+                  "%(accepted_not_once)d, rows in doubt delivered twice: %(unknown_more_than_once)d" % crashes)
     finally:
         for proxy in proxies:
             proxy.stop()

@@ -204,13 +204,25 @@ class Connection:
         return result
 
 
+def quick_ack(sock):
+    """Acknowledges at once what was read, as the endpoints would (Sendscope sets TCP_QUICKACK after each
+    read): otherwise the proxy's own delayed ACKs (up to 40 ms on Linux) meet a server's Nagle and add a
+    stall that no real path between client and server has. The option is one-shot, so it is set per read."""
+    if sock is not None and hasattr(socket, "TCP_QUICKACK"):
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+        except OSError:
+            pass
+
+
 class Pipe:
     """One direction: reads chunks, stamps them, and releases each `delay` seconds after its arrival.
     Reading pauses while more than `high_water` bytes wait (a memory bound far above what loopback
     moves in one delay), so the delay never turns into a bandwidth limit."""
 
-    def __init__(self, reader, writer, delay, on_arrival, on_delivery, high_water):
+    def __init__(self, reader, writer, delay, on_arrival, on_delivery, high_water, reader_socket=None):
         self.reader, self.writer, self.delay = reader, writer, delay
+        self.reader_socket = reader_socket
         self.on_arrival, self.on_delivery = on_arrival, on_delivery
         self.queue = asyncio.Queue()
         self.queued = 0
@@ -226,6 +238,7 @@ class Pipe:
                 data = await self.reader.read(READ_SIZE)
                 if not data:
                     break
+                quick_ack(self.reader_socket)
                 now = time.monotonic()
                 self.on_arrival(data, now)
                 self.queued += len(data)
@@ -288,9 +301,10 @@ class Proxy:
                 conn.aborted = True
                 return
             up = Pipe(client_reader, server_writer, self.delay, conn.client_chunk, lambda _data: None,
-                      self.args.high_water)
+                      self.args.high_water, client_writer.get_extra_info("socket"))
             down = Pipe(server_reader, client_writer, self.delay,
-                        lambda data, _now: conn.server_chunk(data), conn.server_delivered, self.args.high_water)
+                        lambda data, _now: conn.server_chunk(data), conn.server_delivered, self.args.high_water,
+                        server_writer.get_extra_info("socket"))
             await asyncio.wait_for(asyncio.gather(up.run(), down.run()), self.args.max_connection_seconds)
         except asyncio.TimeoutError:
             conn.aborted = True
