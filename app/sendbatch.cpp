@@ -4,7 +4,6 @@
 #include "sendledger.h"
 #include "smtpsession.h"
 
-#include <QRegularExpression>
 #include <QTimer>
 
 SendBatch::SendBatch(SmtpServerSettings settings, SendLedger *ledger, SecretStore *secrets, QObject *parent)
@@ -129,15 +128,7 @@ void SendBatch::onMessageFinished(int index, const MessageResult &result)
     SendReport report;
     report.draftId = m_keys.value(index);
     report.finishedAt = QDateTime::currentDateTime();
-    for (const RecipientResult &recipient : result.recipients)
-        (recipient.accepted ? report.accepted : report.refused) << recipient.address;
-    if (result.finalReply.isValid()) {
-        report.serverReply = QString::fromUtf8(result.finalReply.toWireFormat()).trimmed();
-        static const QRegularExpression queued(
-            QStringLiteral("(?:queued as|\\bid=)\\s*<?([A-Za-z0-9][A-Za-z0-9._@-]*)"),
-            QRegularExpression::CaseInsensitiveOption);
-        report.queueId = queued.match(report.serverReply).captured(1);
-    }
+    report.takeRecipientsAndReply(result);
     report.error = result.error;
     const bool silentAfterDataEnd = m_dataEndSent.value(index) && !result.error.reply.has_value();
     if (m_recordErrors.contains(index)) {

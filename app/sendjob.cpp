@@ -8,18 +8,19 @@
 #include <QRegularExpression>
 #include <QTimer>
 
-namespace {
-
 // "250 2.0.0 Ok: queued as 4XyZ" (Postfix), "250 OK id=1qRs-000a-Bc" (Exim), "queued as <id>" (others).
-QString queueIdFrom(const QString &reply)
+void SendReport::takeRecipientsAndReply(const MessageResult &result)
 {
-    static const QRegularExpression pattern(
+    for (const RecipientResult &recipient : result.recipients)
+        (recipient.accepted ? accepted : refused) << recipient.address;
+    if (!result.finalReply.isValid())
+        return;
+    static const QRegularExpression queued(
         QStringLiteral("(?:queued as|\\bid=)\\s*<?([A-Za-z0-9][A-Za-z0-9._@-]*)"),
         QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(reply).captured(1);
+    serverReply = QString::fromUtf8(result.finalReply.toWireFormat()).trimmed();
+    queueId = queued.match(serverReply).captured(1);
 }
-
-} // namespace
 
 SendJob::SendJob(QString draftId, DraftStore *drafts, SecretStore *secrets, QObject *parent)
     : QObject(parent)
@@ -216,12 +217,7 @@ void SendJob::onSessionFinished(const SmtpError &error)
         session->deleteLater();
     }
     m_session = nullptr;
-    for (const RecipientResult &recipient : result.recipients)
-        (recipient.accepted ? m_report.accepted : m_report.refused) << recipient.address;
-    if (result.finalReply.isValid()) {
-        m_report.serverReply = QString::fromUtf8(result.finalReply.toWireFormat()).trimmed();
-        m_report.queueId = queueIdFrom(m_report.serverReply);
-    }
+    m_report.takeRecipientsAndReply(result);
     if (m_report.error.isError()) { // could not record Sending: held back before the end of data
         finishNow(SendReport::Outcome::Failed, m_report.error);
         return;

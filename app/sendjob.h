@@ -47,6 +47,9 @@ struct SendReport
     bool signInRequired = false;    // a signed-in account's token could not be renewed: sign in again
 
     bool delivered() const { return outcome == Outcome::Sent || outcome == Outcome::PartiallySent; }
+    // Who has the message, the reply to the end of data and the queue id it names, from the session's
+    // result: the same for one message (SendJob) and many over one connection (SendBatch).
+    void takeRecipientsAndReply(const MessageResult &result);
 };
 Q_DECLARE_METATYPE(SendReport)
 

@@ -5,6 +5,7 @@
 #include "draftstore.h"
 #include "mimeoracle.h"
 #include "outboxwindow.h"
+#include "postfixaccount.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "testserverenv.h"
@@ -537,14 +538,7 @@ void TestComposeDesk::postfixWithAttachmentThenWrongPassword()
     TestServerEnv servers;
     if (!servers.load())
         QSKIP("the test servers are not running (run through ctest)");
-    Account postfix;
-    postfix.name = QStringLiteral("Postfix");
-    postfix.identities.append({QStringLiteral("测试者"), servers.value("TEST_USER"), {}, {}});
-    postfix.host = servers.value("SMTP_HOST");
-    postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                .value(0)
-                                .digest(QCryptographicHash::Sha256)});
+    Account postfix = postfixAccount(servers, QStringLiteral("测试者"));
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password()); // "ask each time": memory only
 
@@ -693,14 +687,7 @@ void TestComposeDesk::partialRefusalThenRefusedOnly()
     TestServerEnv servers;
     if (!servers.load())
         QSKIP("the test servers are not running (run through ctest)");
-    Account postfix;
-    postfix.name = QStringLiteral("Postfix");
-    postfix.identities.append({QStringLiteral("Tester"), servers.value("TEST_USER"), {}, {}});
-    postfix.host = servers.value("SMTP_HOST");
-    postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                .value(0)
-                                .digest(QCryptographicHash::Sha256)});
+    Account postfix = postfixAccount(servers, QStringLiteral("Tester"));
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password());
     std::unique_ptr<ComposeDesk> desk = makeDesk();

@@ -1,5 +1,6 @@
 #include "accountstore.h"
 #include "draftstore.h"
+#include "postfixaccount.h"
 #include "sandboxserver.h"
 #include "scriptedsmtpserver.h"
 #include "secretstore.h"
@@ -151,14 +152,7 @@ void TestSendService::postfixReceivesEachMessageOnce()
     TestServerEnv servers;
     if (!servers.load())
         QSKIP("the test servers are not running (run through ctest)");
-    Account postfix;
-    postfix.name = QStringLiteral("Postfix");
-    postfix.identities.append({QStringLiteral("Tester"), servers.value("TEST_USER"), {}, {}});
-    postfix.host = servers.value("SMTP_HOST");
-    postfix.port = servers.value("POSTFIX_SUBMISSION_PORT").toUShort();
-    postfix.setCurrentPins({QSslCertificate::fromPath(servers.value("SERVER_CERT"))
-                                .value(0)
-                                .digest(QCryptographicHash::Sha256)});
+    Account postfix = postfixAccount(servers, QStringLiteral("Tester"));
     QVERIFY(m_accounts->save(postfix).ok());
     m_secrets.keepInMemory(postfix.id, servers.password());
     SendService service(m_accounts.get(), &m_secrets, m_drafts.get());
