@@ -271,9 +271,23 @@ void TestBulkSendWindow::cancelledRunResumesWithoutDuplicates()
     QVERIFY(window.mergeRun());
     QCOMPARE(window.runTable()->item(0, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Accepted));
     QCOMPARE(window.runTable()->item(3, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Pending));
+    QVERIFY(window.exportButton()->isEnabled());
     screenshot(&window, QStringLiteral("bulk-5-resumable"));
     QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    QSignalSpy paused(&window, &BulkSendWindow::runPaused);
     window.start();
+    // Pause after the next row: the run hangs up and waits; Resume goes on with the rest.
+    auto pauseOnce =
+        connect(window.mergeRun(), &MergeRun::rowFinished, &window, [&window] { window.pause(); });
+    QVERIFY(paused.wait(20000));
+    disconnect(pauseOnce);
+    QVERIFY(window.isRunning());
+    QVERIFY(window.mergeRun()->isPaused());
+    QVERIFY(window.mergeRun()->journal().count(MergeJournal::State::Pending) > 0);
+    QVERIFY(window.cancelButton()->isEnabled());
+    screenshot(&window, QStringLiteral("bulk-5-paused"));
+    window.pauseButton()->click(); // Resume
+    QVERIFY(!window.mergeRun()->isPaused());
     QVERIFY(finished.wait(20000));
     QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
     for (int row = 0; row < 4; ++row)

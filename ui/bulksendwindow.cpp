@@ -51,7 +51,7 @@ BulkSendWindow::BulkSendWindow(AccountStore *accounts, SendService *service, QWi
         m_steps->addItem(name);
     m_steps->setMaximumWidth(m_steps->sizeHintForColumn(0) + 2 * m_steps->frameWidth() + 24);
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(ScreenFit::scrollable(buildDataPage(), m_pages));
+    m_pages->addWidget(buildDataPage());
     m_pages->addWidget(ScreenFit::scrollable(buildMessagePage(), m_pages));
     m_pages->addWidget(buildCheckPage());
     m_pages->addWidget(buildPreviewPage());
@@ -126,13 +126,15 @@ QWidget *BulkSendWindow::buildDataPage()
     });
     m_encoding = new QComboBox(page);
     m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
-    m_encoding->addItem(tr("GB18030 (GBK, as Excel and WPS save in China)"), QStringLiteral("GB18030"));
+    m_encoding->addItem(tr("GB18030 (GBK)"), QStringLiteral("GB18030"));
     m_delimiter = new QComboBox(page);
     m_delimiter->addItem(tr("Comma ,"), QChar(u','));
     m_delimiter->addItem(tr("Semicolon ;"), QChar(u';'));
     m_delimiter->addItem(tr("Tab"), QChar(u'\t'));
     m_delimiter->addItem(tr("Bar |"), QChar(u'|'));
     m_addressColumn = new QComboBox(page);
+    m_encoding->setToolTip(tr("What Excel and WPS in China save a CSV file in, unless told UTF-8"));
+    m_addressColumn->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_addressColumn->setMinimumContentsLength(12);
     for (QComboBox *box : {m_encoding, m_delimiter}) {
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
@@ -411,7 +413,8 @@ void BulkSendWindow::reloadData()
         const QString guess =
             m_table->columnIndex(previousColumn) >= 0 ? previousColumn : MergeRun::addressColumn(*m_table);
         m_addressColumn->setCurrentIndex(guess.isEmpty() ? -1 : m_addressColumn->findText(guess));
-        m_dataStatus->setText(tr("%n row(s), %1 columns, %2.", nullptr, int(m_table->rows.size()))
+        m_dataStatus->setText(tr("Rows: %1, columns: %2, encoding: %3.")
+                                  .arg(m_table->rows.size())
                                   .arg(m_table->columns.size())
                                   .arg(m_table->encoding));
         m_previewRow->setRange(1, std::max<int>(1, int(m_table->rows.size())));
@@ -577,7 +580,8 @@ bool BulkSendWindow::runChecks()
     if (m_subject->text().trimmed().isEmpty())
         m_problems->addItem(new QListWidgetItem(warningIcon, tr("The messages have no subject.")));
     const MergeRun::Summary summary = m_checker->summary();
-    QString text = tr("%n message(s) to %1 distinct addresses, %2.", nullptr, summary.messages)
+    QString text = tr("%1 messages to %2 distinct addresses, %3.")
+                       .arg(summary.messages)
                        .arg(summary.distinctAddresses)
                        .arg(QLocale().formattedDataSize(summary.bytes));
     if (!m_checksPassed)
@@ -693,6 +697,7 @@ bool BulkSendWindow::createRun()
     }
     connectRun();
     fillRunTable();
+    updateRunControls();
     return true;
 }
 
@@ -747,9 +752,10 @@ void BulkSendWindow::openRunForDisplay()
         m_runTable->setItem(row, TimeColumn, new QTableWidgetItem);
     }
     m_progress->setValue(0);
-    m_progressText->setText(m_checksPassed ? tr("Ready: Start sends %n message(s).", nullptr,
-                                                m_checker ? m_checker->summary().messages : 0)
-                                           : tr("Fix the problems in step 3 first."));
+    m_progressText->setText(
+        m_checksPassed
+            ? tr("Ready: Start sends %1 messages.").arg(m_checker ? m_checker->summary().messages : 0)
+            : tr("Fix the problems in step 3 first."));
 }
 
 void BulkSendWindow::fillRunTable()
@@ -774,7 +780,9 @@ void BulkSendWindow::updateRunRow(int row, const QString &stateText)
                              recorded ? recorded->reply.simplified() : QString(),
                              recorded && recorded->updated.isValid() &&
                                      recorded->state != MergeJournal::State::Pending
-                                 ? QLocale().toString(recorded->updated, QLocale::ShortFormat)
+                                 ? (recorded->updated.date() == QDate::currentDate()
+                                        ? QLocale().toString(recorded->updated.time(), QLocale::ShortFormat)
+                                        : QLocale().toString(recorded->updated, QLocale::ShortFormat))
                                  : QString()};
     for (int column = 0; column < values.size(); ++column) {
         QTableWidgetItem *item = m_runTable->item(row - 1, column);
