@@ -753,9 +753,8 @@ void BulkSendWindow::openRunForDisplay()
     }
     m_progress->setValue(0);
     m_progressText->setText(
-        m_checksPassed
-            ? tr("Ready: Start sends %1 messages.").arg(m_checker ? m_checker->summary().messages : 0)
-            : tr("Fix the problems in step 3 first."));
+        m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->summary().messages : 0)
+                       : tr("Fix the problems in step 3 first."));
 }
 
 void BulkSendWindow::fillRunTable()
