@@ -217,6 +217,7 @@ bool MergeRun::prepare()
                                   .arg(m_journal.rows().size())
                                   .arg(m_spec.table.rows.size())};
     } else if (m_journal.fingerprint() != print) {
+        m_changedSinceBegun = !m_spec.acceptChanges;
         if (!m_spec.acceptChanges)
             m_problems << Problem{0,
                                   tr("The data, the templates or the attachments changed since this run "

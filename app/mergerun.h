@@ -79,6 +79,9 @@ public:
     QList<Problem> warnings() const { return m_warnings; }
     Summary summary() const { return m_summary; }
     const MergeJournal &journal() const { return m_journal; }
+    // prepare() refused because what would be sent differs from what the journal's run began with
+    // (see MergeSpec::acceptChanges).
+    bool changedSinceBegun() const { return m_changedSinceBegun; }
     // The row's message exactly as it will be sent (headers, text, attachments), for a preview.
     QByteArray preview(int row, QString *error) const;
     // The same message as a structure (0-based row), for a window to show its headers and attachments.
@@ -154,6 +157,7 @@ private:
     bool m_finished = false;
     bool m_started = false;
     bool m_paused = false;
+    bool m_changedSinceBegun = false;
     qint64 m_serverSizeLimit = 0;
     QList<MergeJournal::Row> m_plannedRows; // check()'s, for a new journal
     QString m_plannedFingerprint;

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -38,6 +39,7 @@ private slots:
     void initTestCase();
     void payslipsThroughTheSandbox();
     void cancelledRunResumesWithoutDuplicates();
+    void oversizedRowRefusedThenRetried();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -300,6 +302,65 @@ void TestBulkSendWindow::cancelledRunResumesWithoutDuplicates()
     recipients.sort();
     QCOMPARE(recipients, (QStringList{QStringLiteral("c1@example.com"), QStringLiteral("c2@example.com"),
                                       QStringLiteral("c3@example.com"), QStringLiteral("c4@example.com")}));
+}
+
+// A row over the server's SIZE is refused and the others go; the window then knows the limit and
+// its checks name the row; once the file is smaller, Retry sends that row alone.
+void TestBulkSendWindow::oversizedRowRefusedThenRetried()
+{
+    const SandboxServer::Limits normal = m_sandbox->limits();
+    SandboxServer::Limits small = normal;
+    small.messageSize = 64 * 1024;
+    m_sandbox->setLimits(small);
+    const auto restore = qScopeGuard([this, normal] { m_sandbox->setLimits(normal); });
+    const QString data = writeFile(QStringLiteral("size/名单.csv"),
+                                   QStringLiteral("工号,姓名,邮箱\n7,甲,a7@example.com\n"
+                                                  "8,乙,a8@example.com\n9,丙,a9@example.com\n")
+                                       .toUtf8());
+    QVERIFY(!writeFile(QStringLiteral("size/7.bin"), "small").isEmpty());
+    QVERIFY(!writeFile(QStringLiteral("size/8.bin"), QByteArray(200 * 1024, 'x')).isEmpty());
+    QVERIFY(!writeFile(QStringLiteral("size/9.bin"), "small").isEmpty());
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(window.loadDataFile(data));
+    fillTemplate(&window, false);
+    window.attachmentsField()->setText(QStringLiteral("{{工号}}.bin"));
+    window.showStep(BulkSendWindow::SendStep);
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.start();
+    QVERIFY(finished.wait(20000));
+    const MergeJournal &journal = window.mergeRun()->journal();
+    QCOMPARE(journal.row(1)->state, MergeJournal::State::Accepted);
+    QCOMPARE(journal.row(2)->state, MergeJournal::State::Refused);
+    QCOMPARE(journal.row(3)->state, MergeJournal::State::Accepted);
+    QCOMPARE(window.runTable()->item(1, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Refused));
+    QVERIFY(window.retryButton()->isEnabled());
+    screenshot(&window, QStringLiteral("bulk-5-refused"));
+
+    // The checks now know the server's SIZE.
+    QVERIFY(!window.runChecks());
+    QCOMPARE(window.problemList()->count(), 1);
+    QVERIFY2(window.problemList()->item(0)->text().contains(QStringLiteral("2")),
+             qPrintable(window.problemList()->item(0)->text()));
+
+    QVERIFY(!writeFile(QStringLiteral("size/8.bin"), "small now").isEmpty());
+    QVERIFY(window.runChecks());
+    finished.clear();
+    window.retryButton()->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    for (int row = 1; row <= 3; ++row)
+        QCOMPARE(window.mergeRun()->journal().row(row)->state, MergeJournal::State::Accepted);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 3, 5000);
+    QStringList recipients;
+    for (const QList<QVariant> &message : std::as_const(stored))
+        recipients << message.at(2).toStringList();
+    recipients.sort();
+    QCOMPARE(recipients, (QStringList{QStringLiteral("a7@example.com"), QStringLiteral("a8@example.com"),
+                                      QStringLiteral("a9@example.com")}));
 }
 
 QTEST_MAIN(TestBulkSendWindow)

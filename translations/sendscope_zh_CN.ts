@@ -1359,6 +1359,18 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <source>Messages are being sent. Stop after the message in flight and close? Opening the same data file again resumes the run; accepted rows are never sent twice.</source>
         <translation>正在发送邮件。要在正在发送的这封完成后停止并关闭吗？再次打开同一数据文件即可继续发送；已被接受的行绝不会发送两次。</translation>
     </message>
+    <message>
+        <source>No problems found: step 5 sends them.</source>
+        <translation>没有发现问题：在第 5 步发送。</translation>
+    </message>
+    <message>
+        <source>Send the rest as it is now?</source>
+        <translation>按现在的内容发送其余的行？</translation>
+    </message>
+    <message>
+        <source>The data, the message or the attachments changed since this run began. Rows already accepted are not sent again; the others would go as they are now. Go on?</source>
+        <translation>自本次发送开始以来，数据、邮件或附件有了改动。已被接受的行不会再次发送；其余的行将按现在的内容发送。要继续吗？</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>

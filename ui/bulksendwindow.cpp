@@ -590,6 +590,8 @@ bool BulkSendWindow::runChecks()
         text += u' ' + tr("This data file was sent from before (journal %1): Start resumes that run, and "
                           "rows already accepted are not sent again.")
                            .arg(QDir::toNativeSeparators(journalPath()));
+    else
+        text += u' ' + tr("No problems found: step 5 sends them.");
     m_summary->setText(text);
     updateRunControls();
     emit checked(m_checksPassed);
@@ -675,7 +677,7 @@ bool BulkSendWindow::isRunning() const
     return m_run && m_run->isRunning();
 }
 
-bool BulkSendWindow::createRun()
+bool BulkSendWindow::createRun(bool acceptChanges)
 {
     m_run.reset(); // one connection to the journal at a time
     QString problem;
@@ -684,8 +686,18 @@ bool BulkSendWindow::createRun()
         updateProgress(problem);
         return false;
     }
-    m_run = std::make_unique<MergeRun>(*spec, m_service);
+    MergeSpec accepted = *spec;
+    accepted.acceptChanges = acceptChanges;
+    m_run = std::make_unique<MergeRun>(accepted, m_service);
     if (!m_run->prepare()) {
+        // After a fix (a payslip replaced, a typo corrected) the rows not yet accepted may go as they
+        // are now, when the person says so; accepted rows are never sent again either way.
+        if (!acceptChanges && m_run->changedSinceBegun() && m_confirmations &&
+            QMessageBox::question(this, tr("Send the rest as it is now?"),
+                                  tr("The data, the message or the attachments changed since this run "
+                                     "began. Rows already accepted are not sent again; the others would "
+                                     "go as they are now. Go on?")) == QMessageBox::Yes)
+            return createRun(true);
         QStringList found;
         for (const MergeRun::Problem &failure : m_run->problems())
             found << (failure.row > 0 ? tr("Row %1: %2").arg(failure.row).arg(failure.message)
@@ -884,7 +896,8 @@ void BulkSendWindow::cancelRun()
 
 void BulkSendWindow::retryRefusedAndDeferred()
 {
-    if (isRunning() || !runChecks() || !createRun())
+    // Asked for after a fix: the rows it sends again go as they are now.
+    if (isRunning() || !runChecks() || !createRun(true))
         return;
     QString error;
     if (!m_run->requeue({MergeJournal::State::Refused, MergeJournal::State::Deferred}, &error)) {

@@ -115,7 +115,7 @@ private:
     std::optional<MergeSpec> currentSpec(QString *problem) const;
     void invalidateChecks();
     void openRunForDisplay();
-    bool createRun();
+    bool createRun(bool acceptChanges = false);
     void connectRun();
     void fillRunTable();
     void updateRunRow(int row, const QString &stateText);
