@@ -2,6 +2,7 @@
 
 #include "addressparser.h"
 #include "mimewriter.h"
+#include "privatefiles.h"
 #include "sendbatch.h"
 #include "sendservice.h"
 
@@ -13,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSet>
+#include <QStandardPaths>
 
 using namespace std::chrono_literals;
 
@@ -275,7 +277,17 @@ QString MergeRun::addressColumn(const MergeTable &table)
 
 QString MergeRun::defaultJournalPath(const QString &dataPath)
 {
-    return QFileInfo(dataPath).absoluteFilePath() + QStringLiteral(".journal.sqlite");
+    const QFileInfo data(dataPath);
+    if (QFileInfo(data.absolutePath()).isWritable())
+        return data.absoluteFilePath() + QStringLiteral(".journal.sqlite");
+    // A read-only folder (a share, a CD): the app's data folder, one journal per data file path.
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/merge");
+    PrivateFiles::makeFolder(folder); // names and addresses of people: not for other users
+    const QByteArray key =
+        QCryptographicHash::hash(data.absoluteFilePath().toUtf8(), QCryptographicHash::Sha256);
+    return folder + u'/' + data.completeBaseName() + u'-' + QString::fromLatin1(key.toHex().left(12)) +
+           QStringLiteral(".journal.sqlite");
 }
 
 QByteArray MergeRun::preview(int row, QString *error) const

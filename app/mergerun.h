@@ -98,7 +98,8 @@ public:
     // The column that holds the addresses, by its name (email, e-mail, mail, 邮箱, 电子邮件); empty
     // when none is named so.
     static QString addressColumn(const MergeTable &table);
-    // Next to the data file, where the command line keeps it too.
+    // Next to the data file (the command line's default too), or in the app's data folder when the data's
+    // folder cannot be written.
     static QString defaultJournalPath(const QString &dataPath);
 
     // Sends the rows not yet accepted, refused or in doubt. finished() follows.

@@ -1,10 +1,12 @@
 #include "accountstore.h"
 #include "bulksendwindow.h"
+#include "composewindow.h"
 #include "localization.h"
 #include "mergejournal.h"
 #include "mergerun.h"
 #include "mimeoracle.h"
 #include "sandboxserver.h"
+#include "secretstore.h"
 #include "sendservice.h"
 #include "widgettesting.h"
 
@@ -40,6 +42,7 @@ private slots:
     void payslipsThroughTheSandbox();
     void cancelledRunResumesWithoutDuplicates();
     void oversizedRowRefusedThenRetried();
+    void composeWindowOpensItWithItsMessage();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -361,6 +364,32 @@ void TestBulkSendWindow::oversizedRowRefusedThenRetried()
     recipients.sort();
     QCOMPARE(recipients, (QStringList{QStringLiteral("a7@example.com"), QStringLiteral("a8@example.com"),
                                       QStringLiteral("a9@example.com")}));
+}
+
+// File → New bulk send… in the compose window: a window of its own, offering the message as template.
+void TestBulkSendWindow::composeWindowOpensItWithItsMessage()
+{
+    SecretStore secrets(QStringLiteral("sendscope-test-bulk-send"));
+    ComposeWindow compose(SmtpServerSettings{}, MailAddress{}, QStringLiteral("Local sandbox"));
+    compose.setConfirmations(false);
+    compose.setAccounts(m_accounts.get(), &secrets, m_sandbox->port());
+    compose.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&compose));
+    type(compose.subjectField(), QStringLiteral("十一月工资单"));
+    type(compose.bodyEdit(), QStringLiteral("您好，附件是工资单。"));
+    auto *action = compose.findChild<QAction *>(QStringLiteral("newBulkSend"));
+    QVERIFY(action);
+    action->trigger();
+    auto *window = compose.findChild<BulkSendWindow *>();
+    QVERIFY(window);
+    QVERIFY(window->isWindow());
+    QTRY_VERIFY(window->isVisible());
+    QVERIFY(window->fromSelector()->currentText().contains(QStringLiteral("hr@sandbox.invalid")));
+    window->loadComposeTemplate();
+    QCOMPARE(window->subjectField()->text(), QStringLiteral("十一月工资单"));
+    QVERIFY(window->textEdit()->toPlainText().startsWith(QStringLiteral("您好，附件是工资单。")));
+    QVERIFY(window->toField()->text().isEmpty()); // the compose window's recipients are not the run's
+    window->close();
 }
 
 QTEST_MAIN(TestBulkSendWindow)
