@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -43,6 +44,7 @@ private slots:
     void cancelledRunResumesWithoutDuplicates();
     void oversizedRowRefusedThenRetried();
     void composeWindowOpensItWithItsMessage();
+    void closingDuringARunStopsItFirst();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -390,6 +392,37 @@ void TestBulkSendWindow::composeWindowOpensItWithItsMessage()
     QVERIFY(window->textEdit()->toPlainText().startsWith(QStringLiteral("您好，附件是工资单。")));
     QVERIFY(window->toField()->text().isEmpty()); // the compose window's recipients are not the run's
     window->close();
+}
+
+// Esc or Close during a run (asked first, unless told not to): the message in flight finishes, then the
+// run stops and the window goes, deleting itself as the compose window's do.
+void TestBulkSendWindow::closingDuringARunStopsItFirst()
+{
+    QByteArray csv = "工号,姓名,邮箱\n";
+    for (int i = 1; i <= 3; ++i)
+        csv += QStringLiteral("%1,职员%1,d%1@example.com\n").arg(i).toUtf8();
+    const QString data = writeFile(QStringLiteral("close/名单.csv"), csv);
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    QPointer<BulkSendWindow> window = new BulkSendWindow(m_accounts.get(), m_service.get());
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setConfirmations(false);
+    window->show();
+    QVERIFY(window->loadDataFile(data));
+    fillTemplate(window, false);
+    window->showStep(BulkSendWindow::SendStep);
+    window->start();
+    QVERIFY(window->isRunning());
+    QVERIFY(!window->close()); // not while a message is in flight
+    QVERIFY(window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(window.isNull(), 20000);
+    // The row in flight went; the run stopped before the others, as its journal says.
+    MergeJournal journal;
+    QString error;
+    QVERIFY2(journal.open(MergeRun::defaultJournalPath(data), &error), qPrintable(error));
+    const int accepted = journal.count(MergeJournal::State::Accepted);
+    QVERIFY(accepted <= 1);
+    QCOMPARE(journal.count(MergeJournal::State::Pending), 3 - accepted);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), accepted, 5000);
 }
 
 QTEST_MAIN(TestBulkSendWindow)

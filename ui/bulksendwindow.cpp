@@ -31,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -922,8 +923,8 @@ void BulkSendWindow::onRunFinished(const QString &stopReason)
                                          : tr("Finished."));
     updateRunControls();
     emit runFinished(stopReason);
-    if (m_closeWhenStopped)
-        close();
+    if (m_closeWhenStopped) // later: closing may delete this window, and with it the run now emitting
+        QTimer::singleShot(0, this, &QWidget::close);
 }
 
 bool BulkSendWindow::exportReport(const QString &path)
