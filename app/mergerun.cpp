@@ -345,7 +345,7 @@ void MergeRun::openBatch()
         finish(m_stopReason);
         return;
     }
-    m_batch = m_service->openBatch(m_spec.settings, m_spec.account, &m_journal);
+    m_batch = m_service->openBatch(m_spec.settings, m_spec.account, &m_journal, m_prompt);
     connect(m_batch, &SendBatch::transcriptEntryAdded, this, &MergeRun::transcriptEntryAdded);
     connect(m_batch, &SendBatch::waitingForMessage, this, [this] {
         if (m_batch && m_batch->sizeLimit() > 0)

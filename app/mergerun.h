@@ -114,6 +114,8 @@ public:
     bool hasStarted() const { return m_started; }
     // Waits after a temporary refusal: 1, 5, 15, 30, 60 minutes; tests make them short.
     void setBackoff(QList<std::chrono::milliseconds> delays) { m_backoff = std::move(delays); }
+    // Asked for the password when the keychain has none (a window); without one, nobody is asked.
+    void setSecretPrompt(SendJob::SecretPrompt prompt) { m_prompt = std::move(prompt); }
     // Writes the original columns with state, server reply, time and Message-ID.
     bool writeReport(const QString &path, QString *error) const;
 
@@ -163,4 +165,5 @@ private:
     QList<MergeJournal::Row> m_plannedRows; // check()'s, for a new journal
     QString m_plannedFingerprint;
     QList<std::chrono::milliseconds> m_backoff;
+    SendJob::SecretPrompt m_prompt;
 };

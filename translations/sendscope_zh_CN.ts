@@ -1371,6 +1371,18 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <source>The data, the message or the attachments changed since this run began. Rows already accepted are not sent again; the others would go as they are now. Go on?</source>
         <translation>自本次发送开始以来，数据、邮件或附件有了改动。已被接受的行不会再次发送；其余的行将按现在的内容发送。要继续吗？</translation>
     </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
+        <translation>%1
+
+%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>

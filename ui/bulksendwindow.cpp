@@ -16,6 +16,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -656,6 +657,7 @@ void BulkSendWindow::sendTest()
     SendService::MessageRequest request;
     request.settings = spec->settings;
     request.account = spec->account;
+    request.prompt = secretPrompt();
     request.message = std::move(*outgoing);
     SendJob *job = m_service->sendMessage(std::move(request));
     m_test->setEnabled(false);
@@ -708,10 +710,31 @@ bool BulkSendWindow::createRun(bool acceptChanges)
         updateRunControls();
         return false;
     }
+    m_run->setSecretPrompt(secretPrompt());
     connectRun();
     fillRunTable();
     updateRunControls();
     return true;
+}
+
+SendJob::SecretPrompt BulkSendWindow::secretPrompt()
+{
+    // As the compose window asks: the password stays in memory only, for this send.
+    QPointer<BulkSendWindow> window(this);
+    return [window](const Account &needing, const QString &problem,
+                    std::function<void(const QString &)> answer) {
+        if (!window) {
+            answer({});
+            return;
+        }
+        bool ok = false;
+        const QString secret = QInputDialog::getText(
+            window, tr("Password for %1").arg(needing.name),
+            tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
+                .arg(problem, needing.effectiveUsername(), needing.host),
+            QLineEdit::Password, QString(), &ok);
+        answer(ok ? secret : QString());
+    };
 }
 
 void BulkSendWindow::connectRun()

@@ -122,6 +122,7 @@ private:
     void updateRunControls();
     void updateProgress(const QString &note = {});
     void onRunFinished(const QString &stopReason);
+    SendJob::SecretPrompt secretPrompt();
 
     AccountStore *m_accounts;
     SendService *m_service;
