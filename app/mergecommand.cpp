@@ -95,14 +95,10 @@ int MergeCommand::parse(const QStringList &arguments)
     } else if (parser.isSet(QStringLiteral("to"))) {
         m_spec.to = MergeTemplate(parser.values(QStringLiteral("to")).join(QStringLiteral(", ")));
     } else {
-        for (const QString &name : {QStringLiteral("email"), QStringLiteral("e-mail"), QStringLiteral("mail"),
-                                    QStringLiteral("邮箱"), QStringLiteral("电子邮件")}) {
-            if (m_spec.table.columnIndex(name) >= 0) {
-                m_spec.to = MergeTemplate(column(name));
-                break;
-            }
-        }
-        if (m_spec.to.text().isEmpty())
+        const QString addressColumn = MergeRun::addressColumn(m_spec.table);
+        if (!addressColumn.isEmpty())
+            m_spec.to = MergeTemplate(column(addressColumn));
+        else
             return usageError(
                 tr("say which column holds the addresses with --to-column; the columns are: %1.")
                     .arg(m_spec.table.columns.join(QStringLiteral(", "))));
@@ -176,10 +172,9 @@ int MergeCommand::parse(const QStringList &arguments)
     }
     m_spec.acceptChanges = parser.isSet(QStringLiteral("accept-changes"));
     m_reportPath = parser.value(QStringLiteral("report"));
-    m_spec.journalPath =
-        parser.isSet(QStringLiteral("journal"))
-            ? parser.value(QStringLiteral("journal"))
-            : QFileInfo(m_spec.dataPath).absoluteFilePath() + QStringLiteral(".journal.sqlite");
+    m_spec.journalPath = parser.isSet(QStringLiteral("journal"))
+                             ? parser.value(QStringLiteral("journal"))
+                             : MergeRun::defaultJournalPath(m_spec.dataPath);
     m_spec.settings = m_send.settings();
     if (m_send.secretFromKeychain())
         m_spec.account = m_send.account();

@@ -2,6 +2,7 @@
 
 #include "addressparser.h"
 #include "mimewriter.h"
+#include "privatefiles.h"
 #include "sendbatch.h"
 #include "sendservice.h"
 
@@ -9,9 +10,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSet>
+#include <QStandardPaths>
 
 using namespace std::chrono_literals;
 
@@ -33,6 +36,8 @@ MergeRun::MergeRun(MergeSpec spec, SendService *service, QObject *parent)
     m_paceTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_paceTimer, &QTimer::timeout, this, &MergeRun::feed);
     connect(&m_resumeTimer, &QTimer::timeout, this, [this] {
+        if (m_paused)
+            return; // resume() goes on
         if (m_batch)
             feed();
         else
@@ -102,11 +107,13 @@ std::optional<MimeMessage> MergeRun::buildMessage(int row, QString *problem) con
     return message;
 }
 
-bool MergeRun::prepare()
+bool MergeRun::check()
 {
     m_problems.clear();
     m_warnings.clear();
     m_summary = {};
+    m_plannedRows.clear();
+    m_plannedFingerprint.clear();
     QStringList unknown;
     for (const MergeTemplate *source : {&m_spec.subject, &m_spec.text, &m_spec.html, &m_spec.to, &m_spec.cc,
                                         &m_spec.bcc, &m_spec.attachments}) {
@@ -140,6 +147,12 @@ bool MergeRun::prepare()
         const std::unique_ptr<MessageStream> stream = MimeWriter::write(*message, {}, &writeError);
         if (!stream) {
             m_problems << Problem{row + 1, writeError.message};
+            continue;
+        }
+        if (m_spec.sizeLimit > 0 && stream->size() > m_spec.sizeLimit) {
+            m_problems << Problem{row + 1, tr("the message is %1; the server takes at most %2.")
+                                               .arg(QLocale().formattedDataSize(stream->size()),
+                                                    QLocale().formattedDataSize(m_spec.sizeLimit))};
             continue;
         }
         ++m_summary.messages;
@@ -179,15 +192,22 @@ bool MergeRun::prepare()
             {}};
     }
     m_summary.distinctAddresses = static_cast<int>(firstRowOf.size());
-    if (!m_problems.isEmpty())
-        return false;
+    m_plannedRows = journalRows;
+    m_plannedFingerprint = QString::fromLatin1(fingerprint.result().toHex());
+    return m_problems.isEmpty();
+}
 
+bool MergeRun::prepare()
+{
+    if (!check())
+        return false;
+    const QList<MergeJournal::Row> &journalRows = m_plannedRows;
     QString error;
     if (!m_journal.open(m_spec.journalPath, &error)) {
         m_problems << Problem{0, error};
         return false;
     }
-    const QString print = QString::fromLatin1(fingerprint.result().toHex());
+    const QString &print = m_plannedFingerprint;
     if (m_journal.isNew()) {
         if (!m_journal.prepare(print, journalRows, &error))
             m_problems << Problem{0, error};
@@ -199,6 +219,7 @@ bool MergeRun::prepare()
                                   .arg(m_journal.rows().size())
                                   .arg(m_spec.table.rows.size())};
     } else if (m_journal.fingerprint() != print) {
+        m_changedSinceBegun = !m_spec.acceptChanges;
         if (!m_spec.acceptChanges)
             m_problems << Problem{0,
                                   tr("The data, the templates or the attachments changed since this run "
@@ -210,6 +231,63 @@ bool MergeRun::prepare()
             m_problems << Problem{0, error};
     }
     return m_problems.isEmpty();
+}
+
+std::optional<MimeMessage> MergeRun::message(int row, QString *problem) const
+{
+    return buildMessage(row, problem);
+}
+
+std::optional<MimeMessage> MergeRun::testMessage(int row, const MailAddress &to, QString *problem) const
+{
+    std::optional<MimeMessage> message = buildMessage(row, problem);
+    if (!message)
+        return std::nullopt;
+    message->to = {to};
+    message->cc.clear();
+    message->bcc.clear();
+    message->subject = QStringLiteral("[TEST] ") + message->subject;
+    // The real message keeps its Message-ID for the run; a test is another message.
+    message->messageId = MimeWriter::newMessageId(m_spec.from.asciiDomain(), QDateTime::currentDateTime());
+    return message;
+}
+
+bool MergeRun::requeue(const QList<MergeJournal::State> &states, QString *error)
+{
+    for (const MergeJournal::Row &row : m_journal.rows()) {
+        if (states.contains(row.state) && row.state != MergeJournal::State::Accepted &&
+            row.state != MergeJournal::State::Unknown && row.state != MergeJournal::State::Sending &&
+            !m_journal.setState(row.row, MergeJournal::State::Pending, {}, {}, error))
+            return false;
+    }
+    return true;
+}
+
+QString MergeRun::addressColumn(const MergeTable &table)
+{
+    for (const QString &name :
+         {QStringLiteral("email"), QStringLiteral("e-mail"), QStringLiteral("mail"), QStringLiteral("邮箱"),
+          QStringLiteral("电子邮件"), QStringLiteral("邮件地址"), QStringLiteral("电子邮箱")}) {
+        const int index = table.columnIndex(name);
+        if (index >= 0)
+            return table.columns.at(index);
+    }
+    return {};
+}
+
+QString MergeRun::defaultJournalPath(const QString &dataPath)
+{
+    const QFileInfo data(dataPath);
+    if (QFileInfo(data.absolutePath()).isWritable())
+        return data.absoluteFilePath() + QStringLiteral(".journal.sqlite");
+    // A read-only folder (a share, a CD): the app's data folder, one journal per data file path.
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/merge");
+    PrivateFiles::makeFolder(folder); // names and addresses of people: not for other users
+    const QByteArray key =
+        QCryptographicHash::hash(data.absoluteFilePath().toUtf8(), QCryptographicHash::Sha256);
+    return folder + u'/' + data.completeBaseName() + u'-' + QString::fromLatin1(key.toHex().left(12)) +
+           QStringLiteral(".journal.sqlite");
 }
 
 QByteArray MergeRun::preview(int row, QString *error) const
@@ -240,6 +318,15 @@ void MergeRun::start()
         QTimer::singleShot(0, this, [this] { finish({}); });
         return;
     }
+    openOrWait();
+}
+
+void MergeRun::openOrWait()
+{
+    if (m_queue.empty()) {
+        openBatch(); // nothing left: finishes
+        return;
+    }
     // Resumed while the first row still waits out a back-off: no connection until then.
     const std::optional<MergeJournal::Row> first = m_journal.row(m_queue.front() + 1);
     if (first && first->state == MergeJournal::State::Deferred &&
@@ -258,8 +345,12 @@ void MergeRun::openBatch()
         finish(m_stopReason);
         return;
     }
-    m_batch = m_service->openBatch(m_spec.settings, m_spec.account, &m_journal);
+    m_batch = m_service->openBatch(m_spec.settings, m_spec.account, &m_journal, m_prompt);
     connect(m_batch, &SendBatch::transcriptEntryAdded, this, &MergeRun::transcriptEntryAdded);
+    connect(m_batch, &SendBatch::waitingForMessage, this, [this] {
+        if (m_batch && m_batch->sizeLimit() > 0)
+            m_serverSizeLimit = m_batch->sizeLimit();
+    });
     connect(m_batch, &SendBatch::waitingForMessage, this, &MergeRun::feed);
     connect(m_batch, &SendBatch::messageFinished, this, &MergeRun::onMessageFinished);
     connect(m_batch, &SendBatch::finished, this, &MergeRun::onBatchFinished);
@@ -269,7 +360,7 @@ void MergeRun::feed()
 {
     if (!m_batch || m_inFlight >= 0 || !m_batch->isWaiting() || m_resumeTimer.isActive())
         return;
-    if (m_cancelled || !m_stopReason.isEmpty() || m_queue.empty() ||
+    if (m_cancelled || m_paused || !m_stopReason.isEmpty() || m_queue.empty() ||
         (m_spec.maxPerConnection > 0 && m_batch->messagesSent() >= m_spec.maxPerConnection)) {
         m_batch->close(); // QUIT; onBatchFinished() opens a new connection if rows remain
         return;
@@ -305,6 +396,7 @@ void MergeRun::feed()
     }
     m_inFlight = row;
     m_lastStart = now;
+    emit rowStarted(row + 1);
     m_batch->add(QString::number(row + 1), std::move(*outgoing));
 }
 
@@ -453,6 +545,10 @@ void MergeRun::onBatchFinished(const SmtpError &error)
         finish(m_stopReason);
         return;
     }
+    if (m_paused) {
+        emit paused();
+        return;
+    }
     if (m_resumeTimer.isActive())
         return; // a back-off is under way; it opens the next connection
     if (error.isError() && error.category != SmtpErrorCategory::Cancelled) {
@@ -480,6 +576,35 @@ void MergeRun::cancel()
     }
     if (m_inFlight < 0)
         m_batch->close();
+}
+
+void MergeRun::pause()
+{
+    if (!m_started || m_finished || m_paused || m_cancelled)
+        return;
+    m_paused = true;
+    m_paceTimer.stop();
+    m_resumeTimer.stop();
+    if (!m_batch) {
+        QTimer::singleShot(0, this, [this] {
+            if (m_paused && !m_batch && !m_finished)
+                emit paused();
+        });
+        return;
+    }
+    if (m_inFlight < 0)
+        m_batch->close();
+}
+
+void MergeRun::resume()
+{
+    if (!m_paused || m_finished)
+        return;
+    m_paused = false;
+    if (m_batch)
+        feed(); // still hanging up: onBatchFinished() opens the next connection
+    else
+        openOrWait();
 }
 
 void MergeRun::finish(const QString &reason)

@@ -41,6 +41,7 @@ struct MergeSpec
     int maxPerConnection = 100;     // then QUIT and a new connection
     int maxRecipientsPerMessage = 100;
     QString journalPath;
+    qint64 sizeLimit = 0;       // the server's SIZE when known: a larger row is a problem; 0: not known
     bool acceptChanges = false; // resume although the data or templates changed since the run began
 };
 
@@ -68,26 +69,60 @@ public:
     MergeRun(MergeSpec spec, SendService *service, QObject *parent = nullptr);
     ~MergeRun() override;
 
-    // Builds every row's message and checks it; opens or creates the journal. False when anything
-    // blocks the run (see problems()); warnings() do not block.
+    // Builds every row's message and checks it, without touching the journal (a dry run, the checks a
+    // window shows before sending). False when anything blocks the run (see problems()); warnings() do
+    // not block.
+    bool check();
+    // check(), then opens or creates the journal (resuming the run it records).
     bool prepare();
     QList<Problem> problems() const { return m_problems; }
     QList<Problem> warnings() const { return m_warnings; }
     Summary summary() const { return m_summary; }
     const MergeJournal &journal() const { return m_journal; }
+    // prepare() refused because what would be sent differs from what the journal's run began with
+    // (see MergeSpec::acceptChanges).
+    bool changedSinceBegun() const { return m_changedSinceBegun; }
     // The row's message exactly as it will be sent (headers, text, attachments), for a preview.
     QByteArray preview(int row, QString *error) const;
+    // The same message as a structure (0-based row), for a window to show its headers and attachments.
+    std::optional<MimeMessage> message(int row, QString *problem) const;
+    // The row's message to the sender alone, "[TEST]" before its subject, with a Message-ID of its own:
+    // what it will look like, without a recipient seeing it and without touching the journal.
+    std::optional<MimeMessage> testMessage(int row, const MailAddress &to, QString *problem) const;
+    // After prepare(), before start(): rows in one of states are sent again (refused after a fix, or
+    // deferred without waiting out the back-off). Never accepted or in-doubt rows.
+    bool requeue(const QList<MergeJournal::State> &states, QString *error);
+    // The server's SIZE once the run has logged in (0: not announced, or not yet connected).
+    qint64 serverSizeLimit() const { return m_serverSizeLimit; }
+
+    // The column that holds the addresses, by its name (email, e-mail, mail, 邮箱, 电子邮件); empty
+    // when none is named so.
+    static QString addressColumn(const MergeTable &table);
+    // Next to the data file (the command line's default too), or in the app's data folder when the data's
+    // folder cannot be written.
+    static QString defaultJournalPath(const QString &dataPath);
 
     // Sends the rows not yet accepted, refused or in doubt. finished() follows.
     void start();
     // Stops after the message in flight; resuming later continues with the rows not yet accepted.
     void cancel();
+    // Stops after the message in flight and hangs up; paused() follows. resume() goes on.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    bool isRunning() const { return m_started && !m_finished; }
+    bool hasStarted() const { return m_started; }
     // Waits after a temporary refusal: 1, 5, 15, 30, 60 minutes; tests make them short.
     void setBackoff(QList<std::chrono::milliseconds> delays) { m_backoff = std::move(delays); }
+    // Asked for the password when the keychain has none (a window); without one, nobody is asked.
+    void setSecretPrompt(SendJob::SecretPrompt prompt) { m_prompt = std::move(prompt); }
     // Writes the original columns with state, server reply, time and Message-ID.
     bool writeReport(const QString &path, QString *error) const;
 
 signals:
+    // The row's message goes to the server now (1-based row).
+    void rowStarted(int row);
+    void paused();
     void rowFinished(int row, MergeJournal::State state, const QString &reply);
     void transcriptEntryAdded(const TranscriptEntry &entry);
     void waiting(const QDateTime &until, const QString &reason);
@@ -98,6 +133,7 @@ private:
     enum class Verdict { Refused, Deferred, StopRun };
     std::optional<MimeMessage> buildMessage(int row, QString *problem) const;
     QString fingerprint() const;
+    void openOrWait();
     void openBatch();
     void feed();
     void onMessageFinished(const QString &key, const SendReport &report);
@@ -123,5 +159,11 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_started = false;
+    bool m_paused = false;
+    bool m_changedSinceBegun = false;
+    qint64 m_serverSizeLimit = 0;
+    QList<MergeJournal::Row> m_plannedRows; // check()'s, for a new journal
+    QString m_plannedFingerprint;
     QList<std::chrono::milliseconds> m_backoff;
+    SendJob::SecretPrompt m_prompt;
 };

@@ -2,6 +2,7 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "bounceexplainerdialog.h"
+#include "bulksendwindow.h"
 #include "certificatedialog.h"
 #include "composewindow.h"
 #include "draftstore.h"
@@ -11,10 +12,12 @@
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
+#include "sendservice.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +41,7 @@ private slots:
     void dialogMnemonicsUnique();
     void composeTabOrder();
     void escClosesToolWindows();
+    void bulkSendMnemonicsUnique();
 
 private:
     ComposeWindow *compose();
@@ -197,6 +201,33 @@ void TestKeyboard::escClosesToolWindows()
         QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window, Qt::Key_Escape);
         QTRY_VERIFY2(!window->isVisible(), qPrintable(window->windowTitle()));
     }
+}
+
+// Every step of the bulk send window, each with what it shows then (a step's page and the buttons
+// below), and Esc closes it while no run is under way.
+void TestKeyboard::bulkSendMnemonicsUnique()
+{
+    const QString data = m_dir.filePath(QStringLiteral("工资.csv"));
+    QFile file(data);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("工号,姓名,邮箱\n1001,张三,zhangsan@example.com\n").toUtf8());
+    file.close();
+    SendService service(m_accounts.get(), m_secrets.get(), nullptr);
+    BulkSendWindow window(m_accounts.get(), &service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.loadDataFile(data));
+    for (const auto step : {BulkSendWindow::DataStep, BulkSendWindow::MessageStep, BulkSendWindow::CheckStep,
+                            BulkSendWindow::PreviewStep, BulkSendWindow::SendStep}) {
+        window.showStep(step);
+        QCOMPARE(window.currentStep(), step);
+        const QStringList clashes = mnemonicClashes(&window);
+        QVERIFY2(clashes.isEmpty(),
+                 qPrintable(QString::number(step) + QStringLiteral(":\n") + clashes.join(u'\n')));
+    }
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, Qt::Key_Escape);
+    QTRY_VERIFY(!window.isVisible());
 }
 
 QTEST_MAIN(TestKeyboard)

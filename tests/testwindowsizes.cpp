@@ -2,6 +2,7 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "bounceexplainerdialog.h"
+#include "bulksendwindow.h"
 #include "certificatedialog.h"
 #include "composewindow.h"
 #include "domaincheckdialog.h"
@@ -11,10 +12,12 @@
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
+#include "sendservice.h"
 #include "widgettesting.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QPushButton>
 #include <QScreen>
 #include <QSslError>
@@ -40,6 +43,8 @@ private slots:
     void accountDialog();
     void bounceExplainerDialog();
     void domainCheckDialog();
+    void bulkSendWindow_data();
+    void bulkSendWindow();
 
 private:
     ComposeWindow *compose();
@@ -215,6 +220,38 @@ void TestWindowSizes::domainCheckDialog()
     DomainCheckDialog dialog(QStringLiteral("example.invalid"), compose());
     dialog.show();
     checkFits(&dialog, defaultAndCancel(&dialog), QStringLiteral("domain-check"));
+}
+
+void TestWindowSizes::bulkSendWindow_data()
+{
+    QTest::addColumn<int>("step");
+    QTest::newRow("data") << int(BulkSendWindow::DataStep);
+    QTest::newRow("message") << int(BulkSendWindow::MessageStep);
+    QTest::newRow("checks") << int(BulkSendWindow::CheckStep);
+    QTest::newRow("preview") << int(BulkSendWindow::PreviewStep);
+    QTest::newRow("send") << int(BulkSendWindow::SendStep);
+}
+
+void TestWindowSizes::bulkSendWindow()
+{
+    QFETCH(int, step);
+    const QString data = m_dir.filePath(QStringLiteral("工资.csv"));
+    QFile file(data);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("工号,姓名,邮箱\n1001,张三,zhangsan@example.com\n").toUtf8());
+    file.close();
+    SendService service(m_accounts.get(), m_secrets.get(), nullptr);
+    BulkSendWindow window(m_accounts.get(), &service);
+    QVERIFY(window.loadDataFile(data));
+    window.showStep(BulkSendWindow::Step(step));
+    window.show();
+    QList<QPushButton *> buttons;
+    for (QPushButton *button : window.findChildren<QPushButton *>()) {
+        if (button->isVisibleTo(&window))
+            buttons << button;
+    }
+    checkFits(&window, buttons,
+              QStringLiteral("bulk-send-%1").arg(QString::fromUtf8(QTest::currentDataTag())));
 }
 
 QTEST_MAIN(TestWindowSizes)

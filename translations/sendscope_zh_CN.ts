@@ -962,6 +962,429 @@ It was saved for %2. If the new server is not run by the same provider, type its
     </message>
 </context>
 <context>
+    <name>BulkSendWindow</name>
+    <message>
+        <source>Bulk send — Sendscope</source>
+        <translation>群发 — Sendscope</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>1. Data</source>
+        <translation>1. 数据</translation>
+    </message>
+    <message>
+        <source>2. Message</source>
+        <translation>2. 邮件</translation>
+    </message>
+    <message>
+        <source>3. Checks</source>
+        <translation>3. 检查</translation>
+    </message>
+    <message>
+        <source>4. Preview</source>
+        <translation>4. 预览</translation>
+    </message>
+    <message>
+        <source>5. Send</source>
+        <translation>5. 发送</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k</source>
+        <translation>上一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A .csv file whose first row names the columns</source>
+        <translation>第一行为列名的 .csv 文件</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the data file</source>
+        <translation>选择数据文件</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt);;All files (*)</source>
+        <translation>表格 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>GB18030 (GBK)</source>
+        <translation>GB18030（GBK）</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>What Excel and WPS in China save a CSV file in, unless told UTF-8</source>
+        <translation>中文版 Excel 和 WPS 保存 CSV 时默认使用的编码（除非选择了 UTF-8）</translation>
+    </message>
+    <message>
+        <source>The first rows of the data</source>
+        <translation>数据的前几行</translation>
+    </message>
+    <message>
+        <source>Data &amp;file:</source>
+        <translation>数据文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address column:</source>
+        <translation>地址列(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>payslips/{{工号}}.pdf — relative to the data file&apos;s folder; several separated by ;</source>
+        <translation>payslips/{{工号}}.pdf — 相对于数据文件所在文件夹；多个用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>no pacing</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Servers count messages per minute and per day; 30 a minute is safe for most</source>
+        <translation>服务器会按分钟和按天统计发信量；每分钟 30 封对大多数服务器是安全的</translation>
+    </message>
+    <message>
+        <source>&amp;Insert field</source>
+        <translation>插入字段(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Puts {{column}} where the cursor is: each row&apos;s value replaces it</source>
+        <translation>在光标处插入 {{列名}}：发送时替换为每一行的值</translation>
+    </message>
+    <message>
+        <source>&amp;Load from the compose window</source>
+        <translation>从撰写窗口载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>发件人(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>正文(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Attachments per ro&amp;w:</source>
+        <translation>每行的附件(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Messages per min&amp;ute:</source>
+        <translation>每分钟封数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Problems and warnings</source>
+        <translation>问题和警告</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>重新检查(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The row&apos;s message as it will be sent</source>
+        <translation>该行将要发出的邮件</translation>
+    </message>
+    <message>
+        <source>Send a test to m&amp;yself</source>
+        <translation>发测试邮件给自己(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>This row&apos;s message to your own address, with [TEST] before the subject</source>
+        <translation>把该行的邮件发到你自己的地址，主题前加 [TEST]</translation>
+    </message>
+    <message>
+        <source>&amp;Row:</source>
+        <translation>行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation>服务器回复</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rows and their state</source>
+        <translation>各行及其状态</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stops after the message in flight; Start later resumes</source>
+        <translation>在正在发送的邮件完成后停止；之后点“开始”即可继续</translation>
+    </message>
+    <message>
+        <source>Re&amp;try refused and deferred</source>
+        <translation>重试被拒和推迟的行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Rows: %1, columns: %2, encoding: %3.</source>
+        <translation>行数：%1，列数：%2，编码：%3。</translation>
+    </message>
+    <message>
+        <source>Choose a data file first (step 1).</source>
+        <translation>请先选择数据文件（第 1 步）。</translation>
+    </message>
+    <message>
+        <source>Choose who the messages are from (step 2); add an account in the compose window&apos;s Account menu.</source>
+        <translation>请选择发件人（第 2 步）；可在撰写窗口的“账户”菜单中添加账户。</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <source>Nothing can be sent yet.</source>
+        <translation>目前还不能发送。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The messages have no subject.</source>
+        <translation>邮件没有主题。</translation>
+    </message>
+    <message>
+        <source>%1 messages to %2 distinct addresses, %3.</source>
+        <translation>%1 封邮件，发往 %2 个不同地址，共 %3。</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until the problems marked below are fixed.</source>
+        <translation>在修正下面标出的问题之前不会发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>This data file was sent from before (journal %1): Start resumes that run, and rows already accepted are not sent again.</source>
+        <translation>此数据文件以前发送过（日志 %1）：点“开始”将继续那次发送，已被接受的行不会再发。</translation>
+    </message>
+    <message>
+        <source>Row %1 cannot be sent: %2</source>
+        <translation>第 %1 行无法发送：%2</translation>
+    </message>
+    <message>
+        <source>Reply-To: %1</source>
+        <translation>回复至：%1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>收件人：%1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>抄送：%1</translation>
+    </message>
+    <message>
+        <source>Bcc: %1</source>
+        <translation>密送：%1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2)</source>
+        <translation>附件：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>测试邮件未发出：%1</translation>
+    </message>
+    <message>
+        <source>Sending the test to %1…</source>
+        <translation>正在把测试邮件发给 %1…</translation>
+    </message>
+    <message>
+        <source>The test went to %1. The server said: %2</source>
+        <translation>测试邮件已发给 %1。服务器回复：%2</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1 %2</source>
+        <translation>测试邮件未发出：%1 %2</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Sending row %1…</source>
+        <translation>正在发送第 %1 行…</translation>
+    </message>
+    <message>
+        <source>Waiting until %1; the server said: %2</source>
+        <translation>等待到 %1；服务器回复：%2</translation>
+    </message>
+    <message>
+        <source>Paused. Resume goes on with the next row.</source>
+        <translation>已暂停。点“继续”从下一行接着发送。</translation>
+    </message>
+    <message>
+        <source>A run of this data file was begun before; Start resumes it.</source>
+        <translation>此数据文件以前已开始发送；点“开始”继续发送。</translation>
+    </message>
+    <message>
+        <source>Ready. Messages to send: %1.</source>
+        <translation>准备就绪。待发送邮件：%1 封。</translation>
+    </message>
+    <message>
+        <source>Fix the problems in step 3 first.</source>
+        <translation>请先修正第 3 步中的问题。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted, %3 refused, %4 deferred, %5 in doubt.</source>
+        <translation>%2 封中已接受 %1 封，被拒 %3 封，推迟 %4 封，不确定 %5 封。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Pausing after the message in flight…</source>
+        <translation>正在发送的邮件完成后暂停…</translation>
+    </message>
+    <message>
+        <source>Stopping after the message in flight…</source>
+        <translation>正在发送的邮件完成后停止…</translation>
+    </message>
+    <message>
+        <source>Sending the refused and deferred rows again…</source>
+        <translation>正在重新发送被拒和推迟的行…</translation>
+    </message>
+    <message>
+        <source>Stopped with rows still to send; Start resumes.</source>
+        <translation>已停止，仍有待发送的行；点“开始”继续。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>-report.csv</source>
+        <translation>-报告.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>报告已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Stop the bulk send?</source>
+        <translation>停止群发？</translation>
+    </message>
+    <message>
+        <source>Messages are being sent. Stop after the message in flight and close? Opening the same data file again resumes the run; accepted rows are never sent twice.</source>
+        <translation>正在发送邮件。要在正在发送的这封完成后停止并关闭吗？再次打开同一数据文件即可继续发送；已被接受的行绝不会发送两次。</translation>
+    </message>
+    <message>
+        <source>No problems found: step 5 sends them.</source>
+        <translation>没有发现问题：在第 5 步发送。</translation>
+    </message>
+    <message>
+        <source>Send the rest as it is now?</source>
+        <translation>按现在的内容发送其余的行？</translation>
+    </message>
+    <message>
+        <source>The data, the message or the attachments changed since this run began. Rows already accepted are not sent again; the others would go as they are now. Go on?</source>
+        <translation>自本次发送开始以来，数据、邮件或附件有了改动。已被接受的行不会再次发送；其余的行将按现在的内容发送。要继续吗？</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
+        <translation>%1
+
+%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Untrusted certificate — %1</source>
@@ -1558,6 +1981,10 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Sign in with %1…</source>
         <translation>用 %1 登录…</translation>
+    </message>
+    <message>
+        <source>New &amp;bulk send…</source>
+        <translation>新建群发(&amp;B)…</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +3067,10 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>Cannot write the report %1: %2</source>
         <translation>无法写入报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>the message is %1; the server takes at most %2.</source>
+        <translation>邮件大小为 %1；服务器最多接受 %2。</translation>
     </message>
 </context>
 <context>

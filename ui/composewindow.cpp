@@ -10,6 +10,7 @@
 #include "addressbook.h"
 #include "addressparser.h"
 #include "bounceexplainerdialog.h"
+#include "bulksendwindow.h"
 #include "connectiontest.h"
 #include "draftmessage.h"
 #include "draftstore.h"
@@ -809,6 +810,13 @@ void ComposeWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newMessage = file->addAction(tr("&New message"), this, &ComposeWindow::newMessageRequested);
     newMessage->setShortcut(QKeySequence::New);
+    QAction *bulkSend = file->addAction(tr("New &bulk send…"), this, [this] {
+        auto *window = new BulkSendWindow(m_accounts, sendService(), this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setComposeTemplate(currentDraft());
+        window->show();
+    });
+    bulkSend->setObjectName(QStringLiteral("newBulkSend"));
     QAction *saveEml = file->addAction(tr("Save as .&eml…"), this, [this] { saveAsEml(); });
     saveEml->setObjectName(QStringLiteral("saveAsEml"));
     QAction *command = file->addAction(tr("Copy as co&mmand"), this, [this] { copyAsCommand(); });
