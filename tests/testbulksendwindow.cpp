@@ -375,6 +375,7 @@ void TestBulkSendWindow::composeWindowOpensItWithItsMessage()
     ComposeWindow compose(SmtpServerSettings{}, MailAddress{}, QStringLiteral("Local sandbox"));
     compose.setConfirmations(false);
     compose.setAccounts(m_accounts.get(), &secrets, m_sandbox->port());
+    compose.setSendService(m_service.get()); // as the desk gives every window its own
     compose.show();
     QVERIFY(QTest::qWaitForWindowExposed(&compose));
     type(compose.subjectField(), QStringLiteral("十一月工资单"));
@@ -382,8 +383,14 @@ void TestBulkSendWindow::composeWindowOpensItWithItsMessage()
     auto *action = compose.findChild<QAction *>(QStringLiteral("newBulkSend"));
     QVERIFY(action);
     action->trigger();
-    auto *window = compose.findChild<BulkSendWindow *>();
+    BulkSendWindow *window = nullptr;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *bulk = qobject_cast<BulkSendWindow *>(widget))
+            window = bulk;
+    }
     QVERIFY(window);
+    // The service here is the test's, as the desk's is in the app: closing the message leaves a run alone.
+    QVERIFY(!compose.isAncestorOf(window));
     QVERIFY(window->isWindow());
     QTRY_VERIFY(window->isVisible());
     QVERIFY(window->fromSelector()->currentText().contains(QStringLiteral("hr@sandbox.invalid")));

@@ -811,7 +811,11 @@ void ComposeWindow::buildMenus()
     QAction *newMessage = file->addAction(tr("&New message"), this, &ComposeWindow::newMessageRequested);
     newMessage->setShortcut(QKeySequence::New);
     QAction *bulkSend = file->addAction(tr("New &bulk send…"), this, [this] {
-        auto *window = new BulkSendWindow(m_accounts, sendService(), this);
+        // A window of its own, not the compose window's child: closing this message must not end a
+        // run that is under way. It deletes itself when closed, which asks first during a run. Only a
+        // window that owns its send service (no desk: tests) keeps the run as its child.
+        SendService *service = sendService();
+        auto *window = new BulkSendWindow(m_accounts, service, service->parent() == this ? this : nullptr);
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->setComposeTemplate(currentDraft());
         window->show();
