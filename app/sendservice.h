@@ -45,6 +45,7 @@ public:
         std::optional<Account> account;
         OutgoingMessage message;
         SendJob::SecretPrompt prompt;
+        QStringList notes; // said in the transcript before the session: see requestNotes()
     };
 
     SendService(AccountStore *accounts, SecretStore *secrets, DraftStore *drafts, QObject *parent = nullptr);
@@ -73,6 +74,8 @@ public:
     // The message as it is sent: the envelope and a streaming source. Nothing and error when it cannot
     // be written (an unreadable attachment, a header that would inject another).
     static std::optional<OutgoingMessage> outgoing(const MimeMessage &message, QString *error);
+    // What message asks of its recipients (a read receipt, a priority), for the transcript.
+    static QStringList requestNotes(const MimeMessage &message);
 
 signals:
     void jobStarted(SendJob *job);
