@@ -152,7 +152,7 @@ SendJob *SendService::sendMessage(MessageRequest request)
     const std::optional<Account> account = request.account;
     const SendJob::SecretPrompt prompt = request.prompt;
     QTimer::singleShot(0, job, [job, account, prompt] {
-        if (account && job->m_settings.secret.isEmpty())
+        if (account && account->needsSecret() && job->m_settings.secret.isEmpty())
             job->readSecretThenStart(*account, prompt);
         else
             job->startSession();

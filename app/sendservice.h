@@ -37,8 +37,9 @@ public:
         bool resendUncertain = false; // the person chose to send a "may have been delivered" message again
         QString sectionTitle;         // shown in the transcript's header line
     };
-    // A message that is not stored, for the command line: explicit settings, and the account whose
-    // keychain entry holds the secret when settings has none.
+    // A message that is not stored, for the command line: explicit settings, and the account it is sent
+    // with, whose keychain entry holds the secret when settings has none (and the account needs one), and
+    // whose server's extensions are remembered.
     struct MessageRequest
     {
         SmtpServerSettings settings;
