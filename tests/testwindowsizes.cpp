@@ -6,6 +6,7 @@
 #include "composewindow.h"
 #include "domaincheckdialog.h"
 #include "draftstore.h"
+#include "localization.h"
 #include "outboxwindow.h"
 #include "preferencesdialog.h"
 #include "sandboxmailbox.h"
@@ -20,6 +21,7 @@
 #include <QSslError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 // Every window and dialog on a small or scaled screen: CTest runs this on an offscreen 1024×600 screen
 // and on 1920×1080 at QT_SCALE_FACTOR=2 (960×540 logical pixels); SENDSCOPE_EXPECTED_SCREEN says which,
@@ -55,6 +57,8 @@ private:
 void TestWindowSizes::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // As main() does: the session's language decides (LANG=zh_CN.UTF-8 shows the Chinese texts fit too).
+    Localization::install(qApp, Localization::localeFor(QString()));
     const QString expected = qEnvironmentVariable("SENDSCOPE_EXPECTED_SCREEN");
     QVERIFY2(!expected.isEmpty(), "run through CTest, which sets the screen");
     QScreen *screen = QGuiApplication::primaryScreen();
@@ -140,6 +144,13 @@ void TestWindowSizes::composeWindow()
     ComposeWindow *window = compose();
     QVERIFY(window->sandboxBanner()->isVisible());
     checkFits(window, {window->sendButton(), window->cancelButton()}, QStringLiteral("compose"));
+    // Every toolbar button with its text, none pushed into the overflow menu, in the session's language.
+    for (QAction *action : window->messageToolBar()->actions()) {
+        if (action->isSeparator())
+            continue;
+        QWidget *button = window->messageToolBar()->widgetForAction(action);
+        QVERIFY2(button && shownWhole(button), qPrintable(action->iconText()));
+    }
 }
 
 void TestWindowSizes::composeWindowSent()

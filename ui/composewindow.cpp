@@ -49,6 +49,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMimeDatabase>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -1596,6 +1597,22 @@ MimeMessage::Priority ComposeWindow::priority() const
     return checked ? MimeMessage::Priority(checked->data().toInt()) : MimeMessage::Priority::Normal;
 }
 
+// A priority drawn as a sign in the text colour: themes have arrows for high and low, none for normal,
+// and Qt's own icons have nothing that reads as a priority.
+static QIcon prioritySign(const QWidget *widget, const QString &sign)
+{
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    QFont font = widget->font();
+    font.setPixelSize(56);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(widget->palette().color(QPalette::ButtonText));
+    painter.drawText(pixmap.rect(), Qt::AlignCenter, sign);
+    return QIcon(pixmap);
+}
+
 void ComposeWindow::setPriority(MimeMessage::Priority level)
 {
     priorityAction(level)->setChecked(true);
@@ -1605,17 +1622,16 @@ void ComposeWindow::setPriority(MimeMessage::Priority level)
     case MimeMessage::Priority::High:
         menuAction->setIconText(tr("High priority"));
         menuAction->setIcon(
-            QIcon::fromTheme(QStringLiteral("go-up"), style()->standardIcon(QStyle::SP_ArrowUp)));
+            QIcon::fromTheme(QStringLiteral("go-up"), prioritySign(this, QStringLiteral("↑"))));
         break;
     case MimeMessage::Priority::Normal:
         menuAction->setIconText(tr("Normal priority"));
-        menuAction->setIcon(QIcon::fromTheme(QStringLiteral("format-justify-fill"),
-                                             style()->standardIcon(QStyle::SP_TitleBarShadeButton)));
+        menuAction->setIcon(prioritySign(this, QStringLiteral("=")));
         break;
     case MimeMessage::Priority::Low:
         menuAction->setIconText(tr("Low priority"));
         menuAction->setIcon(
-            QIcon::fromTheme(QStringLiteral("go-down"), style()->standardIcon(QStyle::SP_ArrowDown)));
+            QIcon::fromTheme(QStringLiteral("go-down"), prioritySign(this, QStringLiteral("↓"))));
         break;
     }
     menuAction->setToolTip(tr("Priority of this message, as the recipient's mail program shows it "
