@@ -164,8 +164,13 @@ void TestWindowSizes::composeWindowSent()
     sent.acceptedRecipients = {QStringLiteral("a@example.com")};
     sent.refusedRecipients = {QStringLiteral("b@example.com")};
     sent.refusedExplanation = QStringLiteral("The server does not know this mailbox.");
+    sent.requestDeliveryReceipt = true; // the banner says what was asked for, too
+    sent.requestReadReceipt = true;
     window->loadDraft(sent);
     QVERIFY(window->isShowingSent());
+    QVERIFY(!window->saveDraftAction()->isEnabled()); // a sent message does not change
+    QVERIFY(!window->messageToolBar()->widgetForAction(window->saveDraftAction())->isEnabled());
+    QVERIFY(!window->deliveryReceiptAction()->isEnabled());
     checkFits(window, window->sentBanner()->findChildren<QPushButton *>(), QStringLiteral("compose-sent"));
 }
 
