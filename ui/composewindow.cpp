@@ -1442,7 +1442,10 @@ QString ComposeWindow::copyAsCommand()
     if (const std::optional<Account> account = currentAccount()) {
         settings = sendService()->settingsFor(*account);
     }
-    const QString command = SendCommandLine::toShell(SendCommandLine::arguments(settings, *message));
+    QStringList arguments = SendCommandLine::arguments(settings, *message);
+    if (m_deliveryReceiptAction->isChecked())
+        arguments << QStringLiteral("--dsn"); // the command line has no read receipt or priority yet
+    const QString command = SendCommandLine::toShell(arguments);
     QApplication::clipboard()->setText(command);
     showStatus(tr("Copied the command line (without the password; the text goes in message.txt)."), false);
     return command;
