@@ -58,6 +58,9 @@ public:
     // for the certificate of one host and port, so it must not follow the account to another server.
     QMap<QString, QList<QByteArray>> pinnedCertificates;
     bool isSandbox = false; // the built-in local sandbox account
+    // What a new message from this account asks for, until the person changes it for that message.
+    bool requestDeliveryReceipt = false; // DSN, when the server offers it
+    bool requestReadReceipt = false;     // MDN: Disposition-Notification-To
 
     // Signed in with OAuth 2.0 (auth is OAuth2Token): "google", "microsoft" or "custom"; empty for a
     // password or a bearer token given by hand. The fields below override the provider table's.

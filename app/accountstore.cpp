@@ -30,6 +30,8 @@ Account readAccount(QSettings &settings, const QString &id)
     account.username = settings.value(QStringLiteral("username")).toString();
     account.allowPlaintextAuth = settings.value(QStringLiteral("allowPlaintextAuth"), false).toBool();
     account.isSandbox = settings.value(QStringLiteral("sandbox"), false).toBool();
+    account.requestDeliveryReceipt = settings.value(QStringLiteral("requestDeliveryReceipt"), false).toBool();
+    account.requestReadReceipt = settings.value(QStringLiteral("requestReadReceipt"), false).toBool();
     account.oauthProvider = settings.value(QStringLiteral("oauthProvider")).toString();
     account.oauthAuthorizeUrl = settings.value(QStringLiteral("oauthAuthorizeUrl")).toString();
     account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
@@ -80,6 +82,8 @@ void writeAccount(QSettings &settings, const Account &account)
     settings.setValue(QStringLiteral("username"), account.username);
     settings.setValue(QStringLiteral("allowPlaintextAuth"), account.allowPlaintextAuth);
     settings.setValue(QStringLiteral("sandbox"), account.isSandbox);
+    settings.setValue(QStringLiteral("requestDeliveryReceipt"), account.requestDeliveryReceipt);
+    settings.setValue(QStringLiteral("requestReadReceipt"), account.requestReadReceipt);
     // Where to sign in, never a token: those live in the keychain (refresh) and in memory (access).
     for (const auto &[key, value] :
          {std::pair{"oauthProvider", &account.oauthProvider},
@@ -193,6 +197,7 @@ AccountStore::Result AccountStore::remove(const QString &id)
     if (settings.value(QStringLiteral("default")).toString() == id)
         settings.remove(QStringLiteral("default"));
     settings.endGroup();
+    settings.remove(QStringLiteral("serverExtensions/") + id);
     settings.sync();
     if (settings.status() != QSettings::NoError)
         return {Status::WriteFailed,
@@ -215,4 +220,28 @@ void AccountStore::setDefaultAccountId(const QString &id)
     PrivateFiles::prepareFile(m_path);
     QSettings settings(m_path, QSettings::IniFormat);
     settings.setValue(QStringLiteral("accounts/default"), id);
+}
+
+std::optional<QStringList> AccountStore::knownExtensions(const Account &account) const
+{
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("serverExtensions/") + account.id);
+    // Only for the server the account has now: another server may offer other things.
+    if (account.id.isEmpty() || !settings.contains(QStringLiteral("server")) ||
+        settings.value(QStringLiteral("server")).toString() !=
+            Account::serverKey(account.host, account.effectivePort()))
+        return std::nullopt;
+    return settings.value(QStringLiteral("extensions")).toStringList();
+}
+
+void AccountStore::rememberExtensions(const QString &accountId, const QString &serverKey,
+                                      const QStringList &extensions)
+{
+    if (accountId.isEmpty() || !findById(accountId))
+        return;
+    PrivateFiles::prepareFile(m_path);
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("serverExtensions/") + accountId);
+    settings.setValue(QStringLiteral("server"), serverKey);
+    settings.setValue(QStringLiteral("extensions"), extensions);
 }

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -37,6 +38,15 @@ public:
     // Adds or updates (by id; a new account gets an id). Names are unique, case-insensitively.
     Result save(Account &account);
     Result remove(const QString &id);
+
+    // The extension keywords (EHLO) the account's server offered the last time Sendscope spoke to it, to
+    // tell before a send whether e.g. delivery receipts (DSN) can be asked for. Nothing when it never got
+    // that far, or the account has moved to another server since.
+    std::optional<QStringList> knownExtensions(const Account &account) const;
+    // serverKey: Account::serverKey of the account's own host and port (not where the sandbox happens
+    // to listen this time).
+    void rememberExtensions(const QString &accountId, const QString &serverKey,
+                            const QStringList &extensions);
 
     // The id of the account the compose window selects first; empty when none.
     QString defaultAccountId() const;

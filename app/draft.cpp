@@ -24,6 +24,9 @@ QJsonObject Draft::toJson() const
         {QStringLiteral("text"), text},
         {QStringLiteral("html"), html},
         {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
+        {QStringLiteral("requestDeliveryReceipt"), requestDeliveryReceipt},
+        {QStringLiteral("requestReadReceipt"), requestReadReceipt},
+        {QStringLiteral("priority"), priorityName(priority)},
         {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)},
         {QStringLiteral("modified"), modified.toString(Qt::ISODateWithMs)},
         {QStringLiteral("errorCategory"), errorCategory},
@@ -61,6 +64,10 @@ Draft Draft::fromJson(const QJsonObject &object)
     draft.html = object.value(QStringLiteral("html")).toString();
     for (const QJsonValue &value : object.value(QStringLiteral("attachments")).toArray())
         draft.attachments << value.toString();
+    // Drafts from before receipts and priority existed have neither: nothing asked, normal priority.
+    draft.requestDeliveryReceipt = object.value(QStringLiteral("requestDeliveryReceipt")).toBool();
+    draft.requestReadReceipt = object.value(QStringLiteral("requestReadReceipt")).toBool();
+    draft.priority = priorityFromName(object.value(QStringLiteral("priority")).toString());
     draft.created =
         QDateTime::fromString(object.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     draft.modified =
@@ -110,4 +117,26 @@ std::optional<Draft::State> Draft::stateFromName(const QString &name)
     if (name.isEmpty())
         return State::Draft; // written before states existed
     return std::nullopt;
+}
+
+QString Draft::priorityName(MimeMessage::Priority priority)
+{
+    switch (priority) {
+    case MimeMessage::Priority::High:
+        return QStringLiteral("high");
+    case MimeMessage::Priority::Low:
+        return QStringLiteral("low");
+    case MimeMessage::Priority::Normal:
+        break;
+    }
+    return QStringLiteral("normal");
+}
+
+MimeMessage::Priority Draft::priorityFromName(const QString &name)
+{
+    if (name == QLatin1String("high"))
+        return MimeMessage::Priority::High;
+    if (name == QLatin1String("low"))
+        return MimeMessage::Priority::Low;
+    return MimeMessage::Priority::Normal; // absent or unknown: what a message without the header means
 }

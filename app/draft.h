@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mimemessage.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -29,6 +31,12 @@ struct Draft
     QString text;
     QString html; // rich text mode: the formatted text; empty for plain text
     QStringList attachments;
+    // What the person asked for this message. A delivery receipt (DSN) is asked of the server in the
+    // envelope, and only a server that offers DSN passes it on; a read receipt (MDN) is a header that
+    // the recipient's program may honour or ignore.
+    bool requestDeliveryReceipt = false;
+    bool requestReadReceipt = false;
+    MimeMessage::Priority priority = MimeMessage::Priority::Normal;
     QDateTime created;
     QDateTime modified;
     // Fixed when the message is first queued and kept across retries, edits and restarts: the server,
@@ -57,6 +65,8 @@ struct Draft
     bool isLocked() const { return state == State::Sending || state == State::Sent; }
     static QString stateName(State state);
     static std::optional<State> stateFromName(const QString &name);
+    static QString priorityName(MimeMessage::Priority priority); // "high", "normal", "low"
+    static MimeMessage::Priority priorityFromName(const QString &name);
 
     bool isEmpty() const; // nothing a person would miss
     QJsonObject toJson() const;

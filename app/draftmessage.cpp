@@ -50,10 +50,25 @@ std::optional<MimeMessage> DraftMessage::build(const Draft &draft, const std::op
     message.text = draft.text;
     message.html = draft.html;
     message.messageId = draft.messageId;
+    message.requestReadReceipt = draft.requestReadReceipt;
+    message.priority = draft.priority;
     message.userAgent = QStringLiteral("Sendscope/" SENDSCOPE_VERSION);
     for (const QString &path : draft.attachments)
         message.attachments << MimeAttachment{path, {}, {}, {}, -1};
     return message;
+}
+
+DsnOptions DraftMessage::deliveryReceipt(const Draft &draft, const QByteArray &messageId)
+{
+    DsnOptions dsn;
+    dsn.enabled = draft.requestDeliveryReceipt;
+    dsn.notifySuccess = true;
+    dsn.notifyFailure = true;
+    dsn.notifyDelay = true;
+    dsn.returnFullMessage = false;
+    if (dsn.enabled)
+        dsn.envelopeId = DsnOptions::envelopeIdFor(messageId);
+    return dsn;
 }
 
 Draft DraftMessage::restrictedTo(const Draft &draft, const QStringList &addresses)

@@ -3,6 +3,7 @@
 #include "account.h"
 #include "draft.h"
 #include "mimemessage.h"
+#include "outgoingmessage.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,11 @@ public:
     // fallback identity is used. Returns nothing and sets problem when the message cannot be built.
     static std::optional<MimeMessage> build(const Draft &draft, const std::optional<Account> &account,
                                             const MailAddress &fallbackFrom, Problem *problem);
+
+    // The delivery receipt the draft asks for, in the envelope: success, failure and delay reported, the
+    // headers only returned (RET=HDRS: the text stays private), and the Message-ID's local part as ENVID,
+    // so a report can be matched to the message. Disabled when the draft asks for none.
+    static DsnOptions deliveryReceipt(const Draft &draft, const QByteArray &messageId);
 
     // Only these recipients of draft, in the fields they were in: for "send to the refused ones only".
     static Draft restrictedTo(const Draft &draft, const QStringList &addresses);

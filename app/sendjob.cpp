@@ -174,6 +174,8 @@ void SendJob::startSession()
                 .arg(m_message.recipients.join(QStringLiteral(", ")), m_settings.host)
                 .arg(m_settings.effectivePort()));
     }
+    for (const QString &note : std::as_const(m_requestNotes))
+        log(TranscriptEntry::Kind::Info, note);
     emit statusChanged(tr("Sending…"));
     m_session->addMessage(std::move(m_message));
     m_session->start();
@@ -214,6 +216,12 @@ void SendJob::onSessionFinished(const SmtpError &error)
     if (session) {
         m_rejectedChain = session->rejectedCertificateChain();
         m_rejectedErrors = session->rejectedCertificateErrors();
+        if (session->extensionsKnown()) {
+            QStringList keywords;
+            for (const auto &extension : session->extensions())
+                keywords << QString::fromLatin1(extension.first);
+            m_report.serverExtensions = keywords;
+        }
         session->deleteLater();
     }
     m_session = nullptr;

@@ -45,6 +45,9 @@ struct SendReport
     QString draftId;
     bool secretUnavailable = false; // the keychain could not give the password and nobody was asked
     bool signInRequired = false;    // a signed-in account's token could not be renewed: sign in again
+    // The extension keywords the server offered (EHLO, after STARTTLS when used), when it got that far:
+    // whether a delivery receipt could be asked for, and what to expect the next time.
+    std::optional<QStringList> serverExtensions;
 
     bool delivered() const { return outcome == Outcome::Sent || outcome == Outcome::PartiallySent; }
     // Who has the message, the reply to the end of data and the queue id it names, from the session's
@@ -120,4 +123,7 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_announceSections = false; // a header and footer line around the session, for windows
+    QStringList m_requestNotes;      // what the message asks of its recipients, said at the start
+    QString m_accountId;             // whose server's extensions to remember
+    QString m_accountServer;         // Account::serverKey of that account
 };

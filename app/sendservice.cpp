@@ -52,6 +52,9 @@ void SendService::track(SendJob *job)
                                  << "outcome" << static_cast<int>(report.outcome) << report.queueId;
         if (m_running.value(job->draftId()) == job)
             m_running.remove(job->draftId());
+        // Before anyone is told: a window asking right after sees what this server offers.
+        if (report.serverExtensions && m_accounts && !job->m_accountId.isEmpty())
+            m_accounts->rememberExtensions(job->m_accountId, job->m_accountServer, *report.serverExtensions);
         emit jobFinished(job, report);
         job->deleteLater();
     });
@@ -115,10 +118,14 @@ SendJob *SendService::sendDraft(const QString &draftId, const DraftOptions &opti
     if (!message)
         return refused(SmtpErrorCategory::Input, writeError, tr("Open the message to correct it."));
 
+    message->dsn = DraftMessage::deliveryReceipt(draft, mime->messageId);
     job->m_settings = settingsFor(*account);
     job->m_message = std::move(*message);
     job->m_subject = draft.subject;
     job->m_announceSections = true;
+    job->m_requestNotes = requestNotes(*mime);
+    job->m_accountId = account->id;
+    job->m_accountServer = Account::serverKey(account->host, account->effectivePort());
     qCInfo(lcSend).noquote() << "sending" << draftId << draft.messageId;
     const SendJob::SecretPrompt prompt = options.prompt;
     QTimer::singleShot(0, job, [job, account, prompt] {
@@ -136,11 +143,16 @@ SendJob *SendService::sendMessage(MessageRequest request)
     job->m_tokens = m_tokens;
     job->m_settings = std::move(request.settings);
     job->m_message = std::move(request.message);
+    job->m_requestNotes = std::move(request.notes);
+    if (request.account) {
+        job->m_accountId = request.account->id;
+        job->m_accountServer = Account::serverKey(request.account->host, request.account->effectivePort());
+    }
     track(job);
     const std::optional<Account> account = request.account;
     const SendJob::SecretPrompt prompt = request.prompt;
     QTimer::singleShot(0, job, [job, account, prompt] {
-        if (account && job->m_settings.secret.isEmpty())
+        if (account && account->needsSecret() && job->m_settings.secret.isEmpty())
             job->readSecretThenStart(*account, prompt);
         else
             job->startSession();
@@ -201,4 +213,26 @@ std::optional<OutgoingMessage> SendService::outgoing(const MimeMessage &message,
     outgoing.requireSmtpUtf8 = message.requiresSmtpUtf8();
     outgoing.source = std::move(source);
     return outgoing;
+}
+
+QStringList SendService::requestNotes(const MimeMessage &message)
+{
+    // The delivery receipt is not here: whether it can be asked for is known after EHLO, and the session
+    // says then which it asked for, or why none.
+    QStringList notes;
+    if (message.requestReadReceipt)
+        notes << tr("Read receipt requested (Disposition-Notification-To: %1): the recipient's mail program "
+                    "may ask them to send one, or not.")
+                     .arg(message.from.address());
+    switch (message.priority) {
+    case MimeMessage::Priority::High:
+        notes << tr("High priority (X-Priority: 1, Importance: high).");
+        break;
+    case MimeMessage::Priority::Low:
+        notes << tr("Low priority (X-Priority: 5, Importance: low).");
+        break;
+    case MimeMessage::Priority::Normal:
+        break;
+    }
+    return notes;
 }

@@ -37,14 +37,16 @@ public:
         bool resendUncertain = false; // the person chose to send a "may have been delivered" message again
         QString sectionTitle;         // shown in the transcript's header line
     };
-    // A message that is not stored, for the command line: explicit settings, and the account whose
-    // keychain entry holds the secret when settings has none.
+    // A message that is not stored, for the command line: explicit settings, and the account it is sent
+    // with, whose keychain entry holds the secret when settings has none (and the account needs one), and
+    // whose server's extensions are remembered.
     struct MessageRequest
     {
         SmtpServerSettings settings;
         std::optional<Account> account;
         OutgoingMessage message;
         SendJob::SecretPrompt prompt;
+        QStringList notes; // said in the transcript before the session: see requestNotes()
     };
 
     SendService(AccountStore *accounts, SecretStore *secrets, DraftStore *drafts, QObject *parent = nullptr);
@@ -73,6 +75,8 @@ public:
     // The message as it is sent: the envelope and a streaming source. Nothing and error when it cannot
     // be written (an unreadable attachment, a header that would inject another).
     static std::optional<OutgoingMessage> outgoing(const MimeMessage &message, QString *error);
+    // What message asks of its recipients (a read receipt, a priority), for the transcript.
+    static QStringList requestNotes(const MimeMessage &message);
 
 signals:
     void jobStarted(SendJob *job);

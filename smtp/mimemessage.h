@@ -24,6 +24,10 @@ struct MimeAttachment
 class MimeMessage
 {
 public:
+    // Written as X-Priority and Importance, and only when not Normal: most readers show nothing for
+    // normal, and a header that says "normal" only adds weight some spam filters count.
+    enum class Priority { Normal, High, Low };
+
     MailAddress from;
     std::optional<MailAddress> sender; // written only when it differs from From
     QList<MailAddress> to;
@@ -37,9 +41,10 @@ public:
     QByteArray inReplyTo;            // "<id@host>"
     QList<QByteArray> references;    // each "<id@host>"
     bool requestReadReceipt = false; // Disposition-Notification-To: the From address
-    QDateTime date;                  // invalid: now
-    QByteArray messageId;            // empty: generated on the sender's domain
-    QString userAgent;               // "Sendscope/0.1.0"
+    Priority priority = Priority::Normal;
+    QDateTime date;       // invalid: now
+    QByteArray messageId; // empty: generated on the sender's domain
+    QString userAgent;    // "Sendscope/0.1.0"
 
     QList<MailAddress> envelopeRecipients() const;
     // True when an address needs RFC 6531/6532 (a non-ASCII local part).

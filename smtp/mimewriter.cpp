@@ -302,6 +302,18 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
     }
     if (message.requestReadReceipt)
         headers += addressList("Disposition-Notification-To", {message.from}, smtpUtf8);
+    // X-Priority for the readers that know it (Outlook, Thunderbird, Foxmail), Importance (RFC 2156) for
+    // the others; both say the same.
+    switch (message.priority) {
+    case MimeMessage::Priority::Normal:
+        break;
+    case MimeMessage::Priority::High:
+        headers += "X-Priority: 1\r\nImportance: high\r\n";
+        break;
+    case MimeMessage::Priority::Low:
+        headers += "X-Priority: 5\r\nImportance: low\r\n";
+        break;
+    }
     headers += "MIME-Version: 1.0\r\n";
     if (!message.userAgent.isEmpty())
         headers += HeaderEncoder::unstructured("User-Agent", message.userAgent) + "\r\n";

@@ -293,6 +293,7 @@ void SmtpSession::onEncrypted()
     } else if (m_state == State::StartTlsHandshake) {
         // RFC 3207 section 4.2: forget everything learned in clear text and ask again.
         m_extensions.clear();
+        m_extensionsKnown = false;
         m_ehloAfterTls = true;
         sendEhlo();
     }
@@ -680,6 +681,7 @@ void SmtpSession::handleEhlo(const SmtpReply &reply)
         log(TranscriptEntry::Kind::Info, found.isEmpty()
                                              ? tr("The server announced no extensions")
                                              : tr("Extensions: %1").arg(found.join(QStringLiteral(", "))));
+        m_extensionsKnown = m_settings.security != SmtpSecurity::StartTls || isEncrypted();
         afterEhlo();
         return;
     }
@@ -702,6 +704,7 @@ void SmtpSession::handleHelo(const SmtpReply &reply)
         return;
     }
     m_extensions.clear();
+    m_extensionsKnown = m_settings.security != SmtpSecurity::StartTls || isEncrypted();
     afterEhlo();
 }
 
@@ -981,6 +984,11 @@ void SmtpSession::beginTransaction()
             log(TranscriptEntry::Kind::Info,
                 tr("The server does not offer DSN: no delivery notifications can be "
                    "requested for this message"));
+        else if (message.dsn.enabled)
+            log(TranscriptEntry::Kind::Info,
+                tr("Delivery status notifications (DSN) requested: %1")
+                    .arg(QString::fromLatin1(
+                        (dsnMailParameters(message.dsn) + dsnNotify(message.dsn)).trimmed())));
         if (message.source->scan().hasEightBit && !hasExtension("8BITMIME") && !messageNeedsSmtpUtf8(message))
             log(TranscriptEntry::Kind::Info,
                 tr("The message has 8-bit content but the server does not announce "
@@ -1589,28 +1597,38 @@ QByteArray SmtpSession::mailFromParameters(const OutgoingMessage &message) const
         params += " BODY=8BITMIME";
     if (messageNeedsSmtpUtf8(message) && hasExtension("SMTPUTF8"))
         params += " SMTPUTF8";
-    if (message.dsn.enabled && hasExtension("DSN")) {
-        params += message.dsn.returnFullMessage ? " RET=FULL" : " RET=HDRS";
-        if (!message.dsn.envelopeId.isEmpty())
-            params += " ENVID=" + xtext(message.dsn.envelopeId.toUtf8());
-    }
+    if (message.dsn.enabled && hasExtension("DSN"))
+        params += dsnMailParameters(message.dsn);
     return params;
+}
+
+QByteArray SmtpSession::dsnMailParameters(const DsnOptions &dsn)
+{
+    QByteArray params = dsn.returnFullMessage ? " RET=FULL" : " RET=HDRS";
+    if (!dsn.envelopeId.isEmpty())
+        params += " ENVID=" + xtext(dsn.envelopeId.toUtf8());
+    return params;
+}
+
+QByteArray SmtpSession::dsnNotify(const DsnOptions &dsn)
+{
+    QByteArrayList notify;
+    if (dsn.notifySuccess)
+        notify << "SUCCESS";
+    if (dsn.notifyFailure)
+        notify << "FAILURE";
+    if (dsn.notifyDelay)
+        notify << "DELAY";
+    if (notify.isEmpty())
+        notify << "NEVER";
+    return " NOTIFY=" + notify.join(',');
 }
 
 QByteArray SmtpSession::rcptToParameters(const OutgoingMessage &message, const QString &recipient) const
 {
     if (!message.dsn.enabled || !hasExtension("DSN"))
         return {};
-    QByteArrayList notify;
-    if (message.dsn.notifySuccess)
-        notify << "SUCCESS";
-    if (message.dsn.notifyFailure)
-        notify << "FAILURE";
-    if (message.dsn.notifyDelay)
-        notify << "DELAY";
-    if (notify.isEmpty())
-        notify << "NEVER";
-    QByteArray params = " NOTIFY=" + notify.join(',');
+    QByteArray params = dsnNotify(message.dsn);
     if (isAscii(recipient))
         params += " ORCPT=rfc822;" + xtext(recipient.toUtf8());
     return params;

@@ -95,6 +95,9 @@ public:
     // Extensions from the last EHLO reply, keyword upper-cased -> parameters ("SIZE" -> "35882577").
     const std::map<QByteArray, QByteArray> &extensions() const { return m_extensions; }
     bool hasExtension(const QByteArray &keyword) const { return m_extensions.count(keyword) != 0; }
+    // True once the server answered EHLO (or HELO) on the connection as it will be used (after STARTTLS
+    // when the account asks for it): then extensions() is what the server offers, not just unknown.
+    bool extensionsKnown() const { return m_extensionsKnown; }
     QByteArray authenticatedMechanism() const { return m_authMechanismName; }
     bool isEncrypted() const;
     const QList<MessageResult> &results() const { return m_results; }
@@ -209,6 +212,8 @@ private:
     QByteArray mailFromParameters(const OutgoingMessage &message) const;
     QByteArray rcptToParameters(const OutgoingMessage &message, const QString &recipient) const;
     static QByteArray xtext(const QByteArray &value);
+    static QByteArray dsnMailParameters(const DsnOptions &dsn); // " RET=HDRS ENVID=..."
+    static QByteArray dsnNotify(const DsnOptions &dsn);         // " NOTIFY=SUCCESS,FAILURE"
 
     void armReplyTimer();
     void stopTimers();
@@ -233,6 +238,7 @@ private:
 
     std::map<QByteArray, QByteArray> m_extensions;
     bool m_ehloAfterTls = false;
+    bool m_extensionsKnown = false;
     std::unique_ptr<SaslMechanism> m_sasl;
     QByteArray m_authMechanismName;
     QByteArrayList m_triedMechanisms;

@@ -34,7 +34,8 @@ def main(path):
     result = {"headers": {}, "addresses": {}, "text": None, "html": None, "attachments": [], "defects": [],
               "structure": []}
     for name in ("From", "Sender", "To", "Cc", "Reply-To", "Subject", "Message-ID", "In-Reply-To", "References",
-                 "Disposition-Notification-To", "User-Agent", "MIME-Version", "Bcc", "Date"):
+                 "Disposition-Notification-To", "User-Agent", "MIME-Version", "Bcc", "Date", "X-Priority",
+                 "Importance"):
         value = msg[name]
         if value is not None:
             result["headers"][name] = str(value)

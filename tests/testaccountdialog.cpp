@@ -8,6 +8,7 @@
 #include "transcriptmodel.h"
 #include "widgettesting.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@ private slots:
     void validationAsTheUserTypes();
     void portFollowsSecurityUntilEdited();
     void identitiesAndSignature();
+    void receiptDefaultsAreSaved();
     void findSettingsFillsTheForm();
     void testConnectionAsksAboutTheCertificate();
     void testConnectionExplainsAWrongPassword();
@@ -206,6 +208,33 @@ void TestAccountDialog::fillPostfix(AccountDialog &dialog, const QString &passwo
     type(dialog.hostField(), m_servers.value("SMTP_HOST"));
     dialog.portField()->setValue(m_servers.value("POSTFIX_SUBMISSION_PORT").toInt());
     type(dialog.passwordField(), password);
+}
+
+void TestAccountDialog::receiptDefaultsAreSaved()
+{
+    Account existing;
+    existing.name = QStringLiteral("Receipts");
+    existing.identities.append({{}, QStringLiteral("receipts@example.com"), {}, {}});
+    existing.host = QStringLiteral("smtp.example.com");
+    existing.auth = AccountAuth::None;
+    existing.requestReadReceipt = true;
+    QVERIFY(m_store->save(existing).ok());
+    AccountDialog dialog(existing, m_store.get(), m_secrets.get());
+    dialog.show();
+    auto *delivery = dialog.findChild<QCheckBox *>(QStringLiteral("deliveryReceiptDefault"));
+    auto *read = dialog.findChild<QCheckBox *>(QStringLiteral("readReceiptDefault"));
+    QVERIFY(delivery && read);
+    QVERIFY(!delivery->isChecked());
+    QVERIFY(read->isChecked());
+    delivery->click();
+    read->click();
+    QSignalSpy saved(&dialog, &AccountDialog::saved);
+    dialog.save();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 5000);
+    const std::optional<Account> stored = m_store->findById(existing.id);
+    QVERIFY(stored);
+    QVERIFY(stored->requestDeliveryReceipt);
+    QVERIFY(!stored->requestReadReceipt);
 }
 
 void TestAccountDialog::findSettingsFillsTheForm()

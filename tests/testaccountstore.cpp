@@ -19,6 +19,9 @@ private slots:
     void serverSettingsFollowTheAccount();
     void authKeysRoundTrip();
     void pinsBelongToOneHostAndPort();
+    void receiptDefaultsRoundTrip_data();
+    void receiptDefaultsRoundTrip();
+    void extensionsBelongToTheAccountsServer();
 
 private:
     static Account valid();
@@ -264,3 +267,62 @@ void TestAccountStore::pinsBelongToOneHostAndPort()
 
 QTEST_GUILESS_MAIN(TestAccountStore)
 #include "testaccountstore.moc"
+
+void TestAccountStore::receiptDefaultsRoundTrip_data()
+{
+    QTest::addColumn<bool>("deliveryReceipt");
+    QTest::addColumn<bool>("readReceipt");
+    QTest::newRow("none") << false << false;
+    QTest::newRow("delivery") << true << false;
+    QTest::newRow("read") << false << true;
+    QTest::newRow("both") << true << true;
+}
+
+void TestAccountStore::receiptDefaultsRoundTrip()
+{
+    QFETCH(bool, deliveryReceipt);
+    QFETCH(bool, readReceipt);
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account account = valid();
+    account.requestDeliveryReceipt = deliveryReceipt;
+    account.requestReadReceipt = readReceipt;
+    QVERIFY(store.save(account).ok());
+    const std::optional<Account> loaded = store.findById(account.id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->requestDeliveryReceipt, deliveryReceipt);
+    QCOMPARE(loaded->requestReadReceipt, readReceipt);
+}
+
+void TestAccountStore::extensionsBelongToTheAccountsServer()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account account = valid();
+    QVERIFY(store.save(account).ok());
+    QVERIFY(!store.knownExtensions(account)); // never spoken to: unknown, not "offers nothing"
+
+    const QString server = Account::serverKey(account.host, account.effectivePort());
+    store.rememberExtensions(account.id, server, {QStringLiteral("PIPELINING"), QStringLiteral("DSN")});
+    QCOMPARE(store.knownExtensions(account),
+             QStringList({QStringLiteral("PIPELINING"), QStringLiteral("DSN")}));
+    store.rememberExtensions(account.id, server, {});
+    QCOMPARE(store.knownExtensions(account), QStringList()); // known to offer nothing
+
+    // Saving the account keeps what its server offers; another server is unknown again.
+    QVERIFY(store.save(account).ok());
+    QVERIFY(store.knownExtensions(account));
+    account.host = QStringLiteral("smtp.elsewhere.example");
+    QVERIFY(store.save(account).ok());
+    QVERIFY(!store.knownExtensions(account));
+
+    // Nothing is kept for an account that does not exist, or no longer does.
+    store.rememberExtensions(QStringLiteral("no-such-id"), server, {QStringLiteral("DSN")});
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("no-such-id"));
+    store.rememberExtensions(account.id, Account::serverKey(account.host, account.effectivePort()), {});
+    QVERIFY(store.remove(account.id).ok());
+    QSettings settings(store.filePath(), QSettings::IniFormat);
+    QVERIFY(!settings.contains(QStringLiteral("serverExtensions/") + account.id + QStringLiteral("/server")));
+}

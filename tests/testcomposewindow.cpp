@@ -2,11 +2,14 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
+#include "draftstore.h"
 #include "mimeoracle.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
 #include "sandboxserver.h"
+#include "scriptedsmtpserver.h"
 #include "secretstore.h"
+#include "sendservice.h"
 #include "testserverenv.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
@@ -32,12 +35,15 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSslCertificate>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolBar>
+#include <QToolButton>
 
 // The compose window on the offscreen platform, driven as a person would: typing into the fields,
 // attaching a file, pressing Ctrl+Return. Set SENDSCOPE_SCREENSHOT_DIR to keep PNGs of what it showed.
@@ -55,6 +61,10 @@ private slots:
     void transcriptLineReadableInFull();
     void sandboxSaysItDeliversNothing();
     void outsideTextIsShownAsText();
+    void receiptsAndPriorityReachTheSandbox();
+    void deliveryReceiptReachesAServerThatOffersDsn();
+    void accountDefaultsApplyToAFreshMessage();
+    void ctrlSSavesTheDraft();
 
 private:
     MailAddress me() const;
@@ -397,6 +407,254 @@ void TestComposeWindow::outsideTextIsShownAsText()
     window.addAttachment(m_dir.filePath(QStringLiteral("<b>missing</b>.txt")));
     QVERIFY2(window.statusLabel()->text().contains(QStringLiteral("&lt;b&gt;missing")),
              qPrintable(window.statusLabel()->text()));
+}
+
+// An account of store with no login, as the sandbox and the scripted servers want.
+static Account plainAccount(AccountStore &store, const QString &name, quint16 port, bool sandbox)
+{
+    Account account;
+    account.name = name;
+    account.identities.append({QStringLiteral("测试者"), QStringLiteral("tester@sendscope.test"), {}, {}});
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = port;
+    account.security = SmtpSecurity::None;
+    account.auth = AccountAuth::None;
+    account.isSandbox = sandbox;
+    store.save(account);
+    return account;
+}
+
+void TestComposeWindow::receiptsAndPriorityReachTheSandbox()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account local = plainAccount(store, QStringLiteral("Local sandbox"), 2525, true);
+    local.requestReadReceipt = true; // the account asks for read receipts by default
+    QVERIFY(store.save(local).ok());
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-receipts"));
+    DraftStore drafts(dir.filePath(QStringLiteral("drafts")));
+    SendService service(&store, &secrets, &drafts);
+    service.setSandboxPort(m_sandbox->port());
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.setConfirmations(false);
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    window.setSendService(&service);
+    window.setDraftStore(&drafts);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // A new message starts from the account's defaults; whether the sandbox offers DSN is not known yet.
+    QVERIFY(window.readReceiptAction()->isChecked());
+    QVERIFY(!window.deliveryReceiptAction()->isChecked());
+    QVERIFY(window.deliveryReceiptAction()->isEnabled());
+    QVERIFY(!store.knownExtensions(local));
+    // The toolbar's buttons are the menu entries' actions: one state for both.
+    QVERIFY(window.messageToolBar()->actions().contains(window.deliveryReceiptAction()));
+    QVERIFY(window.messageToolBar()->actions().contains(window.readReceiptAction()));
+    window.deliveryReceiptAction()->trigger();
+    QVERIFY(window.deliveryReceiptAction()->isChecked());
+    window.priorityAction(MimeMessage::Priority::High)->trigger();
+    QVERIFY(window.priorityButton()->text().contains(QStringLiteral("High")));
+
+    type(window.toField(), QStringLiteral("alice@example.com"));
+    type(window.subjectField(), QStringLiteral("回执测试"));
+    type(window.bodyEdit(), QStringLiteral("请确认收到。"));
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    QTest::keyClick(window.bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window.statusLabel()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject headers = runMimeOracle(eml.readAll()).value(QStringLiteral("headers")).toObject();
+    QCOMPARE(headers.value(QStringLiteral("Disposition-Notification-To")).toString(),
+             headers.value(QStringLiteral("From")).toString());
+    QCOMPARE(headers.value(QStringLiteral("X-Priority")).toString(), QStringLiteral("1"));
+    QCOMPARE(headers.value(QStringLiteral("Importance")).toString(), QStringLiteral("high"));
+
+    // The sandbox offers no DSN: the transcript says so rather than pretending, and so does the banner.
+    const QString transcript = window.transcriptModel()->visibleText();
+    QVERIFY2(transcript.contains(QStringLiteral("does not offer DSN")), qPrintable(transcript));
+    QVERIFY(transcript.contains(QStringLiteral("Read receipt requested")));
+    QVERIFY(transcript.contains(QStringLiteral("High priority")));
+    QVERIFY(!transcript.contains(QStringLiteral("NOTIFY=")));
+    const QString banner = window.sentBannerText()->text();
+    QVERIFY2(banner.contains(QStringLiteral("Read receipt requested")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("does not offer delivery receipts")), qPrintable(banner));
+    QVERIFY(!window.deliveryReceiptAction()->isEnabled()); // a sent message does not change
+    const std::optional<Draft> sent = drafts.load(window.draftId());
+    QVERIFY(sent && sent->requestDeliveryReceipt && sent->requestReadReceipt);
+    QCOMPARE(sent->priority, MimeMessage::Priority::High);
+
+    // Remembered: the next message cannot ask this server for a delivery receipt, and says why.
+    QVERIFY(store.knownExtensions(local));
+    QVERIFY(!store.knownExtensions(local)->contains(QStringLiteral("DSN")));
+    window.discardWithConfirmation(); // a sent message stays recorded; the window has a new one
+    QVERIFY(!window.isShowingSent());
+    QVERIFY(!window.deliveryReceiptAction()->isEnabled());
+    QVERIFY(!window.deliveryReceiptAction()->isChecked());
+    QVERIFY2(window.deliveryReceiptAction()->toolTip().contains(
+                 QStringLiteral("does not offer delivery receipts (DSN)")),
+             qPrintable(window.deliveryReceiptAction()->toolTip()));
+    QVERIFY(window.readReceiptAction()->isChecked()); // the account's default again
+    QVERIFY(window.priorityAction(MimeMessage::Priority::Normal)->isChecked());
+}
+
+void TestComposeWindow::deliveryReceiptReachesAServerThatOffersDsn()
+{
+    ScriptedSmtpServer server;
+    server.send("220 fake ESMTP\r\n")
+        .expect("EHLO")
+        .send("250-fake\r\n250 DSN\r\n")
+        .expect("MAIL FROM:<tester@sendscope.test> RET=HDRS ENVID=")
+        .send("250 Ok\r\n")
+        .expect("RCPT TO:<alice@example.com> NOTIFY=SUCCESS,FAILURE,DELAY ORCPT=rfc822;alice@example.com")
+        .send("250 Ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .send("250 2.0.0 Ok: queued as DSN1\r\n")
+        .expect("QUIT")
+        .send("221 Bye\r\n");
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account work = plainAccount(store, QStringLiteral("Work"), server.port(), false);
+    work.requestDeliveryReceipt = true;
+    QVERIFY(store.save(work).ok());
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-dsn"));
+    DraftStore drafts(dir.filePath(QStringLiteral("drafts")));
+    SendService service(&store, &secrets, &drafts);
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Work"));
+    window.setConfirmations(false);
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    window.setSendService(&service);
+    window.setDraftStore(&drafts);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.deliveryReceiptAction()->isChecked()); // the account's default
+    QVERIFY(window.deliveryReceiptAction()->isEnabled()); // not known yet: asked, and the transcript says
+    QVERIFY(window.deliveryReceiptAction()->toolTip().contains(QStringLiteral("known after the first send")));
+
+    type(window.toField(), QStringLiteral("alice@example.com"));
+    type(window.subjectField(), QStringLiteral("DSN"));
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    window.send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window.transcriptModel()->visibleText()));
+
+    // ENVID is the Message-ID's local part, so a report can be matched to the message.
+    const std::optional<Draft> sent = drafts.load(window.draftId());
+    QVERIFY(sent && !sent->messageId.isEmpty());
+    const QByteArray mail = server.lineTexts().value(1);
+    QCOMPARE(mail, "MAIL FROM:<tester@sendscope.test> RET=HDRS ENVID=" +
+                       DsnOptions::envelopeIdFor(sent->messageId).toLatin1());
+    QVERIFY(!server.bodies().value(0).contains("Disposition-Notification-To"));
+    QVERIFY(!server.bodies().value(0).contains("X-Priority"));
+    const QString transcript = window.transcriptModel()->visibleText();
+    QVERIFY2(transcript.contains(QStringLiteral("(DSN) requested")), qPrintable(transcript));
+    QVERIFY2(window.sentBannerText()->text().contains(QStringLiteral("Delivery receipt requested")),
+             qPrintable(window.sentBannerText()->text()));
+    QVERIFY(!window.sentBannerText()->text().contains(QStringLiteral("Read receipt")));
+
+    // Remembered: this server offers DSN.
+    QVERIFY(store.knownExtensions(work) && store.knownExtensions(work)->contains(QStringLiteral("DSN")));
+    window.discardWithConfirmation();
+    QVERIFY(window.deliveryReceiptAction()->isEnabled());
+    QVERIFY(window.deliveryReceiptAction()->isChecked());
+    QVERIFY(window.deliveryReceiptAction()->toolTip().contains(QStringLiteral("This server offers")));
+    screenshot(&window, QStringLiteral("compose-toolbar"));
+    for (QAction *action : window.messageToolBar()->actions()) {
+        // Every toolbar button is shown, none pushed into the overflow menu.
+        if (!action->isSeparator())
+            QVERIFY2(window.messageToolBar()->widgetForAction(action)->isVisible(),
+                     qPrintable(action->text()));
+    }
+}
+
+void TestComposeWindow::accountDefaultsApplyToAFreshMessage()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account asks = plainAccount(store, QStringLiteral("Asks"), 2525, false);
+    asks.requestReadReceipt = true;
+    asks.requestDeliveryReceipt = true;
+    QVERIFY(store.save(asks).ok());
+    plainAccount(store, QStringLiteral("Quiet"), 2526, false);
+    store.setDefaultAccountId(asks.id);
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-defaults"));
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Asks"));
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    const int asksIndex = window.fromSelector()->findText(QStringLiteral("Asks"), Qt::MatchEndsWith);
+    const int quietIndex = window.fromSelector()->findText(QStringLiteral("Quiet"), Qt::MatchEndsWith);
+    QVERIFY(asksIndex >= 0 && quietIndex >= 0);
+    QCOMPARE(window.fromSelector()->currentIndex(), asksIndex);
+    QVERIFY(window.readReceiptAction()->isChecked());
+    QVERIFY(window.deliveryReceiptAction()->isChecked());
+    QVERIFY(window.currentDraft().requestReadReceipt);
+
+    window.fromSelector()->setCurrentIndex(quietIndex); // a fresh message follows the account
+    QVERIFY(!window.readReceiptAction()->isChecked());
+    QVERIFY(!window.deliveryReceiptAction()->isChecked());
+    window.fromSelector()->setCurrentIndex(asksIndex);
+    QVERIFY(window.readReceiptAction()->isChecked());
+
+    window.readReceiptAction()->trigger(); // the person's choice for this message stays
+    QVERIFY(!window.readReceiptAction()->isChecked());
+    window.fromSelector()->setCurrentIndex(quietIndex);
+    window.fromSelector()->setCurrentIndex(asksIndex);
+    QVERIFY(!window.readReceiptAction()->isChecked());
+    QVERIFY(!window.currentDraft().requestReadReceipt);
+}
+
+void TestComposeWindow::ctrlSSavesTheDraft()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    plainAccount(store, QStringLiteral("Local sandbox"), 2525, true);
+    SecretStore secrets(QStringLiteral("sendscope-test-compose-save"));
+    DraftStore drafts(dir.filePath(QStringLiteral("drafts")));
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.setConfirmations(false);
+    window.setAccounts(&store, &secrets, m_sandbox->port());
+    window.setDraftStore(&drafts);
+    window.setAutosaveDelay(60 * 60 * 1000); // only the explicit save counts here
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // Nothing written: nothing saved, and it says so.
+    QTest::keyClick(window.toField(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(drafts.drafts(Draft::State::Draft).isEmpty());
+    QVERIFY(!window.statusBar()->currentMessage().isEmpty());
+
+    type(window.subjectField(), QStringLiteral("草稿"));
+    window.priorityAction(MimeMessage::Priority::Low)->trigger();
+    window.readReceiptAction()->trigger();
+    QSignalSpy saved(&window, &ComposeWindow::draftSaved);
+    QTest::keyClick(window.subjectField(), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(saved.size(), 1);
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Draft saved at ")),
+             qPrintable(window.statusBar()->currentMessage()));
+    const QList<Draft> kept = drafts.drafts(Draft::State::Draft);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().subject, QStringLiteral("草稿"));
+    QCOMPARE(kept.first().priority, MimeMessage::Priority::Low);
+    QVERIFY(kept.first().requestReadReceipt);
+
+    // Opened again, the message asks what it asked.
+    ComposeWindow again(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    again.setAccounts(&store, &secrets, m_sandbox->port());
+    again.setDraftStore(&drafts);
+    again.loadDraft(kept.first());
+    QVERIFY(again.readReceiptAction()->isChecked());
+    QVERIFY(again.priorityAction(MimeMessage::Priority::Low)->isChecked());
+    QVERIFY(again.priorityButton()->text().contains(QStringLiteral("Low")));
+    // File → Save draft is the same action.
+    QVERIFY(again.saveDraftAction()->isEnabled());
+    QCOMPARE(again.saveDraftAction()->shortcut(), QKeySequence(QKeySequence::Save));
 }
 
 QTEST_MAIN(TestComposeWindow)

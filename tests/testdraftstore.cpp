@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +14,9 @@ class TestDraftStore : public QObject
     Q_OBJECT
 private slots:
     void roundTrip();
+    void receiptsAndPriorityRoundTrip_data();
+    void receiptsAndPriorityRoundTrip();
+    void draftWithoutReceiptsOrPriorityLoads();
     void statesAndOrder();
     void damagedFilesAreSkipped();
     void emptiness_data();
@@ -50,6 +54,70 @@ void TestDraftStore::roundTrip()
     QVERIFY(store.remove(draft.id));
     QVERIFY(!store.load(draft.id));
     QVERIFY(!store.remove(draft.id));
+}
+
+void TestDraftStore::receiptsAndPriorityRoundTrip_data()
+{
+    QTest::addColumn<bool>("deliveryReceipt");
+    QTest::addColumn<bool>("readReceipt");
+    QTest::addColumn<int>("priority");
+    QTest::addColumn<QString>("priorityName"); // as written in the JSON
+    QTest::newRow("nothing asked") << false << false << int(MimeMessage::Priority::Normal)
+                                   << QStringLiteral("normal");
+    QTest::newRow("delivery receipt, high")
+        << true << false << int(MimeMessage::Priority::High) << QStringLiteral("high");
+    QTest::newRow("read receipt, low")
+        << false << true << int(MimeMessage::Priority::Low) << QStringLiteral("low");
+    QTest::newRow("both receipts") << true << true << int(MimeMessage::Priority::Normal)
+                                   << QStringLiteral("normal");
+}
+
+void TestDraftStore::receiptsAndPriorityRoundTrip()
+{
+    QFETCH(bool, deliveryReceipt);
+    QFETCH(bool, readReceipt);
+    QFETCH(int, priority);
+    QFETCH(QString, priorityName);
+    QTemporaryDir dir;
+    DraftStore store(dir.path());
+    Draft draft;
+    draft.subject = QStringLiteral("回执");
+    draft.requestDeliveryReceipt = deliveryReceipt;
+    draft.requestReadReceipt = readReceipt;
+    draft.priority = MimeMessage::Priority(priority);
+    QVERIFY(store.save(draft));
+    const QJsonObject json = draft.toJson();
+    QCOMPARE(json.value(QStringLiteral("requestDeliveryReceipt")).toBool(), deliveryReceipt);
+    QCOMPARE(json.value(QStringLiteral("requestReadReceipt")).toBool(), readReceipt);
+    QCOMPARE(json.value(QStringLiteral("priority")).toString(), priorityName);
+
+    const std::optional<Draft> loaded = store.load(draft.id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->requestDeliveryReceipt, deliveryReceipt);
+    QCOMPARE(loaded->requestReadReceipt, readReceipt);
+    QCOMPARE(int(loaded->priority), priority);
+}
+
+void TestDraftStore::draftWithoutReceiptsOrPriorityLoads()
+{
+    // Written by a Sendscope from before receipts and priority: it loads, asking for nothing.
+    QTemporaryDir dir;
+    DraftStore store(dir.path());
+    QFile file(QDir(dir.path()).filePath(QStringLiteral("old.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "id": "old", "state": "draft", "subject": "from before",
+                   "to": "a@example.com", "created": "2026-01-02T03:04:05.000"})");
+    file.close();
+    const std::optional<Draft> loaded = store.load(QStringLiteral("old"));
+    QVERIFY(loaded);
+    QCOMPARE(loaded->subject, QStringLiteral("from before"));
+    QVERIFY(!loaded->requestDeliveryReceipt);
+    QVERIFY(!loaded->requestReadReceipt);
+    QCOMPARE(loaded->priority, MimeMessage::Priority::Normal);
+    // An unknown priority from a newer version is read as normal, not as high.
+    QJsonObject newer = loaded->toJson();
+    newer.insert(QStringLiteral("priority"), QStringLiteral("urgent"));
+    QCOMPARE(Draft::fromJson(newer).priority, MimeMessage::Priority::Normal);
 }
 
 void TestDraftStore::statesAndOrder()

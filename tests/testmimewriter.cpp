@@ -26,6 +26,8 @@ private slots:
     void idnDomainBecomesALabels();
     void bccNeverWritten();
     void headersAndReadReceipt();
+    void priorityAndReadReceiptHeaders_data();
+    void priorityAndReadReceiptHeaders();
     void refusesBadInput_data();
     void refusesBadInput();
     void attachmentChangedAfterComposeFailsRead();
@@ -362,6 +364,54 @@ void TestMimeWriter::headersAndReadReceipt()
     QCOMPARE(headers.value(QStringLiteral("Disposition-Notification-To")).toString(),
              QStringLiteral("Me <me@example.com>"));
     QCOMPARE(headers.value(QStringLiteral("MIME-Version")).toString(), QStringLiteral("1.0"));
+}
+
+void TestMimeWriter::priorityAndReadReceiptHeaders_data()
+{
+    QTest::addColumn<int>("priority");
+    QTest::addColumn<bool>("readReceipt");
+    QTest::addColumn<QString>("xPriority"); // empty: no such header
+    QTest::addColumn<QString>("importance");
+    QTest::newRow("normal, nothing asked")
+        << int(MimeMessage::Priority::Normal) << false << QString() << QString();
+    QTest::newRow("high") << int(MimeMessage::Priority::High) << false << QStringLiteral("1")
+                          << QStringLiteral("high");
+    QTest::newRow("low with read receipt")
+        << int(MimeMessage::Priority::Low) << true << QStringLiteral("5") << QStringLiteral("low");
+    QTest::newRow("normal with read receipt")
+        << int(MimeMessage::Priority::Normal) << true << QString() << QString();
+}
+
+void TestMimeWriter::priorityAndReadReceiptHeaders()
+{
+    QFETCH(int, priority);
+    QFETCH(bool, readReceipt);
+    QFETCH(QString, xPriority);
+    QFETCH(QString, importance);
+    MimeMessage message;
+    message.from = addresses(QStringLiteral("张三 <zhang@example.com>")).value(0);
+    message.to = addresses(QStringLiteral("a@example.com"));
+    message.subject = QStringLiteral("x");
+    message.text = QStringLiteral("x\n");
+    message.priority = MimeMessage::Priority(priority);
+    message.requestReadReceipt = readReceipt;
+    MimeWriter::Error error;
+    const auto stream = MimeWriter::write(message, {}, &error);
+    QVERIFY2(stream, qPrintable(error.message));
+    const QByteArray bytes = readAll(*stream);
+    const QByteArray head = bytes.left(bytes.indexOf("\r\n\r\n") + 2);
+    const QJsonObject headers = oracle(bytes).value(QStringLiteral("headers")).toObject();
+    QCOMPARE(headers.contains(QStringLiteral("X-Priority")), !xPriority.isEmpty());
+    QCOMPARE(headers.contains(QStringLiteral("Importance")), !importance.isEmpty());
+    if (!xPriority.isEmpty()) {
+        QCOMPARE(headers.value(QStringLiteral("X-Priority")).toString(), xPriority);
+        QCOMPARE(headers.value(QStringLiteral("Importance")).toString(), importance);
+        QVERIFY(head.contains("\r\nX-Priority: " + xPriority.toLatin1() + "\r\n"));
+    }
+    QCOMPARE(headers.contains(QStringLiteral("Disposition-Notification-To")), readReceipt);
+    if (readReceipt) // to the From address, its name encoded like From's
+        QCOMPARE(headers.value(QStringLiteral("Disposition-Notification-To")).toString(),
+                 headers.value(QStringLiteral("From")).toString());
 }
 
 void TestMimeWriter::refusesBadInput_data()

@@ -582,6 +582,11 @@ void TestSmtpSession::eightBitAndDsnParameters()
     const Run result = run(session);
     QVERIFY2(!result.error.isError(), qPrintable(result.transcript));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    // Said in words as well as in the commands: what was asked for this message.
+    QVERIFY2(result.transcript.contains(
+                 QStringLiteral("(DSN) requested: RET=HDRS ENVID=id+2B1 NOTIFY=SUCCESS,FAILURE,DELAY")),
+             qPrintable(result.transcript));
+    QVERIFY(session.extensionsKnown());
 }
 
 void TestSmtpSession::twoMessagesOneConnection()

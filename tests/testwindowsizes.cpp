@@ -7,6 +7,7 @@
 #include "composewindow.h"
 #include "domaincheckdialog.h"
 #include "draftstore.h"
+#include "localization.h"
 #include "outboxwindow.h"
 #include "preferencesdialog.h"
 #include "sandboxmailbox.h"
@@ -23,6 +24,7 @@
 #include <QSslError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 // Every window and dialog on a small or scaled screen: CTest runs this on an offscreen 1024×600 screen
 // and on 1920×1080 at QT_SCALE_FACTOR=2 (960×540 logical pixels); SENDSCOPE_EXPECTED_SCREEN says which,
@@ -60,6 +62,8 @@ private:
 void TestWindowSizes::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // As main() does: the session's language decides (LANG=zh_CN.UTF-8 shows the Chinese texts fit too).
+    Localization::install(qApp, Localization::localeFor(QString()));
     const QString expected = qEnvironmentVariable("SENDSCOPE_EXPECTED_SCREEN");
     QVERIFY2(!expected.isEmpty(), "run through CTest, which sets the screen");
     QScreen *screen = QGuiApplication::primaryScreen();
@@ -145,6 +149,13 @@ void TestWindowSizes::composeWindow()
     ComposeWindow *window = compose();
     QVERIFY(window->sandboxBanner()->isVisible());
     checkFits(window, {window->sendButton(), window->cancelButton()}, QStringLiteral("compose"));
+    // Every toolbar button with its text, none pushed into the overflow menu, in the session's language.
+    for (QAction *action : window->messageToolBar()->actions()) {
+        if (action->isSeparator())
+            continue;
+        QWidget *button = window->messageToolBar()->widgetForAction(action);
+        QVERIFY2(button && shownWhole(button), qPrintable(action->iconText()));
+    }
 }
 
 void TestWindowSizes::composeWindowSent()
@@ -158,8 +169,13 @@ void TestWindowSizes::composeWindowSent()
     sent.acceptedRecipients = {QStringLiteral("a@example.com")};
     sent.refusedRecipients = {QStringLiteral("b@example.com")};
     sent.refusedExplanation = QStringLiteral("The server does not know this mailbox.");
+    sent.requestDeliveryReceipt = true; // the banner says what was asked for, too
+    sent.requestReadReceipt = true;
     window->loadDraft(sent);
     QVERIFY(window->isShowingSent());
+    QVERIFY(!window->saveDraftAction()->isEnabled()); // a sent message does not change
+    QVERIFY(!window->messageToolBar()->widgetForAction(window->saveDraftAction())->isEnabled());
+    QVERIFY(!window->deliveryReceiptAction()->isEnabled());
     checkFits(window, window->sentBanner()->findChildren<QPushButton *>(), QStringLiteral("compose-sent"));
 }
 

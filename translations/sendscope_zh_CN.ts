@@ -773,6 +773,22 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <source>Allow sending the password without en&amp;cryption</source>
         <translation>允许在不加密的情况下发送密码(&amp;C)</translation>
     </message>
+    <message>
+        <source>Request a de&amp;livery receipt (DSN) for new messages</source>
+        <translation>新邮件默认请求送达回执（DSN）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The server reports delivery, delay or failure to you, when it offers delivery receipts (DSN)</source>
+        <translation>服务器提供送达回执（DSN）时，会向您报告邮件已投递、延迟或失败</translation>
+    </message>
+    <message>
+        <source>Request a read receipt f&amp;or new messages</source>
+        <translation>新邮件默认请求已读回执(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mail program may confirm when the message is opened, or not</source>
+        <translation>收件人的邮件程序可能会在邮件被打开时确认，也可能不会</translation>
+    </message>
 </context>
 <context>
     <name>AccountSignIn</name>
@@ -1985,6 +2001,126 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>New &amp;bulk send…</source>
         <translation>新建群发(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>No delivery receipt: this server does not offer delivery receipts (DSN).</source>
+        <translation>没有送达回执：此服务器不提供送达回执（DSN）。</translation>
+    </message>
+    <message>
+        <source>Delivery receipt requested: the server reports delivery, delay or failure to you.</source>
+        <translation>已请求送达回执：服务器会向您报告邮件已投递、延迟或失败。</translation>
+    </message>
+    <message>
+        <source>Read receipt requested: the recipient&apos;s mail program may send one, or not.</source>
+        <translation>已请求已读回执：收件人的邮件程序可能会发送回执，也可能不会。</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>选项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The message is being sent; it is kept as it is sent.</source>
+        <translation>邮件正在发送；将按发送时的内容保存。</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: the message is empty.</source>
+        <translation>还没有可保存的内容：邮件是空的。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>Attach &amp;files…</source>
+        <translation>添加附件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach files to this message</source>
+        <translation>为此邮件添加附件</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Keep this message in drafts now (Ctrl+S); it is also saved as you write</source>
+        <translation>立即将此邮件保存到草稿（Ctrl+S）；撰写时也会自动保存</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery receipt (DSN)</source>
+        <translation>送达回执（DSN）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>送达回执</translation>
+    </message>
+    <message>
+        <source>&amp;Read receipt</source>
+        <translation>已读回执(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read receipt</source>
+        <translation>已读回执</translation>
+    </message>
+    <message>
+        <source>Ask the recipient&apos;s mail program to confirm when the message is opened (Disposition-Notification-To). Many ask the recipient first; some never send one.</source>
+        <translation>请求收件人的邮件程序在邮件被打开时确认（Disposition-Notification-To）。许多程序会先询问收件人；有些从不发送回执。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;High</source>
+        <translation>高(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal</source>
+        <translation>普通(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Low</source>
+        <translation>低(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>高优先级</translation>
+    </message>
+    <message>
+        <source>Normal priority</source>
+        <translation>普通优先级</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>低优先级</translation>
+    </message>
+    <message>
+        <source>Priority of this message, as the recipient&apos;s mail program shows it (X-Priority and Importance; nothing is written for normal)</source>
+        <translation>此邮件的优先级，由收件人的邮件程序显示（X-Priority 和 Importance；普通优先级不写入任何邮件头）</translation>
+    </message>
+    <message>
+        <source>This server does not offer delivery receipts (DSN): it did not announce DSN when Sendscope last connected to it.</source>
+        <translation>此服务器不提供送达回执（DSN）：Sendscope 上次连接时，它没有声明 DSN。</translation>
+    </message>
+    <message>
+        <source>Ask the server to report to you when this message is delivered, delayed or fails (DSN). This server offers delivery receipts.</source>
+        <translation>请求服务器在此邮件投递成功、延迟或失败时通知您（DSN）。此服务器提供送达回执。</translation>
+    </message>
+    <message>
+        <source>Ask the server to report to you when this message is delivered, delayed or fails (DSN). Whether this server offers it is known after the first send; the transcript says.</source>
+        <translation>请求服务器在此邮件投递成功、延迟或失败时通知您（DSN）。此服务器是否提供，要在第一次发送后才知道；会话记录中会说明。</translation>
     </message>
 </context>
 <context>
@@ -4669,6 +4805,18 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
         <source>The whole message had left, so the server may have accepted it. Check with a recipient before sending it again.</source>
         <translation>整封邮件已经发出，服务器可能已经接受。再次发送前请向收件人确认。</translation>
     </message>
+    <message>
+        <source>Read receipt requested (Disposition-Notification-To: %1): the recipient&apos;s mail program may ask them to send one, or not.</source>
+        <translation>已请求已读回执（Disposition-Notification-To: %1）：收件人的邮件程序可能会询问收件人是否发送回执，也可能不会。</translation>
+    </message>
+    <message>
+        <source>High priority (X-Priority: 1, Importance: high).</source>
+        <translation>高优先级（X-Priority: 1，Importance: high）。</translation>
+    </message>
+    <message>
+        <source>Low priority (X-Priority: 5, Importance: low).</source>
+        <translation>低优先级（X-Priority: 5，Importance: low）。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFinder</name>
@@ -5286,6 +5434,10 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>This certificate (SHA-256 %1) has been revoked or blacklisted: it is known to be in the wrong hands, so it is refused even if it was trusted before. Tell the server&apos;s administrator.</source>
         <translation>此证书（SHA-256 %1）已被吊销或列入黑名单：它已知落入了他人之手，因此即使以前信任过也会被拒绝。请告知服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Delivery status notifications (DSN) requested: %1</source>
+        <translation>已请求投递状态通知（DSN）：%1</translation>
     </message>
 </context>
 <context>

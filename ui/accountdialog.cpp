@@ -188,6 +188,18 @@ void AccountDialog::buildUi()
     m_signature->setTabChangesFocus(true);
     m_signature->setFixedHeight(m_signature->fontMetrics().lineSpacing() * 3 + 12);
     addRow(tr("Si&gnature:"), m_signature, std::nullopt);
+    // Defaults for a new message from this account; each message can still change them.
+    m_deliveryReceiptDefault =
+        new QCheckBox(tr("Request a de&livery receipt (DSN) for new messages"), formWidget);
+    m_deliveryReceiptDefault->setObjectName(QStringLiteral("deliveryReceiptDefault"));
+    m_deliveryReceiptDefault->setToolTip(
+        tr("The server reports delivery, delay or failure to you, when it offers delivery receipts (DSN)"));
+    form->addRow(QString(), m_deliveryReceiptDefault);
+    m_readReceiptDefault = new QCheckBox(tr("Request a read receipt f&or new messages"), formWidget);
+    m_readReceiptDefault->setObjectName(QStringLiteral("readReceiptDefault"));
+    m_readReceiptDefault->setToolTip(
+        tr("The recipient's mail program may confirm when the message is opened, or not"));
+    form->addRow(QString(), m_readReceiptDefault);
     m_identities = new QTableWidget(0, 3, formWidget);
     m_identities->setHorizontalHeaderLabels({tr("Name"), tr("Address"), tr("Reply-To")});
     m_identities->horizontalHeader()->setStretchLastSection(true);
@@ -343,6 +355,8 @@ void AccountDialog::loadAccount()
     m_auth->setCurrentIndex(m_auth->findData(int(m_account.auth)));
     m_username->setText(m_account.username);
     m_allowPlaintext->setChecked(m_account.allowPlaintextAuth);
+    m_deliveryReceiptDefault->setChecked(m_account.requestDeliveryReceipt);
+    m_readReceiptDefault->setChecked(m_account.requestReadReceipt);
     m_portEdited =
         m_account.port != 0 && m_account.port != SmtpServerSettings::defaultPort(m_account.security);
     m_settingPort = true;
@@ -378,6 +392,8 @@ Account AccountDialog::account() const
     account.auth = AccountAuth(m_auth->currentData().toInt());
     account.username = m_username->text().trimmed();
     account.allowPlaintextAuth = m_allowPlaintext->isChecked();
+    account.requestDeliveryReceipt = m_deliveryReceiptDefault->isChecked();
+    account.requestReadReceipt = m_readReceiptDefault->isChecked();
     const quint16 port = static_cast<quint16>(m_port->value());
     account.port = port == SmtpServerSettings::defaultPort(account.security) ? 0 : port;
     return account;
@@ -646,6 +662,11 @@ void AccountDialog::onTestFinished(const SmtpError &error)
     if (!test->authenticatedMechanism().isEmpty())
         facts << tr("logged in with %1").arg(QString::fromLatin1(test->authenticatedMechanism()));
     const QStringList extensions = test->extensions();
+    // What the server offers (delivery receipts, for one) is known before the first send.
+    const Account tested = account();
+    if (m_store && !tested.id.isEmpty())
+        m_store->rememberExtensions(tested.id, Account::serverKey(tested.host, tested.effectivePort()),
+                                    extensions);
     setVerdict(
         QStringLiteral("<b>%1</b><br>%2<br>%3")
             .arg(tr("The settings work.").toHtmlEscaped(), facts.join(QStringLiteral("; ")).toHtmlEscaped(),

@@ -146,6 +146,8 @@ private:
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
     QCheckBox *m_allowPlaintext = nullptr;
+    QCheckBox *m_deliveryReceiptDefault = nullptr; // what a new message from this account asks for
+    QCheckBox *m_readReceiptDefault = nullptr;
     QHash<int, QLabel *> m_problemLabels; // Account::Field -> label under the field
     QLabel *m_passwordProblem = nullptr;
     QLabel *m_passwordHint = nullptr;

@@ -28,6 +28,7 @@
 #include "userpreferences.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -49,6 +50,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMimeDatabase>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -57,11 +59,13 @@
 #include <QScopeGuard>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QStyle>
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 #include <QVBoxLayout>
@@ -77,6 +81,7 @@ ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, 
     , m_transcript(new TranscriptModel(this))
 {
     buildUi();
+    buildToolBar();
     buildMenus();
     updateTitle();
     setAcceptDrops(true);
@@ -436,6 +441,7 @@ void ComposeWindow::setSending(bool sending)
         field->setEnabled(!sending);
     m_body->setReadOnly(sending);
     m_richBody->setReadOnly(sending);
+    updateMessageOptions();
 }
 
 std::optional<MimeMessage> ComposeWindow::buildMessage()
@@ -543,18 +549,23 @@ void ComposeWindow::send()
         return;
     }
     // No stored messages (explicit server settings): the service sends it all the same, unrecorded.
+    const Draft draft = currentDraft();
+    if (draft.requestDeliveryReceipt && message->messageId.isEmpty()) // the ENVID is made from it
+        message->messageId =
+            MimeWriter::newMessageId(message->from.asciiDomain(), QDateTime::currentDateTime());
     QString error;
     std::optional<OutgoingMessage> outgoing = SendService::outgoing(*message, &error);
     if (!outgoing) {
         showStatus(error.toHtmlEscaped(), true);
         return;
     }
+    outgoing->dsn = DraftMessage::deliveryReceipt(draft, message->messageId);
     SendService::MessageRequest request;
     request.settings = account ? sendService()->settingsFor(*account) : m_settings;
-    if (account && account->needsSecret()) {
-        request.account = account;
+    request.account = account;
+    if (account && account->needsSecret())
         request.prompt = passwordPrompt;
-    }
+    request.notes = SendService::requestNotes(*message);
     request.message = std::move(*outgoing);
     attachJob(sendService()->sendMessage(std::move(request)));
 }
@@ -586,6 +597,8 @@ void ComposeWindow::cancel()
 void ComposeWindow::onSendFinished(const SendReport &report)
 {
     m_job = nullptr;
+    if (report.serverExtensions)
+        m_lastExtensions = report.serverExtensions;
     setSending(false);
     const SmtpError &error = report.error;
     if (report.delivered()) {
@@ -687,6 +700,17 @@ void ComposeWindow::showSentView(const Draft &draft)
     }
     if (!draft.queueId.isEmpty())
         text += QStringLiteral("<br>") + tr("The server queued it as %1.").arg(draft.queueId).toHtmlEscaped();
+    if (draft.requestDeliveryReceipt)
+        text +=
+            QStringLiteral("<br>") +
+            (serverOffersDsn() == false
+                 ? tr("No delivery receipt: this server does not offer delivery receipts (DSN).")
+                 : tr("Delivery receipt requested: the server reports delivery, delay or failure to you."))
+                .toHtmlEscaped();
+    if (draft.requestReadReceipt)
+        text +=
+            QStringLiteral("<br>") +
+            tr("Read receipt requested: the recipient's mail program may send one, or not.").toHtmlEscaped();
     if (!m_refused.isEmpty()) {
         text += QStringLiteral("<br>") + tr("Already received by: %1.")
                                              .arg(draft.acceptedRecipients.join(QStringLiteral(", ")))
@@ -711,6 +735,7 @@ void ComposeWindow::showSentView(const Draft &draft)
     m_send->hide();
     m_cancel->hide();
     m_sendAction->setEnabled(false);
+    updateMessageOptions();
     setWindowTitle(tr("Sent: %1").arg(windowTitle()));
 }
 
@@ -734,6 +759,7 @@ void ComposeWindow::leaveSentView()
     // A new message: a new draft, and a Message-ID of its own when it is queued.
     m_draftId.clear();
     m_draftState = Draft::State::Draft;
+    updateMessageOptions();
     updateTitle();
 }
 
@@ -821,6 +847,9 @@ void ComposeWindow::buildMenus()
         window->show();
     });
     bulkSend->setObjectName(QStringLiteral("newBulkSend"));
+    file->addAction(m_saveDraftAction);
+    file->addAction(m_attachAction);
+    file->addSeparator();
     QAction *saveEml = file->addAction(tr("Save as .&eml…"), this, [this] { saveAsEml(); });
     saveEml->setObjectName(QStringLiteral("saveAsEml"));
     QAction *command = file->addAction(tr("Copy as co&mmand"), this, [this] { copyAsCommand(); });
@@ -875,6 +904,13 @@ void ComposeWindow::buildMenus()
             m_richBody->mergeCurrentCharFormat(change);
         });
     }
+    // As in other mail programs' compose windows: what this message asks of the server and the recipients.
+    QMenu *options = menuBar()->addMenu(tr("O&ptions"));
+    options->setObjectName(QStringLiteral("optionsMenu"));
+    options->addAction(m_deliveryReceiptAction);
+    options->addAction(m_readReceiptAction);
+    options->addSeparator();
+    options->addMenu(m_priorityMenu);
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("showOutbox"));
@@ -910,6 +946,7 @@ void ComposeWindow::setDraftStore(DraftStore *drafts)
     connect(m_attachments->model(), &QAbstractItemModel::rowsInserted, this,
             &ComposeWindow::scheduleAutosave);
     connect(m_attachments->model(), &QAbstractItemModel::rowsRemoved, this, &ComposeWindow::scheduleAutosave);
+    updateMessageOptions();
 }
 
 void ComposeWindow::scheduleAutosave()
@@ -952,25 +989,47 @@ Draft ComposeWindow::currentDraft() const
     draft.attachments.clear();
     for (int i = 0; i < m_attachments->count(); ++i)
         draft.attachments << m_attachments->item(i)->data(Qt::UserRole).toString();
+    draft.requestDeliveryReceipt = m_deliveryReceiptAction->isChecked();
+    draft.requestReadReceipt = m_readReceiptAction->isChecked();
+    draft.priority = priority();
     return draft;
 }
 
-void ComposeWindow::saveDraftNow()
+bool ComposeWindow::saveDraftNow()
 {
     m_autosave->stop();
     if (!m_drafts)
-        return;
+        return false;
     Draft draft = currentDraft();
     if (draft.isEmpty() && draft.id.isEmpty())
-        return; // nothing written yet
+        return false; // nothing written yet
     if (draft.isLocked() || m_sentView)
-        return; // on its way or sent: what was sent is what stays stored
+        return false; // on its way or sent: what was sent is what stays stored
     if (!m_drafts->save(draft)) {
         showStatus(m_drafts->errorString().toHtmlEscaped(), true);
-        return;
+        return false;
     }
     m_draftId = draft.id;
     emit draftSaved(draft.id);
+    return true;
+}
+
+void ComposeWindow::saveDraftExplicitly()
+{
+    if (!m_drafts || m_sentView)
+        return; // the action is disabled then; a shortcut may still arrive
+    if (m_job) {
+        statusBar()->showMessage(tr("The message is being sent; it is kept as it is sent."), 10000);
+        return;
+    }
+    const Draft draft = currentDraft();
+    if (draft.isEmpty() && draft.id.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to save yet: the message is empty."), 10000);
+        return;
+    }
+    if (saveDraftNow())
+        statusBar()->showMessage(
+            tr("Draft saved at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
 }
 
 void ComposeWindow::discardWithConfirmation()
@@ -1017,6 +1076,9 @@ void ComposeWindow::clearMessage()
     m_status->clear();
     m_showProblem->setVisible(false);
     applySignature();
+    m_receiptsChosen = false; // a new message: the account's defaults again
+    setPriority(MimeMessage::Priority::Normal);
+    applyAccountDefaults();
     m_autosave->stop();
     m_sent = false;
     m_to->setFocus();
@@ -1057,6 +1119,11 @@ void ComposeWindow::loadDraft(const Draft &draft)
     m_attachments->setVisible(false);
     for (const QString &path : draft.attachments)
         addAttachment(path);
+    // The message asks what it asked when it was written, whatever its account's defaults are now.
+    m_deliveryReceiptAction->setChecked(draft.requestDeliveryReceipt);
+    m_readReceiptAction->setChecked(draft.requestReadReceipt);
+    setPriority(draft.priority);
+    m_receiptsChosen = true;
     if (draft.state == Draft::State::Sent) {
         showSentView(draft);
         return;
@@ -1070,6 +1137,7 @@ void ComposeWindow::loadDraft(const Draft &draft)
                     tr("It may have been delivered; check before sending again.").toHtmlEscaped();
         showStatus(text, true);
     }
+    updateMessageOptions();
     m_autosave->stop();
     m_sent = false;
 }
@@ -1166,8 +1234,10 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::updateSandboxBanner);
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applyAccountDefaults);
     applySignature();
     updateSandboxBanner();
+    applyAccountDefaults();
     setTabOrder(m_fromSelector, m_to);
 }
 
@@ -1384,7 +1454,10 @@ QString ComposeWindow::copyAsCommand()
     if (const std::optional<Account> account = currentAccount()) {
         settings = sendService()->settingsFor(*account);
     }
-    const QString command = SendCommandLine::toShell(SendCommandLine::arguments(settings, *message));
+    QStringList arguments = SendCommandLine::arguments(settings, *message);
+    if (m_deliveryReceiptAction->isChecked())
+        arguments << QStringLiteral("--dsn"); // the command line has no read receipt or priority yet
+    const QString command = SendCommandLine::toShell(arguments);
     QApplication::clipboard()->setText(command);
     showStatus(tr("Copied the command line (without the password; the text goes in message.txt)."), false);
     return command;
@@ -1437,4 +1510,190 @@ void ComposeWindow::setRichText(bool on)
 bool ComposeWindow::isRichText() const
 {
     return !m_richBody->isHidden();
+}
+
+void ComposeWindow::buildToolBar()
+{
+    // The desktop's icons where it has a theme; Qt's own otherwise (the offscreen and some minimal
+    // desktops have none).
+    auto icon = [this](const char *themeName, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(themeName), style()->standardIcon(fallback));
+    };
+    m_sendAction->setIcon(icon("mail-send", QStyle::SP_CommandLink));
+    m_sendAction->setToolTip(tr("Send (Ctrl+Return)"));
+
+    m_attachAction = new QAction(icon("mail-attachment", QStyle::SP_FileIcon), tr("Attach &files…"), this);
+    m_attachAction->setObjectName(QStringLiteral("attachFiles"));
+    m_attachAction->setIconText(tr("Attach"));
+    m_attachAction->setToolTip(tr("Attach files to this message"));
+    connect(m_attachAction, &QAction::triggered, this, &ComposeWindow::chooseAttachments);
+
+    m_saveDraftAction =
+        new QAction(icon("document-save", QStyle::SP_DialogSaveButton), tr("&Save draft"), this);
+    m_saveDraftAction->setObjectName(QStringLiteral("saveDraft"));
+    m_saveDraftAction->setIconText(tr("Save draft"));
+    m_saveDraftAction->setShortcut(QKeySequence::Save);
+    m_saveDraftAction->setToolTip(
+        tr("Keep this message in drafts now (Ctrl+S); it is also saved as you write"));
+    m_saveDraftAction->setEnabled(false); // until there is a draft store
+    connect(m_saveDraftAction, &QAction::triggered, this, &ComposeWindow::saveDraftExplicitly);
+    addAction(m_saveDraftAction);
+
+    m_deliveryReceiptAction = new QAction(icon("mail-mark-read", QStyle::SP_DialogApplyButton),
+                                          tr("&Delivery receipt (DSN)"), this);
+    m_deliveryReceiptAction->setObjectName(QStringLiteral("deliveryReceipt"));
+    m_deliveryReceiptAction->setIconText(tr("Delivery receipt"));
+    m_deliveryReceiptAction->setCheckable(true);
+    m_readReceiptAction =
+        new QAction(icon("mail-read", QStyle::SP_DialogYesButton), tr("&Read receipt"), this);
+    m_readReceiptAction->setObjectName(QStringLiteral("readReceipt"));
+    m_readReceiptAction->setIconText(tr("Read receipt"));
+    m_readReceiptAction->setCheckable(true);
+    m_readReceiptAction->setToolTip(
+        tr("Ask the recipient's mail program to confirm when the message is opened "
+           "(Disposition-Notification-To). Many ask the recipient first; some never send one."));
+    m_readReceiptAction->setStatusTip(m_readReceiptAction->toolTip());
+    for (QAction *receipt : {m_deliveryReceiptAction, m_readReceiptAction}) {
+        // Chosen for this message: switching the From account no longer replaces it with a default.
+        connect(receipt, &QAction::triggered, this, [this] {
+            m_receiptsChosen = true;
+            scheduleAutosave();
+        });
+    }
+
+    m_priorityMenu = new QMenu(tr("&Priority"), this);
+    m_priorityMenu->setObjectName(QStringLiteral("priorityMenu"));
+    m_priorityGroup = new QActionGroup(this);
+    const std::array priorities{std::pair{MimeMessage::Priority::High, tr("&High")},
+                                std::pair{MimeMessage::Priority::Normal, tr("&Normal")},
+                                std::pair{MimeMessage::Priority::Low, tr("&Low")}};
+    for (const auto &[level, text] : priorities) {
+        QAction *action = m_priorityMenu->addAction(text);
+        action->setCheckable(true);
+        action->setData(int(level));
+        action->setObjectName(QStringLiteral("priority-") + Draft::priorityName(level));
+        m_priorityGroup->addAction(action);
+    }
+    connect(m_priorityGroup, &QActionGroup::triggered, this, [this](QAction *action) {
+        setPriority(MimeMessage::Priority(action->data().toInt()));
+        scheduleAutosave();
+    });
+
+    m_toolBar = addToolBar(tr("Message"));
+    m_toolBar->setObjectName(QStringLiteral("messageToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->addAction(m_sendAction);
+    m_toolBar->addAction(m_attachAction);
+    m_toolBar->addAction(m_saveDraftAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_deliveryReceiptAction);
+    m_toolBar->addAction(m_readReceiptAction);
+    m_toolBar->addAction(m_priorityMenu->menuAction());
+    m_priorityButton = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_priorityMenu->menuAction()));
+    m_priorityButton->setObjectName(QStringLiteral("priorityButton"));
+    m_priorityButton->setPopupMode(QToolButton::InstantPopup);
+    setPriority(MimeMessage::Priority::Normal);
+    updateMessageOptions();
+}
+
+QAction *ComposeWindow::priorityAction(MimeMessage::Priority level) const
+{
+    for (QAction *action : m_priorityGroup->actions()) {
+        if (action->data().toInt() == int(level))
+            return action;
+    }
+    return nullptr;
+}
+
+MimeMessage::Priority ComposeWindow::priority() const
+{
+    const QAction *checked = m_priorityGroup->checkedAction();
+    return checked ? MimeMessage::Priority(checked->data().toInt()) : MimeMessage::Priority::Normal;
+}
+
+// A priority drawn as a sign in the text colour: themes have arrows for high and low, none for normal,
+// and Qt's own icons have nothing that reads as a priority.
+static QIcon prioritySign(const QWidget *widget, const QString &sign)
+{
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    QFont font = widget->font();
+    font.setPixelSize(56);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(widget->palette().color(QPalette::ButtonText));
+    painter.drawText(pixmap.rect(), Qt::AlignCenter, sign);
+    return QIcon(pixmap);
+}
+
+void ComposeWindow::setPriority(MimeMessage::Priority level)
+{
+    priorityAction(level)->setChecked(true);
+    QAction *menuAction = m_priorityMenu->menuAction();
+    // The toolbar says the priority the message has; the menu keeps its title.
+    switch (level) {
+    case MimeMessage::Priority::High:
+        menuAction->setIconText(tr("High priority"));
+        menuAction->setIcon(
+            QIcon::fromTheme(QStringLiteral("go-up"), prioritySign(this, QStringLiteral("↑"))));
+        break;
+    case MimeMessage::Priority::Normal:
+        menuAction->setIconText(tr("Normal priority"));
+        menuAction->setIcon(prioritySign(this, QStringLiteral("=")));
+        break;
+    case MimeMessage::Priority::Low:
+        menuAction->setIconText(tr("Low priority"));
+        menuAction->setIcon(
+            QIcon::fromTheme(QStringLiteral("go-down"), prioritySign(this, QStringLiteral("↓"))));
+        break;
+    }
+    menuAction->setToolTip(tr("Priority of this message, as the recipient's mail program shows it "
+                              "(X-Priority and Importance; nothing is written for normal)"));
+}
+
+void ComposeWindow::applyAccountDefaults()
+{
+    if (!m_receiptsChosen && !m_sentView) {
+        const std::optional<Account> account = currentAccount();
+        m_deliveryReceiptAction->setChecked(account && account->requestDeliveryReceipt);
+        m_readReceiptAction->setChecked(account && account->requestReadReceipt);
+    }
+    updateMessageOptions();
+}
+
+std::optional<bool> ComposeWindow::serverOffersDsn() const
+{
+    std::optional<QStringList> known = m_lastExtensions;
+    if (const std::optional<Account> account = currentAccount())
+        known = m_accounts->knownExtensions(*account);
+    if (!known)
+        return std::nullopt;
+    return known->contains(QStringLiteral("DSN"));
+}
+
+void ComposeWindow::updateMessageOptions()
+{
+    const bool editable = !m_sentView && !m_job;
+    const std::optional<bool> offersDsn = serverOffersDsn();
+    const bool refused = offersDsn.has_value() && !*offersDsn;
+    // A receipt the server will not pass on is not shown as asked for: that would promise one.
+    if (refused && editable)
+        m_deliveryReceiptAction->setChecked(false);
+    m_deliveryReceiptAction->setEnabled(editable && !refused);
+    const QString tip =
+        refused ? tr("This server does not offer delivery receipts (DSN): it did not announce DSN when "
+                     "Sendscope last connected to it.")
+        : offersDsn
+            ? tr("Ask the server to report to you when this message is delivered, delayed or fails "
+                 "(DSN). This server offers delivery receipts.")
+            : tr("Ask the server to report to you when this message is delivered, delayed or fails "
+                 "(DSN). Whether this server offers it is known after the first send; the transcript says.");
+    m_deliveryReceiptAction->setToolTip(tip);
+    m_deliveryReceiptAction->setStatusTip(tip);
+    m_readReceiptAction->setEnabled(editable);
+    m_priorityMenu->menuAction()->setEnabled(editable);
+    m_attachAction->setEnabled(editable);
+    m_saveDraftAction->setEnabled(editable && m_drafts);
 }

@@ -20,16 +20,19 @@ class AccountStore;
 class AddressBook;
 class DraftStore;
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QCompleter;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTextEdit;
 class QTimer;
+class QToolBar;
 class QToolButton;
 class SandboxMailbox;
 class SecretStore;
@@ -109,9 +112,18 @@ public:
     TranscriptPanel *transcriptPanel() const { return m_transcriptPanel; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     QListWidget *attachmentList() const { return m_attachments; }
+    // The toolbar and what it shares with the menus.
+    QToolBar *messageToolBar() const { return m_toolBar; }
+    QAction *saveDraftAction() const { return m_saveDraftAction; }
+    QAction *deliveryReceiptAction() const { return m_deliveryReceiptAction; }
+    QAction *readReceiptAction() const { return m_readReceiptAction; }
+    QAction *priorityAction(MimeMessage::Priority priority) const;
+    QToolButton *priorityButton() const { return m_priorityButton; }
 
 public slots:
-    void saveDraftNow();
+    bool saveDraftNow(); // false when nothing was saved (empty, sent, or the store refused)
+    // Save draft (Ctrl+S): saves now and says when, or why not.
+    void saveDraftExplicitly();
     void discardDraft();
     void saveAsEml(const QString &path = {});
     // Copies the equivalent `sendscope send` command line (no password) to the clipboard; returns it.
@@ -172,6 +184,14 @@ private:
     Identity currentIdentity() const;
     void applySignature();
     void updateSandboxBanner();
+    void buildToolBar();
+    // A fresh message takes the receipts its account asks for by default.
+    void applyAccountDefaults();
+    // Whether the server is known to offer delivery receipts (DSN): nothing when it is not known.
+    std::optional<bool> serverOffersDsn() const;
+    void updateMessageOptions();
+    void setPriority(MimeMessage::Priority priority);
+    MimeMessage::Priority priority() const;
 
     SmtpServerSettings m_settings;
     MailAddress m_identity;
@@ -221,6 +241,17 @@ private:
     QPushButton *m_attach = nullptr;
     QPushButton *m_removeAttachment = nullptr;
     QAction *m_sendAction = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_attachAction = nullptr;
+    QAction *m_saveDraftAction = nullptr;
+    QAction *m_deliveryReceiptAction = nullptr;
+    QAction *m_readReceiptAction = nullptr;
+    QActionGroup *m_priorityGroup = nullptr;
+    QMenu *m_priorityMenu = nullptr;
+    QToolButton *m_priorityButton = nullptr;
+    bool m_receiptsChosen = false; // by the person, or loaded with a draft: account defaults no longer apply
+    // What the server of the last send offered (for explicit server settings, which have no record).
+    std::optional<QStringList> m_lastExtensions;
     bool m_confirmations = true;
     bool m_unattended = false;
 };
