@@ -58,6 +58,8 @@ public:
     // for the certificate of one host and port, so it must not follow the account to another server.
     QMap<QString, QList<QByteArray>> pinnedCertificates;
     bool isSandbox = false; // the built-in local sandbox account
+    // The spelling dictionary ("en_US") last chosen in a message from this account; empty: the default.
+    QString spellingLanguage;
 
     // Signed in with OAuth 2.0 (auth is OAuth2Token): "google", "microsoft" or "custom"; empty for a
     // password or a bearer token given by hand. The fields below override the provider table's.

@@ -30,6 +30,7 @@ Account readAccount(QSettings &settings, const QString &id)
     account.username = settings.value(QStringLiteral("username")).toString();
     account.allowPlaintextAuth = settings.value(QStringLiteral("allowPlaintextAuth"), false).toBool();
     account.isSandbox = settings.value(QStringLiteral("sandbox"), false).toBool();
+    account.spellingLanguage = settings.value(QStringLiteral("spellingLanguage")).toString();
     account.oauthProvider = settings.value(QStringLiteral("oauthProvider")).toString();
     account.oauthAuthorizeUrl = settings.value(QStringLiteral("oauthAuthorizeUrl")).toString();
     account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
@@ -80,6 +81,8 @@ void writeAccount(QSettings &settings, const Account &account)
     settings.setValue(QStringLiteral("username"), account.username);
     settings.setValue(QStringLiteral("allowPlaintextAuth"), account.allowPlaintextAuth);
     settings.setValue(QStringLiteral("sandbox"), account.isSandbox);
+    if (!account.spellingLanguage.isEmpty())
+        settings.setValue(QStringLiteral("spellingLanguage"), account.spellingLanguage);
     // Where to sign in, never a token: those live in the keychain (refresh) and in memory (access).
     for (const auto &[key, value] :
          {std::pair{"oauthProvider", &account.oauthProvider},
@@ -192,6 +195,23 @@ AccountStore::Result AccountStore::remove(const QString &id)
     settings.remove(id);
     if (settings.value(QStringLiteral("default")).toString() == id)
         settings.remove(QStringLiteral("default"));
+    settings.endGroup();
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return {Status::WriteFailed,
+                AccountStore::tr("The account settings could not be written to %1.").arg(m_path)};
+    return {};
+}
+
+AccountStore::Result AccountStore::setSpellingLanguage(const QString &id, const QString &language)
+{
+    // Only this key: the rest of the account may be open in an account dialog at the same time.
+    PrivateFiles::prepareFile(m_path);
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    if (!settings.value(QStringLiteral("order")).toStringList().contains(id))
+        return {Status::NotFound, AccountStore::tr("There is no such account.")};
+    settings.setValue(id + QStringLiteral("/spellingLanguage"), language);
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)

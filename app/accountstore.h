@@ -37,6 +37,8 @@ public:
     // Adds or updates (by id; a new account gets an id). Names are unique, case-insensitively.
     Result save(Account &account);
     Result remove(const QString &id);
+    // Remembers the spelling dictionary chosen for a message from this account (Account::spellingLanguage).
+    Result setSpellingLanguage(const QString &id, const QString &language);
 
     // The id of the account the compose window selects first; empty when none.
     QString defaultAccountId() const;
