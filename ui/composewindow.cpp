@@ -22,6 +22,7 @@
 #include "sendcommandline.h"
 #include "sendjob.h"
 #include "sendservice.h"
+#include "spellingcontroller.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 #include "userpreferences.h"
@@ -863,6 +864,8 @@ void ComposeWindow::buildMenus()
             m_richBody->mergeCurrentCharFormat(change);
         });
     }
+    m_spelling = new SpellingController(m_body, m_richBody, this);
+    m_spelling->addMenuEntries(format);
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("showOutbox"));
@@ -1154,6 +1157,12 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     reloadAccounts(store->defaultAccountId());
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::updateSandboxBanner);
+    // The spelling language the account remembers, unless one was chosen for this message.
+    auto spellingForAccount = [this] {
+        m_spelling->setAccount(m_accounts, m_fromSelector->currentData().toString());
+    };
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, spellingForAccount);
+    spellingForAccount();
     applySignature();
     updateSandboxBanner();
     setTabOrder(m_fromSelector, m_to);

@@ -35,6 +35,7 @@ class SandboxMailbox;
 class SecretStore;
 class SendJob;
 class SendService;
+class SpellingController;
 struct SendReport;
 class TranscriptModel;
 class TranscriptPanel;
@@ -109,6 +110,8 @@ public:
     TranscriptPanel *transcriptPanel() const { return m_transcriptPanel; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     QListWidget *attachmentList() const { return m_attachments; }
+    // Spell checking of the text: underlines, suggestions, Format → Check spelling and its language.
+    SpellingController *spelling() const { return m_spelling; }
 
 public slots:
     void saveDraftNow();
@@ -184,6 +187,7 @@ private:
     QAction *m_rehearsal = nullptr;
     QAction *m_richAction = nullptr;
     QTextEdit *m_richBody = nullptr;
+    SpellingController *m_spelling = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
     DraftStore *m_drafts = nullptr;
     AddressBook *m_addressBook = nullptr;
