@@ -12,6 +12,7 @@
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
 #include "spellingcontroller.h"
+#include "widgettesting.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -210,6 +211,9 @@ void TestKeyboard::spellingMenusMnemonicsUnique()
     QVERIFY(menu->findChild<QAction *>(QStringLiteral("addToDictionary")));
     clashes = menuMnemonicClashes(menu.get());
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    menu->popup(window->bodyEdit()->mapToGlobal(window->bodyEdit()->cursorRect(at).center()));
+    QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+    WidgetTesting::screenshot(menu.get(), QStringLiteral("spelling-menu-") + QLocale().name());
 }
 
 void TestKeyboard::composeTabOrder()
