@@ -112,15 +112,18 @@ bool SpellChecker::isCorrect(const QString &word) const
 {
     if (!m_dictionary || word.isEmpty())
         return true;
-    const auto known = m_known.constFind(word);
-    if (known != m_known.cend())
-        return *known;
+    if (m_known.contains(word))
+        return true;
     const QByteArray utf8 = forDictionary(word);
     // 0: correct, > 0: misspelt, < 0: the dictionary failed, which is not the writer's mistake.
     const bool correct = enchant_dict_check(m_dictionary.get(), utf8.constData(), utf8.size()) <= 0;
-    if (m_known.size() > 20000) // a long session: keep the cache from growing without bound
-        m_known.clear();
-    m_known.insert(word, correct);
+    // Only correct words are kept: a misspelt one is asked again, so that a word another window added to
+    // the personal dictionary (Enchant rereads it when it changes) is accepted here too.
+    if (correct) {
+        if (m_known.size() > 20000) // a long session: keep the cache from growing without bound
+            m_known.clear();
+        m_known.insert(word);
+    }
     return correct;
 }
 
@@ -151,7 +154,7 @@ bool SpellChecker::addToPersonalDictionary(const QString &word)
         return false;
     const QByteArray utf8 = forDictionary(word);
     enchant_dict_add(m_dictionary.get(), utf8.constData(), utf8.size());
-    m_known.insert(word, true);
+    m_known.insert(word);
     return enchant_dict_is_added(m_dictionary.get(), utf8.constData(), utf8.size()) != 0;
 }
 

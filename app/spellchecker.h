@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
 #include <QLocale>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -83,5 +83,5 @@ private:
     std::unique_ptr<str_enchant_dict, DictionaryDeleter> m_dictionary;
     QString m_language;
     QString m_error;
-    mutable QHash<QString, bool> m_known; // word → correct, for the current dictionary
+    mutable QSet<QString> m_known; // correct words of the current dictionary
 };

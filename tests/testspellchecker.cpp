@@ -1,5 +1,6 @@
 #include "spellchecker.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -222,9 +223,19 @@ void TestSpellChecker::preferredLanguage()
 void TestSpellChecker::personalDictionaryKeepsAWord()
 {
     const QString word = QStringLiteral("Sendscopey");
+    SpellChecker otherWindow;
+    QVERIFY(otherWindow.setLanguage(QStringLiteral("en_US")));
+    QVERIFY(!otherWindow.isCorrect(word));
     QVERIFY(!m_checker->isCorrect(word));
     QVERIFY(m_checker->addToPersonalDictionary(word));
     QVERIFY(m_checker->isCorrect(word));
+    // Enchant notices that another program changed the list by its time, in whole seconds: rather than
+    // wait for the next one, the test moves the time on.
+    QFile written(m_config.filePath(QStringLiteral("en_US.dic")));
+    QVERIFY(written.open(QIODevice::ReadWrite));
+    QVERIFY(written.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
+    written.close();
+    QVERIFY(otherWindow.isCorrect(word)); // it did not keep its first answer
     // Kept on disk: another checker (the next start) knows it too.
     SpellChecker next;
     QVERIFY(next.setLanguage(QStringLiteral("en_US")));
