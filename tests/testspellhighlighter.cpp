@@ -266,12 +266,28 @@ void TestSpellHighlighter::mostlyCjkMessageIsNotChecked()
 
 void TestSpellHighlighter::checkSpellingTurnsOff()
 {
+    // Underlines are not edits: no autosave, no "modified", not even for a text that was there first,
+    // nor when the highlighter goes and takes them along.
+    {
+        QPlainTextEdit editor;
+        editor.setPlainText(QStringLiteral("Helo wrold"));
+        QSignalSpy changed(&editor, &QPlainTextEdit::textChanged);
+        SpellChecker checker;
+        QVERIFY(checker.setLanguage(QStringLiteral("en_US")));
+        auto highlighter = std::make_unique<SpellHighlighter>(&checker, editor.document(), nullptr);
+        QCOMPARE(underlined(editor.document()), (QStringList{u"Helo"_s, u"wrold"_s}));
+        QCoreApplication::processEvents(); // where QSyntaxHighlighter's own first pass would run
+        highlighter.reset();
+        QVERIFY(underlined(editor.document()).isEmpty());
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("Helo wrold"));
+    }
+
     std::unique_ptr<ComposeWindow> window = makeWindow();
     QVERIFY(window);
     QPlainTextEdit *body = window->bodyEdit();
     QTest::keyClicks(body, QStringLiteral("Helo"));
     QTRY_COMPARE(underlined(body->document()), QStringList{u"Helo"_s});
-    // Underlines are not edits: no autosave, no "modified".
     QSignalSpy changed(body, &QPlainTextEdit::textChanged);
     QAction *check = window->spelling()->checkAction();
     QVERIFY(check->isEnabled());

@@ -26,6 +26,18 @@ SpellHighlighter::SpellHighlighter(SpellChecker *checker, QTextDocument *documen
     connect(document, &QTextDocument::contentsChanged, this, &SpellHighlighter::updateCjkShare);
 }
 
+SpellHighlighter::~SpellHighlighter()
+{
+    // QSyntaxHighlighter's destructor clears the underlines, which the document announces as a change:
+    // this part of the object is gone by then and must not hear of it, nor the editor of a change that
+    // is none.
+    if (QTextDocument *current = document()) {
+        disconnect(current, nullptr, this, nullptr);
+        const QSignalBlocker quiet(current);
+        setDocument(nullptr);
+    }
+}
+
 void SpellHighlighter::setChecking(bool on)
 {
     if (on == m_checking)

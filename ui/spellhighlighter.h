@@ -16,6 +16,7 @@ class SpellHighlighter : public QSyntaxHighlighter
 public:
     // checker must outlive the highlighter's document or be detached with setDocument(nullptr) first.
     SpellHighlighter(SpellChecker *checker, QTextDocument *document, QObject *parent);
+    ~SpellHighlighter() override;
 
     void setChecking(bool on);
     // Underlines the whole document again (another language, a word added to the dictionary).

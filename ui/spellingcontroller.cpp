@@ -53,10 +53,9 @@ SpellingController::SpellingController(QPlainTextEdit *plain, QTextEdit *rich, Q
 
 SpellingController::~SpellingController()
 {
-    // The highlighters are children, deleted after m_checker: detach them first, so that a document
-    // that changes on the way out never reaches a checker that is gone.
-    m_plainHighlighter->setDocument(nullptr);
-    m_richHighlighter->setDocument(nullptr);
+    // The highlighters use m_checker: as children they would be deleted after it.
+    delete m_plainHighlighter;
+    delete m_richHighlighter;
 }
 
 void SpellingController::addMenuEntries(QMenu *menu)
