@@ -6,11 +6,12 @@ set -euo pipefail
 want=(cmake ninja-build g++ pkg-config clang-format
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
       libqt6svg6-dev qt6-qpa-plugins qtkeychain-qt6-dev libsecret-1-0 libgl-dev openssl qt6-translations-l10n
-      libqt6sql6-sqlite)
+      libqt6sql6-sqlite libenchant-2-dev)
 if [[ "${1:-}" == "test" ]]; then
-    # clang and its runtime libraries: the libFuzzer targets (.ci/fuzz.sh).
+    # clang and its runtime libraries: the libFuzzer targets (.ci/fuzz.sh). hunspell-en-us: the dictionary
+    # the spell-checking tests check against.
     want+=(xvfb xauth dbus dbus-x11 gnome-keyring fonts-noto-cjk python3 dpkg-dev desktop-file-utils appstream
-           clang libclang-rt-14-dev devscripts)
+           clang libclang-rt-14-dev devscripts hunspell-en-us)
 fi
 if [[ "${1:-}" == "app" ]]; then
     want+=(xvfb xauth fonts-noto-cjk)

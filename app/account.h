@@ -61,6 +61,8 @@ public:
     // What a new message from this account asks for, until the person changes it for that message.
     bool requestDeliveryReceipt = false; // DSN, when the server offers it
     bool requestReadReceipt = false;     // MDN: Disposition-Notification-To
+    // The spelling dictionary ("en_US") last chosen in a message from this account; empty: the default.
+    QString spellingLanguage;
 
     // Signed in with OAuth 2.0 (auth is OAuth2Token): "google", "microsoft" or "custom"; empty for a
     // password or a bearer token given by hand. The fields below override the provider table's.

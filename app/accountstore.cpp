@@ -32,6 +32,7 @@ Account readAccount(QSettings &settings, const QString &id)
     account.isSandbox = settings.value(QStringLiteral("sandbox"), false).toBool();
     account.requestDeliveryReceipt = settings.value(QStringLiteral("requestDeliveryReceipt"), false).toBool();
     account.requestReadReceipt = settings.value(QStringLiteral("requestReadReceipt"), false).toBool();
+    account.spellingLanguage = settings.value(QStringLiteral("spellingLanguage")).toString();
     account.oauthProvider = settings.value(QStringLiteral("oauthProvider")).toString();
     account.oauthAuthorizeUrl = settings.value(QStringLiteral("oauthAuthorizeUrl")).toString();
     account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
@@ -84,6 +85,8 @@ void writeAccount(QSettings &settings, const Account &account)
     settings.setValue(QStringLiteral("sandbox"), account.isSandbox);
     settings.setValue(QStringLiteral("requestDeliveryReceipt"), account.requestDeliveryReceipt);
     settings.setValue(QStringLiteral("requestReadReceipt"), account.requestReadReceipt);
+    if (!account.spellingLanguage.isEmpty())
+        settings.setValue(QStringLiteral("spellingLanguage"), account.spellingLanguage);
     // Where to sign in, never a token: those live in the keychain (refresh) and in memory (access).
     for (const auto &[key, value] :
          {std::pair{"oauthProvider", &account.oauthProvider},
@@ -198,6 +201,23 @@ AccountStore::Result AccountStore::remove(const QString &id)
         settings.remove(QStringLiteral("default"));
     settings.endGroup();
     settings.remove(QStringLiteral("serverExtensions/") + id);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return {Status::WriteFailed,
+                AccountStore::tr("The account settings could not be written to %1.").arg(m_path)};
+    return {};
+}
+
+AccountStore::Result AccountStore::setSpellingLanguage(const QString &id, const QString &language)
+{
+    // Only this key: the rest of the account may be open in an account dialog at the same time.
+    PrivateFiles::prepareFile(m_path);
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("accounts"));
+    if (!settings.value(QStringLiteral("order")).toStringList().contains(id))
+        return {Status::NotFound, AccountStore::tr("There is no such account.")};
+    settings.setValue(id + QStringLiteral("/spellingLanguage"), language);
+    settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
         return {Status::WriteFailed,

@@ -38,6 +38,8 @@ public:
     // Adds or updates (by id; a new account gets an id). Names are unique, case-insensitively.
     Result save(Account &account);
     Result remove(const QString &id);
+    // Remembers the spelling dictionary chosen for a message from this account (Account::spellingLanguage).
+    Result setSpellingLanguage(const QString &id, const QString &language);
 
     // The extension keywords (EHLO) the account's server offered the last time Sendscope spoke to it, to
     // tell before a send whether e.g. delivery receipts (DSN) can be asked for. Nothing when it never got

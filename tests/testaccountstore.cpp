@@ -22,6 +22,7 @@ private slots:
     void receiptDefaultsRoundTrip_data();
     void receiptDefaultsRoundTrip();
     void extensionsBelongToTheAccountsServer();
+    void spellingLanguageIsRemembered();
 
 private:
     static Account valid();
@@ -263,6 +264,28 @@ void TestAccountStore::pinsBelongToOneHostAndPort()
              QList<QByteArray>{QByteArray(32, '\x77')});
     QVERIFY(
         !QSettings(path, QSettings::IniFormat).contains(QStringLiteral("accounts/a1/pinnedCertificates")));
+}
+
+// The compose window remembers the dictionary per account with one key, leaving the rest as it is; a
+// full save (the account dialog) keeps it.
+void TestAccountStore::spellingLanguageIsRemembered()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account account = valid();
+    QVERIFY(store.save(account).ok());
+    QVERIFY(store.findById(account.id)->spellingLanguage.isEmpty());
+    QVERIFY(store.setSpellingLanguage(account.id, QStringLiteral("de_DE")).ok());
+    std::optional<Account> loaded = store.findById(account.id);
+    QCOMPARE(loaded->spellingLanguage, QStringLiteral("de_DE"));
+    QCOMPARE(loaded->identities, account.identities);
+    QCOMPARE(loaded->host, account.host);
+
+    loaded->host = QStringLiteral("smtp2.example.com");
+    QVERIFY(store.save(*loaded).ok());
+    QCOMPARE(store.findById(account.id)->spellingLanguage, QStringLiteral("de_DE"));
+    QCOMPARE(store.setSpellingLanguage(QStringLiteral("no-such-id"), QStringLiteral("en_US")).status,
+             AccountStore::Status::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestAccountStore)

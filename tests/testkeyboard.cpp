@@ -13,6 +13,8 @@
 #include "sandboxmailboxwindow.h"
 #include "secretstore.h"
 #include "sendservice.h"
+#include "spellingcontroller.h"
+#include "widgettesting.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -21,6 +23,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -28,6 +31,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 
 // Keyboard use of every window, in the language CTest starts it in (English, and Chinese as
 // testkeyboard_zh_CN): each Alt+letter does one thing per window, Tab goes From, To, Cc, Subject, text,
@@ -39,6 +43,7 @@ private slots:
     void initTestCase();
     void composeMnemonicsUnique();
     void dialogMnemonicsUnique();
+    void spellingMenusMnemonicsUnique();
     void composeTabOrder();
     void escClosesToolWindows();
     void bulkSendMnemonicsUnique();
@@ -165,6 +170,54 @@ void TestKeyboard::dialogMnemonicsUnique()
                  qPrintable(window->windowTitle() + QStringLiteral(":\n") + clashes.join(u'\n')));
         window->close();
     }
+}
+
+// The entries of one menu, each with its own letter.
+static QStringList menuMnemonicClashes(const QMenu *menu)
+{
+    QMultiHash<QKeySequence, QString> byKey;
+    for (const QAction *action : menu->actions()) {
+        const QKeySequence key = QKeySequence::mnemonic(action->text());
+        if (action->isVisible() && !key.isEmpty())
+            byKey.insert(key, action->text());
+    }
+    QStringList clashes;
+    for (const QKeySequence &key : byKey.uniqueKeys()) {
+        if (byKey.count(key) > 1)
+            clashes << key.toString() + QStringLiteral(": ") + byKey.values(key).join(QStringLiteral(" | "));
+    }
+    return clashes;
+}
+
+// Format (with Check spelling and Spelling language) and the context menu of a misspelt word, which puts
+// suggestions and Add to dictionary above the editor's own entries.
+void TestKeyboard::spellingMenusMnemonicsUnique()
+{
+    ComposeWindow *window = compose();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    SpellingController *spelling = window->spelling();
+    QMenu *format = nullptr;
+    for (QAction *title : window->menuBar()->actions()) {
+        if (title->menu() && title->menu()->actions().contains(spelling->checkAction()))
+            format = title->menu();
+    }
+    QVERIFY(format);
+    QStringList clashes = menuMnemonicClashes(format);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    clashes = menuMnemonicClashes(spelling->languageMenu());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+
+    QTest::keyClicks(window->bodyEdit(), QStringLiteral("Helo"));
+    QTextCursor at(window->bodyEdit()->document());
+    at.setPosition(2);
+    const std::unique_ptr<QMenu> menu =
+        spelling->contextMenu(window->bodyEdit(), window->bodyEdit()->cursorRect(at).center());
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("addToDictionary")));
+    clashes = menuMnemonicClashes(menu.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    menu->popup(window->bodyEdit()->mapToGlobal(window->bodyEdit()->cursorRect(at).center()));
+    QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+    WidgetTesting::screenshot(menu.get(), QStringLiteral("spelling-menu-") + QLocale().name());
 }
 
 void TestKeyboard::composeTabOrder()

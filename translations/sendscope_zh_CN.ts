@@ -5441,6 +5441,48 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     </message>
 </context>
 <context>
+    <name>SpellChecker</name>
+    <message>
+        <source>The spelling library could not start.</source>
+        <translation>拼写检查库无法启动。</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary is installed.</source>
+        <translation>未安装拼写词典。</translation>
+    </message>
+    <message>
+        <source>There is no spelling dictionary for %1.</source>
+        <translation>没有%1的拼写词典。</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingController</name>
+    <message>
+        <source>Check &amp;spelling</source>
+        <translation>检查拼写(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language</source>
+        <translation>拼写语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary is installed. Install one for your language (for example the package hunspell-en-us) and open the window again.</source>
+        <translation>未安装拼写词典。请安装所用语言的词典（例如软件包 hunspell-en-us），然后重新打开窗口。</translation>
+    </message>
+    <message>
+        <source>No dictionary installed</source>
+        <translation>未安装词典</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>没有建议</translation>
+    </message>
+    <message>
+        <source>&amp;Add to dictionary</source>
+        <translation>添加到词典(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptPanel</name>
     <message>
         <source>SMTP transcript</source>

@@ -23,6 +23,7 @@
 #include "sendcommandline.h"
 #include "sendjob.h"
 #include "sendservice.h"
+#include "spellingcontroller.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 #include "userpreferences.h"
@@ -911,6 +912,8 @@ void ComposeWindow::buildMenus()
     options->addAction(m_readReceiptAction);
     options->addSeparator();
     options->addMenu(m_priorityMenu);
+    m_spelling = new SpellingController(m_body, m_richBody, this);
+    m_spelling->addMenuEntries(format);
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *outbox = view->addAction(tr("&Outbox"), this, &ComposeWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("showOutbox"));
@@ -1235,6 +1238,12 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applySignature);
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::updateSandboxBanner);
     connect(m_fromSelector, &QComboBox::currentIndexChanged, this, &ComposeWindow::applyAccountDefaults);
+    // The spelling language the account remembers, unless one was chosen for this message.
+    auto spellingForAccount = [this] {
+        m_spelling->setAccount(m_accounts, m_fromSelector->currentData().toString());
+    };
+    connect(m_fromSelector, &QComboBox::currentIndexChanged, this, spellingForAccount);
+    spellingForAccount();
     applySignature();
     updateSandboxBanner();
     applyAccountDefaults();

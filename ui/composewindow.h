@@ -38,6 +38,7 @@ class SandboxMailbox;
 class SecretStore;
 class SendJob;
 class SendService;
+class SpellingController;
 struct SendReport;
 class TranscriptModel;
 class TranscriptPanel;
@@ -119,6 +120,8 @@ public:
     QAction *readReceiptAction() const { return m_readReceiptAction; }
     QAction *priorityAction(MimeMessage::Priority priority) const;
     QToolButton *priorityButton() const { return m_priorityButton; }
+    // Spell checking of the text: underlines, suggestions, Format → Check spelling and its language.
+    SpellingController *spelling() const { return m_spelling; }
 
 public slots:
     bool saveDraftNow(); // false when nothing was saved (empty, sent, or the store refused)
@@ -204,6 +207,7 @@ private:
     QAction *m_rehearsal = nullptr;
     QAction *m_richAction = nullptr;
     QTextEdit *m_richBody = nullptr;
+    SpellingController *m_spelling = nullptr;
     SandboxMailbox *m_mailbox = nullptr;
     DraftStore *m_drafts = nullptr;
     AddressBook *m_addressBook = nullptr;
