@@ -26,6 +26,8 @@ public:
     ~MergeCommand() override;
 
     int parse(const QStringList &arguments);
+    // The options and their descriptions, for the manual page.
+    QString helpText();
     void run();
     MergeRun *mergeRun() const { return m_run.get(); }
 
@@ -33,6 +35,8 @@ signals:
     void finished(int exitCode);
 
 private:
+    static QList<QCommandLineOption> options();
+    static QString description();
     int usageError(const QString &message);
     void onFinished(const QString &stopReason);
 
