@@ -1,6 +1,7 @@
 #include "mergecommand.h"
 
 #include "addressparser.h"
+#include "pacingprofile.h"
 #include "secretstore.h"
 #include "sendservice.h"
 
@@ -188,6 +189,12 @@ int MergeCommand::parse(const QStringList &arguments)
     for (const QString &replyTo : parser.values(QStringLiteral("reply-to")))
         m_spec.replyTo += AddressParser::parseList(replyTo, &addressError);
 
+    // The provider's limits by default (chosen by server and sender domain), each one changeable.
+    m_profile = PacingProfile::forServer(m_send.settings().host, m_spec.from.address());
+    m_spec.ratePerMinute = m_profile.perMinute;
+    m_spec.perDay = m_profile.perDay;
+    m_spec.maxRecipientsPerMessage = m_profile.maxRecipients;
+    m_spec.stopWhenQuotaUsed = !parser.isSet(QStringLiteral("wait-for-quota"));
     bool ok = true;
     if (parser.isSet(QStringLiteral("rate"))) {
         QString rate = parser.value(QStringLiteral("rate"));
@@ -195,6 +202,16 @@ int MergeCommand::parse(const QStringList &arguments)
         m_spec.ratePerMinute = rate.toInt(&ok);
         if (!ok || m_spec.ratePerMinute < 0)
             return usageError(tr("--rate must be a number of messages a minute, such as 20/min."));
+    }
+    if (parser.isSet(QStringLiteral("per-day"))) {
+        m_spec.perDay = parser.value(QStringLiteral("per-day")).toInt(&ok);
+        if (!ok || m_spec.perDay < 0)
+            return usageError(tr("--per-day must be a number of recipients (0: no daily quota)."));
+    }
+    if (parser.isSet(QStringLiteral("max-recipients"))) {
+        m_spec.maxRecipientsPerMessage = parser.value(QStringLiteral("max-recipients")).toInt(&ok);
+        if (!ok || m_spec.maxRecipientsPerMessage < 1)
+            return usageError(tr("--max-recipients must be a positive number."));
     }
     if (parser.isSet(QStringLiteral("max-per-connection"))) {
         m_spec.maxPerConnection = parser.value(QStringLiteral("max-per-connection")).toInt(&ok);
@@ -252,6 +269,25 @@ void MergeCommand::run()
                      .arg(QLocale().formattedDataSize(summary.bytes), m_spec.table.sheet)
               << Qt::endl;
     const MergeJournal &journal = m_run->journal();
+    const int toSend =
+        journal.count(MergeJournal::State::Pending) + journal.count(MergeJournal::State::Deferred);
+    QStringList pace;
+    pace << (m_spec.ratePerMinute > 0 ? tr("%1/min").arg(m_spec.ratePerMinute) : tr("no pacing"));
+    if (m_spec.perDay > 0)
+        pace << tr("%1 recipients a day").arg(m_spec.perDay);
+    m_err << tr("Pacing for %1: %2, at most %3 recipients a message (change with --rate, --per-day, "
+                "--max-recipients).")
+                 .arg(m_profile.name(), pace.join(QStringLiteral(", ")))
+                 .arg(m_spec.maxRecipientsPerMessage)
+          << Qt::endl;
+    if (toSend > 0) {
+        const QDateTime finish = m_run->estimatedFinish();
+        if (finish.isValid())
+            m_err << tr("%1 rows at %2: finishes about %3.")
+                         .arg(toSend)
+                         .arg(pace.join(tr(" and ")), finish.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                  << Qt::endl;
+    }
     if (journal.count(MergeJournal::State::Accepted) > 0)
         m_err << tr("Resuming: %1 rows were accepted before and are not sent again.")
                      .arg(journal.count(MergeJournal::State::Accepted))
@@ -291,9 +327,14 @@ void MergeCommand::run()
             m_err << entry.toDisplayString() << Qt::endl;
     });
     connect(m_run.get(), &MergeRun::waiting, this, [this](const QDateTime &until, const QString &reason) {
-        m_err << tr("Waiting until %1 (the server said: %2)")
-                     .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
-              << Qt::endl;
+        if (m_run->isWaitingForQuota())
+            m_err << tr("Waiting until %1: %2")
+                         .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
+                  << Qt::endl;
+        else
+            m_err << tr("Waiting until %1 (the server said: %2)")
+                         .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
+                  << Qt::endl;
     });
     connect(m_run.get(), &MergeRun::finished, this, &MergeCommand::onFinished);
     m_run->start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mergerun.h"
+#include "pacingprofile.h"
 #include "sendcommand.h"
 
 #include <QObject>
@@ -45,6 +46,7 @@ private:
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<MergeRun> m_run;
     MergeSpec m_spec;
+    PacingProfile m_profile;
     QTextStream m_out;
     QTextStream m_err;
     bool m_dryRun = false;
