@@ -349,8 +349,8 @@ std::optional<QByteArray> XlsxReader::readPart(const QString &name, Error *error
 
 bool XlsxReader::open(const QByteArray &bytes, Error *error)
 {
+    m_zip.reset(); // before the bytes it reads from go
     m_bytes = bytes;
-    m_zip.reset();
     m_sheetNames.clear();
     m_sheetParts.clear();
     m_sheetVisible.clear();
@@ -379,11 +379,11 @@ bool XlsxReader::open(const QByteArray &bytes, Error *error)
         if (source)
             zip_source_free(source);
         const int code = zip_error_code_zip(&zipError);
+        const QString reason = QString::fromUtf8(zip_error_strerror(&zipError));
         zip_error_fini(&zipError);
         *error = {ErrorCode::NotZip, code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS
                                          ? tr("The file is not an .xlsx workbook (not a zip archive).")
-                                         : tr("The workbook cannot be opened: %1")
-                                               .arg(QString::fromUtf8(zip_error_strerror(&zipError)))};
+                                         : tr("The workbook cannot be opened: %1").arg(reason)};
         return false;
     }
     zip_error_fini(&zipError);
