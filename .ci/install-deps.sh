@@ -6,7 +6,7 @@ set -euo pipefail
 want=(cmake ninja-build g++ pkg-config clang-format
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
       libqt6svg6-dev qt6-qpa-plugins qtkeychain-qt6-dev libsecret-1-0 libgl-dev openssl qt6-translations-l10n
-      libqt6sql6-sqlite libenchant-2-dev)
+      libqt6sql6-sqlite libenchant-2-dev libzip-dev)
 if [[ "${1:-}" == "test" ]]; then
     # clang and its runtime libraries: the libFuzzer targets (.ci/fuzz.sh). hunspell-en-us: the dictionary
     # the spell-checking tests check against.

@@ -22,6 +22,8 @@ depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*/
 for package in $depends; do
     apt-cache show "$package" >/dev/null 2>&1 || { echo "unknown dependency: $package"; exit 1; }
 done
+# .xlsx merge data: libzip4 comes from dpkg-shlibdeps because the binaries link it.
+dpkg-deb -f "$deb" Depends | grep -q libzip4 || { echo "libzip4 missing from Depends"; exit 1; }
 "$root/usr/bin/sendscope" --version
 help=$("$root/usr/bin/sendscope" send --help)
 grep -q -- "--password-stdin" <<<"$help"

@@ -90,7 +90,7 @@ void printUsage()
          QT_TRANSLATE_NOOP("main", "the options of send (likewise for every command)")},
         {"sendscope compose [options] --output FILE.eml",
          QT_TRANSLATE_NOOP("main", "write the message instead of sending it")},
-        {"sendscope merge --data FILE.csv --subject T --body-file F [options]",
+        {"sendscope merge --data FILE.csv|FILE.xlsx --subject T --body-file F [options]",
          QT_TRANSLATE_NOOP("main", "one personalised message per row (mail merge)")},
         {"sendscope account add|list|remove|login",
          QT_TRANSLATE_NOOP("main", "manage accounts (passwords in the keychain)")},

@@ -3,6 +3,7 @@
 #include "accountcommand.h"
 #include "checkdomaincommand.h"
 #include "explaincommand.h"
+#include "mergecommand.h"
 #include "sandboxcommand.h"
 #include "sendcommand.h"
 
@@ -73,6 +74,8 @@ QString ManPage::troff()
     SandboxCommand sandbox;
     ExplainCommand explain;
     CheckDomainCommand checkDomain;
+    MergeCommand merge;
+    const QString mergeHelp = merge.helpText();
     QString page;
     page +=
         QStringLiteral(".TH SENDSCOPE 1 \"2026\" \"Sendscope " SENDSCOPE_VERSION "\" \"User Commands\"\n");
@@ -82,6 +85,7 @@ QString ManPage::troff()
                        ".B sendscope\n[\\fImailto:URI\\fR] [\\fB\\-\\-attach\\fR \\fIFILE\\fR]\n.br\n"
                        ".B sendscope send\n\\fIoptions\\fR\n.br\n"
                        ".B sendscope compose\n\\fIoptions\\fR \\fB\\-\\-output\\fR \\fIFILE.eml\\fR\n.br\n"
+                       ".B sendscope merge\n\\fB\\-\\-data\\fR \\fIFILE\\fR \\fIoptions\\fR\n.br\n"
                        ".B sendscope account\nadd|list|remove ...\n.br\n"
                        ".B sendscope sandbox\n[\\fIoptions\\fR]\n.br\n"
                        ".B sendscope explain\n[\\fIFILE\\fR|\\-]\n.br\n"
@@ -92,6 +96,7 @@ QString ManPage::troff()
                        "restored and the built\\-in local sandbox account ready. A \\fImailto:\\fR URI "
                        "(RFC 6068) opens a prefilled message.\n");
     page += QStringLiteral(".SH SENDSCOPE SEND\n") + description(send.helpText()) + options(send.helpText());
+    page += QStringLiteral(".SH SENDSCOPE MERGE\n") + description(mergeHelp) + options(mergeHelp);
     page += QStringLiteral(".SH SENDSCOPE ACCOUNT\n") + description(account.helpText()) +
             options(account.helpText());
     page += QStringLiteral(".SH SENDSCOPE SANDBOX\n") + description(sandbox.helpText()) +

@@ -1,6 +1,7 @@
 #include "mergecommand.h"
 
 #include "addressparser.h"
+#include "pacingprofile.h"
 #include "secretstore.h"
 #include "sendservice.h"
 
@@ -26,13 +27,19 @@ int MergeCommand::usageError(const QString &message)
     return SendCommand::kExitUsage;
 }
 
-int MergeCommand::parse(const QStringList &arguments)
+QList<QCommandLineOption> MergeCommand::options()
 {
-    const QList<QCommandLineOption> options{
+    return {
         {QStringLiteral("data"),
-         tr("The rows: a .csv file (UTF-8, with or without BOM, or GB18030/GBK as Excel and WPS save it); "
-            "the first row names the columns, which the templates use as {{column}} or {{column|default}}."),
+         tr("The rows: a .csv file (UTF-8, with or without BOM, or GB18030/GBK as Excel and WPS save it) or "
+            "an .xlsx workbook (Excel, WPS, LibreOffice); the first row names the columns, which the "
+            "templates "
+            "use as {{column}} or {{column|default}}."),
          tr("FILE")},
+        {QStringLiteral("sheet"),
+         tr("With an .xlsx workbook: the sheet to read (default: the first). Its first non-empty row names "
+            "the columns."),
+         tr("NAME")},
         {QStringLiteral("encoding"), tr("The data's encoding when detection is wrong: UTF-8 or GB18030."),
          tr("NAME")},
         {QStringLiteral("delimiter"), tr("The data's field separator when sniffing is wrong: , ; tab or |."),
@@ -51,7 +58,20 @@ int MergeCommand::parse(const QStringList &arguments)
         {QStringLiteral("report"),
          tr("Write the rows with their state, server reply, time and Message-ID to this CSV file."),
          tr("FILE")},
-        {QStringLiteral("rate"), tr("At most N messages a minute (default 30; 0: no pacing)."), tr("N/min")},
+        {QStringLiteral("rate"),
+         tr("At most N messages a minute (default: the provider's pacing profile, chosen by the server and "
+            "the sender's domain; 0: no pacing)."),
+         tr("N/min")},
+        {QStringLiteral("per-day"),
+         tr("At most N recipients in any 24 hours (default: the provider's profile; 0: no daily quota). "
+            "When it is used up the run stops and says when it can go on; the same command then continues."),
+         tr("N")},
+        {QStringLiteral("max-recipients"),
+         tr("At most N recipients in one message (default: the provider's profile); a row with more blocks "
+            "the run before anything is sent."),
+         tr("N")},
+        {QStringLiteral("wait-for-quota"),
+         tr("When the daily quota is used up, wait until it frees instead of stopping.")},
         {QStringLiteral("max-per-connection"), tr("At most N messages over one connection (default 100)."),
          tr("N")},
         {QStringLiteral("dry-run"), tr("Check the data and templates and print the summary; send nothing.")},
@@ -59,12 +79,24 @@ int MergeCommand::parse(const QStringList &arguments)
         {QStringLiteral("accept-changes"),
          tr("Resume although the data, templates or attachments changed since the run began.")},
     };
-    const int status = m_send.parseForMerge(
-        arguments, options,
-        tr("Send one personalised message per row of a table (mail merge, 群发), over one connection, at "
-           "the server's pace, recorded in a journal so that no row is ever sent twice.\n"
-           "The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are "
-           "templates with {{column}} fields."));
+}
+
+QString MergeCommand::description()
+{
+    return tr("Send one personalised message per row of a table (mail merge, 群发), over one connection, at "
+              "the server's pace, recorded in a journal so that no row is ever sent twice.\n"
+              "The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are "
+              "templates with {{column}} fields.");
+}
+
+QString MergeCommand::helpText()
+{
+    return m_send.mergeHelpText(options(), description());
+}
+
+int MergeCommand::parse(const QStringList &arguments)
+{
+    const int status = m_send.parseForMerge(arguments, options(), description());
     if (status >= 0)
         return status;
     const QCommandLineParser &parser = m_send.parser();
@@ -73,6 +105,9 @@ int MergeCommand::parse(const QStringList &arguments)
     m_spec.dataPath = parser.value(QStringLiteral("data"));
     MergeData::Options dataOptions;
     dataOptions.encoding = parser.value(QStringLiteral("encoding"));
+    dataOptions.sheet = parser.value(QStringLiteral("sheet"));
+    if (!dataOptions.sheet.isEmpty() && !MergeData::isWorkbook(m_spec.dataPath))
+        return usageError(tr("--sheet is for .xlsx workbooks; %1 is not one.").arg(m_spec.dataPath));
     if (parser.isSet(QStringLiteral("delimiter"))) {
         const QString delimiter = parser.value(QStringLiteral("delimiter"));
         dataOptions.delimiter = delimiter == QLatin1String("tab")
@@ -150,6 +185,12 @@ int MergeCommand::parse(const QStringList &arguments)
     for (const QString &replyTo : parser.values(QStringLiteral("reply-to")))
         m_spec.replyTo += AddressParser::parseList(replyTo, &addressError);
 
+    // The provider's limits by default (chosen by server and sender domain), each one changeable.
+    m_profile = PacingProfile::forServer(m_send.settings().host, m_spec.from.address());
+    m_spec.ratePerMinute = m_profile.perMinute;
+    m_spec.perDay = m_profile.perDay;
+    m_spec.maxRecipientsPerMessage = m_profile.maxRecipients;
+    m_spec.stopWhenQuotaUsed = !parser.isSet(QStringLiteral("wait-for-quota"));
     bool ok = true;
     if (parser.isSet(QStringLiteral("rate"))) {
         QString rate = parser.value(QStringLiteral("rate"));
@@ -157,6 +198,16 @@ int MergeCommand::parse(const QStringList &arguments)
         m_spec.ratePerMinute = rate.toInt(&ok);
         if (!ok || m_spec.ratePerMinute < 0)
             return usageError(tr("--rate must be a number of messages a minute, such as 20/min."));
+    }
+    if (parser.isSet(QStringLiteral("per-day"))) {
+        m_spec.perDay = parser.value(QStringLiteral("per-day")).toInt(&ok);
+        if (!ok || m_spec.perDay < 0)
+            return usageError(tr("--per-day must be a number of recipients (0: no daily quota)."));
+    }
+    if (parser.isSet(QStringLiteral("max-recipients"))) {
+        m_spec.maxRecipientsPerMessage = parser.value(QStringLiteral("max-recipients")).toInt(&ok);
+        if (!ok || m_spec.maxRecipientsPerMessage < 1)
+            return usageError(tr("--max-recipients must be a positive number."));
     }
     if (parser.isSet(QStringLiteral("max-per-connection"))) {
         m_spec.maxPerConnection = parser.value(QStringLiteral("max-per-connection")).toInt(&ok);
@@ -200,12 +251,38 @@ void MergeCommand::run()
         return;
     }
     const MergeRun::Summary summary = m_run->summary();
-    m_err << tr("%1 messages to %2 distinct addresses, %3 (encoding %4).")
-                 .arg(summary.messages)
-                 .arg(summary.distinctAddresses)
-                 .arg(QLocale().formattedDataSize(summary.bytes), m_spec.table.encoding)
-          << Qt::endl;
+    if (m_spec.table.sheet.isEmpty())
+        m_err << tr("%1 messages to %2 distinct addresses, %3 (encoding %4).")
+                     .arg(summary.messages)
+                     .arg(summary.distinctAddresses)
+                     .arg(QLocale().formattedDataSize(summary.bytes), m_spec.table.encoding)
+              << Qt::endl;
+    else
+        m_err << tr("%1 messages to %2 distinct addresses, %3 (sheet \"%4\").")
+                     .arg(summary.messages)
+                     .arg(summary.distinctAddresses)
+                     .arg(QLocale().formattedDataSize(summary.bytes), m_spec.table.sheet)
+              << Qt::endl;
     const MergeJournal &journal = m_run->journal();
+    const int toSend =
+        journal.count(MergeJournal::State::Pending) + journal.count(MergeJournal::State::Deferred);
+    QStringList pace;
+    pace << (m_spec.ratePerMinute > 0 ? tr("%1/min").arg(m_spec.ratePerMinute) : tr("no pacing"));
+    if (m_spec.perDay > 0)
+        pace << tr("%1 recipients a day").arg(m_spec.perDay);
+    m_err << tr("Pacing for %1: %2, at most %3 recipients a message (change with --rate, --per-day, "
+                "--max-recipients).")
+                 .arg(m_profile.name(), pace.join(QStringLiteral(", ")))
+                 .arg(m_spec.maxRecipientsPerMessage)
+          << Qt::endl;
+    if (toSend > 0) {
+        const QDateTime finish = m_run->estimatedFinish();
+        if (finish.isValid())
+            m_err << tr("%1 rows at %2: finishes about %3.")
+                         .arg(toSend)
+                         .arg(pace.join(tr(" and ")), finish.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                  << Qt::endl;
+    }
     if (journal.count(MergeJournal::State::Accepted) > 0)
         m_err << tr("Resuming: %1 rows were accepted before and are not sent again.")
                      .arg(journal.count(MergeJournal::State::Accepted))
@@ -245,9 +322,14 @@ void MergeCommand::run()
             m_err << entry.toDisplayString() << Qt::endl;
     });
     connect(m_run.get(), &MergeRun::waiting, this, [this](const QDateTime &until, const QString &reason) {
-        m_err << tr("Waiting until %1 (the server said: %2)")
-                     .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
-              << Qt::endl;
+        if (m_run->isWaitingForQuota())
+            m_err << tr("Waiting until %1: %2")
+                         .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
+                  << Qt::endl;
+        else
+            m_err << tr("Waiting until %1 (the server said: %2)")
+                         .arg(QLocale().toString(until, QLocale::ShortFormat), reason.simplified())
+                  << Qt::endl;
     });
     connect(m_run.get(), &MergeRun::finished, this, &MergeCommand::onFinished);
     m_run->start();

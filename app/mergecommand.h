@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mergerun.h"
+#include "pacingprofile.h"
 #include "sendcommand.h"
 
 #include <QObject>
@@ -26,6 +27,8 @@ public:
     ~MergeCommand() override;
 
     int parse(const QStringList &arguments);
+    // The options and their descriptions, for the manual page.
+    QString helpText();
     void run();
     MergeRun *mergeRun() const { return m_run.get(); }
 
@@ -33,6 +36,8 @@ signals:
     void finished(int exitCode);
 
 private:
+    static QList<QCommandLineOption> options();
+    static QString description();
     int usageError(const QString &message);
     void onFinished(const QString &stopReason);
 
@@ -41,6 +46,7 @@ private:
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<MergeRun> m_run;
     MergeSpec m_spec;
+    PacingProfile m_profile;
     QTextStream m_out;
     QTextStream m_err;
     bool m_dryRun = false;

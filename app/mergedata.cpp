@@ -1,5 +1,7 @@
 #include "mergedata.h"
 
+#include "xlsxreader.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
@@ -59,13 +61,86 @@ std::optional<MergeTable> MergeData::readFile(const QString &path, const Options
         return std::nullopt;
     }
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("xlsx") || suffix == QLatin1String("xls") || suffix == QLatin1String("ods")) {
-        *error = tr("%1: spreadsheets are not read yet; save it as CSV (UTF-8 or GB18030) in Excel, WPS or "
-                    "LibreOffice and use that file.")
+    if (isWorkbook(path)) {
+        std::optional<MergeTable> table = parseXlsx(file.readAll(), options, error);
+        if (!table)
+            *error = tr("%1: %2").arg(path, *error);
+        return table;
+    }
+    if (suffix == QLatin1String("xls") || suffix == QLatin1String("ods")) {
+        *error = tr("%1: .xls and .ods are not read; save it as .xlsx or as CSV (UTF-8 or GB18030) in Excel, "
+                    "WPS or LibreOffice and use that file.")
                      .arg(path);
         return std::nullopt;
     }
     return parseCsv(file.readAll(), options, error);
+}
+
+bool MergeData::isWorkbook(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("xlsx") || suffix == QLatin1String("xlsm");
+}
+
+std::optional<QStringList> MergeData::sheetNames(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > kMaxDataFile) {
+        *error = tr("%1 is larger than 256 MB; split it into several runs.").arg(path);
+        return std::nullopt;
+    }
+    XlsxReader reader;
+    XlsxReader::Error readError;
+    if (!reader.open(file.readAll(), &readError)) {
+        *error = readError.message;
+        return std::nullopt;
+    }
+    return reader.sheetNames();
+}
+
+std::optional<MergeTable> MergeData::parseXlsx(const QByteArray &bytes, const Options &options,
+                                               QString *error)
+{
+    XlsxReader reader;
+    XlsxReader::Error readError;
+    std::optional<XlsxReader::Sheet> sheet;
+    if (reader.open(bytes, &readError))
+        sheet = reader.readSheet(options.sheet, &readError);
+    if (!sheet) {
+        *error = readError.message;
+        return std::nullopt;
+    }
+    // The first non-empty row is the header; a table may start anywhere (C5), so the columns are the
+    // header's named cells. A value under no name would be dropped silently: refuse it instead.
+    const QMap<int, QString> &header = sheet->rows.first();
+    const QList<int> columns = header.keys();
+    QList<QStringList> records;
+    records << header.values();
+    for (qsizetype i = 1; i < sheet->rows.size(); ++i) {
+        const QMap<int, QString> &cells = sheet->rows.at(i);
+        QStringList record;
+        for (const int column : columns)
+            record << cells.value(column);
+        for (auto cell = cells.cbegin(); cell != cells.cend(); ++cell) {
+            if (!header.contains(cell.key())) {
+                *error =
+                    tr("The cell %1 holds \"%2\", but its column has no name in the header row %3. Name "
+                       "the column or clear the cell.")
+                        .arg(XlsxReader::columnName(cell.key()) + QString::number(sheet->rowNumbers.at(i)),
+                             cell.value().left(40))
+                        .arg(sheet->rowNumbers.first());
+                return std::nullopt;
+            }
+        }
+        records << record;
+    }
+    MergeTable table;
+    table.sheet = sheet->name;
+    return fromRecords(std::move(table), std::move(records), error);
 }
 
 std::optional<MergeTable> MergeData::parseCsv(const QByteArray &bytes, const Options &options, QString *error)
@@ -145,6 +220,11 @@ std::optional<MergeTable> MergeData::parseCsv(const QByteArray &bytes, const Opt
         *error = tr("The file holds no rows.");
         return std::nullopt;
     }
+    return fromRecords(std::move(table), std::move(records), error);
+}
+
+std::optional<MergeTable> MergeData::fromRecords(MergeTable table, QList<QStringList> records, QString *error)
+{
     for (const QString &name : records.takeFirst())
         table.columns << name.trimmed();
     for (int i = 0; i < table.columns.size(); ++i) {

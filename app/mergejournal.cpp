@@ -112,15 +112,24 @@ bool MergeJournal::open(const QString &path, QString *error)
         !exec(QStringLiteral(
                   "CREATE TABLE IF NOT EXISTS rows (row INTEGER PRIMARY KEY, message_id TEXT NOT NULL, "
                   "recipients TEXT, state TEXT NOT NULL, reply TEXT, attempts INTEGER NOT NULL "
-                  "DEFAULT 0, next_attempt TEXT, updated TEXT)"),
+                  "DEFAULT 0, next_attempt TEXT, updated TEXT, accepted TEXT)"),
               {}, error))
         return false;
+    {
+        // Journals from before the daily quota have no "accepted" column.
+        QSqlQuery columns(QStringLiteral("PRAGMA table_info(rows)"), database);
+        bool hasAccepted = false;
+        while (columns.next())
+            hasAccepted = hasAccepted || columns.value(1).toString() == QLatin1String("accepted");
+        if (!hasAccepted && !exec(QStringLiteral("ALTER TABLE rows ADD COLUMN accepted TEXT"), {}, error))
+            return false;
+    }
     QSqlQuery meta(QStringLiteral("SELECT value FROM meta WHERE key = 'fingerprint'"), database);
     if (meta.next())
         m_fingerprint = meta.value(0).toString();
     QSqlQuery query(
         QStringLiteral("SELECT row, message_id, recipients, state, reply, attempts, next_attempt, "
-                       "updated FROM rows"),
+                       "updated, accepted FROM rows"),
         database);
     while (query.next()) {
         Row row;
@@ -133,6 +142,9 @@ bool MergeJournal::open(const QString &path, QString *error)
         row.attempts = query.value(5).toInt();
         row.nextAttempt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
         row.updated = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        row.accepted = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
+        if (row.state == State::Accepted && !row.accepted.isValid())
+            row.accepted = row.updated; // written before the column existed
         m_rows.insert(row.row, row);
     }
     for (const Row &row : rows()) {
@@ -156,7 +168,7 @@ bool MergeJournal::prepare(const QString &fingerprint, const QList<Row> &rows, Q
         if (!exec(QStringLiteral("INSERT INTO rows (row, message_id, recipients, state, attempts, updated) "
                                  "VALUES (?, ?, ?, ?, 0, ?)"),
                   {row.row, QString::fromLatin1(row.messageId), row.recipients, stateName(State::Pending),
-                   QDateTime::currentDateTime().toString(Qt::ISODateWithMs)},
+                   m_clock().toString(Qt::ISODateWithMs)},
                   error)) {
             database.rollback();
             return false;
@@ -217,15 +229,17 @@ bool MergeJournal::setState(int row, State state, const QString &reply, const QD
         *error = tr("Row %1 is not in the journal.").arg(row);
         return false;
     }
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = m_clock();
     const int attempts = found->attempts + (state == State::Sending ? 1 : 0);
+    const QDateTime accepted = state == State::Accepted ? now : found->accepted;
     if (!exec(QStringLiteral(
-                  "UPDATE rows SET state = ?, reply = ?, attempts = ?, next_attempt = ?, updated = ? "
-                  "WHERE row = ?"),
+                  "UPDATE rows SET state = ?, reply = ?, attempts = ?, next_attempt = ?, updated = ?, "
+                  "accepted = ? WHERE row = ?"),
               {stateName(state), reply, attempts, nextAttempt.toString(Qt::ISODateWithMs),
-               now.toString(Qt::ISODateWithMs), row},
+               now.toString(Qt::ISODateWithMs), accepted.toString(Qt::ISODateWithMs), row},
               error))
         return false;
+    found->accepted = accepted;
     found->state = state;
     found->reply = reply;
     found->attempts = attempts;

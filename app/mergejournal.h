@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // The durable record of one bulk run: one row per data row with its fixed Message-ID and its state,
@@ -31,12 +32,16 @@ public:
         int attempts = 0;
         QDateTime nextAttempt; // Deferred: not before
         QDateTime updated;
+        QDateTime accepted; // when the server accepted it (the daily quota counts from it)
     };
 
     MergeJournal();
     ~MergeJournal() override;
     MergeJournal(const MergeJournal &) = delete;
     MergeJournal &operator=(const MergeJournal &) = delete;
+
+    // The time stamps come from this clock (tests give a fixed one); the system clock by default.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // Opens or creates the journal file. Rows left "sending" by a run that stopped become "unknown".
     bool open(const QString &path, QString *error);
@@ -68,4 +73,5 @@ private:
     QString m_fingerprint;
     QHash<int, Row> m_rows;
     int m_recovered = 0;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
 };

@@ -28,6 +28,7 @@ MergeRun::MergeRun(MergeSpec spec, SendService *service, QObject *parent)
     , m_spec(std::move(spec))
     , m_service(service)
     , m_backoff{1min, 5min, 15min, 30min, 60min}
+    , m_schedule(MergeSchedule::Limits{m_spec.ratePerMinute, m_spec.perDay})
 {
     m_paceTimer.setSingleShot(true);
     m_resumeTimer.setSingleShot(true);
@@ -36,6 +37,8 @@ MergeRun::MergeRun(MergeSpec spec, SendService *service, QObject *parent)
     m_paceTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_paceTimer, &QTimer::timeout, this, &MergeRun::feed);
     connect(&m_resumeTimer, &QTimer::timeout, this, [this] {
+        m_waitingForQuota = false;
+        m_waitingUntil = {};
         if (m_paused)
             return; // resume() goes on
         if (m_batch)
@@ -83,6 +86,12 @@ std::optional<MimeMessage> MergeRun::buildMessage(int row, QString *problem) con
         *problem = tr("%1 recipients in one message; the limit for this server is %2.")
                        .arg(message.envelopeRecipients().size())
                        .arg(m_spec.maxRecipientsPerMessage);
+        return std::nullopt;
+    }
+    if (m_spec.perDay > 0 && message.envelopeRecipients().size() > m_spec.perDay) {
+        *problem = tr("%1 recipients in one message, more than the daily quota of %2 recipients.")
+                       .arg(message.envelopeRecipients().size())
+                       .arg(m_spec.perDay);
         return std::nullopt;
     }
     message.subject = m_spec.subject.render(m_spec.table, row);
@@ -136,6 +145,7 @@ bool MergeRun::check()
     QCryptographicHash fingerprint(QCryptographicHash::Sha256);
     QHash<QString, int> firstRowOf;
     QList<MergeJournal::Row> journalRows;
+    m_recipientCounts.clear();
     for (int row = 0; row < m_spec.table.rows.size(); ++row) {
         QString problem;
         const std::optional<MimeMessage> message = buildMessage(row, &problem);
@@ -157,6 +167,8 @@ bool MergeRun::check()
         }
         ++m_summary.messages;
         m_summary.bytes += stream->size();
+        m_recipientCounts.resize(row + 1, 1);
+        m_recipientCounts[row] = static_cast<int>(message->envelopeRecipients().size());
         QStringList recipients;
         for (const MailAddress &address : message->envelopeRecipients()) {
             const QString key = address.address().toLower();
@@ -181,15 +193,15 @@ bool MergeRun::check()
                                     .arg(info.lastModified().toMSecsSinceEpoch())
                                     .toUtf8());
         }
-        journalRows << MergeJournal::Row{
-            row + 1,
-            MimeWriter::newMessageId(m_spec.from.asciiDomain(), QDateTime::currentDateTime()),
-            recipients.join(QStringLiteral(", ")),
-            MergeJournal::State::Pending,
-            {},
-            0,
-            {},
-            {}};
+        journalRows << MergeJournal::Row{row + 1,
+                                         MimeWriter::newMessageId(m_spec.from.asciiDomain(), now()),
+                                         recipients.join(QStringLiteral(", ")),
+                                         MergeJournal::State::Pending,
+                                         {},
+                                         0,
+                                         {},
+                                         {},
+                                         {}};
     }
     m_summary.distinctAddresses = static_cast<int>(firstRowOf.size());
     m_plannedRows = journalRows;
@@ -229,6 +241,20 @@ bool MergeRun::prepare()
                                       .arg(m_spec.journalPath)};
         else if (!m_journal.setFingerprint(print, &error))
             m_problems << Problem{0, error};
+    }
+    // The quota counts what this run had accepted in the last 24 hours, before it stopped or crashed
+    // too; a row in doubt may have gone, so it counts as well.
+    m_schedule = MergeSchedule(MergeSchedule::Limits{m_spec.ratePerMinute, m_spec.perDay});
+    QList<std::pair<QDateTime, int>> sent;
+    for (const MergeJournal::Row &row : m_journal.rows()) {
+        if (row.state == MergeJournal::State::Accepted || row.state == MergeJournal::State::Unknown)
+            sent.append({row.state == MergeJournal::State::Accepted ? row.accepted : row.updated,
+                         recipientsOf(row.row - 1)});
+    }
+    std::sort(sent.begin(), sent.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[when, recipients] : sent) {
+        if (when.isValid())
+            m_schedule.record(when, recipients);
     }
     return m_problems.isEmpty();
 }
@@ -290,6 +316,64 @@ QString MergeRun::defaultJournalPath(const QString &dataPath)
            QStringLiteral(".journal.sqlite");
 }
 
+void MergeRun::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = clock;
+    m_journal.setClock(std::move(clock));
+}
+
+QDateTime MergeRun::estimatedFinish() const
+{
+    QList<int> remaining;
+    for (const MergeJournal::Row &row : m_journal.rows()) {
+        if (row.state == MergeJournal::State::Pending || row.state == MergeJournal::State::Deferred ||
+            row.state == MergeJournal::State::Sending)
+            remaining << recipientsOf(row.row - 1);
+    }
+    const QDateTime from = m_waitingUntil.isValid() ? std::max(now(), m_waitingUntil) : now();
+    return m_schedule.estimateFinish(from, m_lastStart, remaining);
+}
+
+int MergeRun::quotaUsed() const
+{
+    return m_schedule.used(now());
+}
+
+bool MergeRun::holdForQuota()
+{
+    if (m_spec.perDay <= 0 || m_queue.empty())
+        return false;
+    const QDateTime current = now();
+    const QDateTime frees = m_schedule.quotaFreesAt(current, recipientsOf(m_queue.front()));
+    if (!frees.isValid() || frees <= current)
+        return false; // fits (a row that never fits was refused by the checks)
+    if (m_batch)
+        m_batch->close(); // no idle connection for hours
+    m_waitingForQuota = true;
+    m_waitingUntil = frees;
+    emit quotaExhausted(frees);
+    const QString when =
+        frees.date() == current.date()
+            ? tr("today at %1").arg(QLocale().toString(frees.time(), QLocale::ShortFormat))
+        : frees.date() == current.date().addDays(1)
+            ? tr("tomorrow at %1").arg(QLocale().toString(frees.time(), QLocale::ShortFormat))
+            : QLocale().toString(frees, QLocale::ShortFormat);
+    if (m_spec.stopWhenQuotaUsed) {
+        m_stopReason = tr("The daily quota of %1 recipients is used up (%2 in the last 24 hours). The run "
+                          "continues %3: run the same command again then.")
+                           .arg(m_spec.perDay)
+                           .arg(m_schedule.used(current))
+                           .arg(when);
+        if (!m_batch)
+            QTimer::singleShot(0, this, [this] { finish(m_stopReason); });
+        return true;
+    }
+    emit estimateChanged(estimatedFinish());
+    scheduleResume(
+        frees, tr("the daily quota of %1 recipients is used up; it frees %2.").arg(m_spec.perDay).arg(when));
+    return true;
+}
+
 QByteArray MergeRun::preview(int row, QString *error) const
 {
     QString problem;
@@ -318,6 +402,7 @@ void MergeRun::start()
         QTimer::singleShot(0, this, [this] { finish({}); });
         return;
     }
+    emit estimateChanged(estimatedFinish());
     openOrWait();
 }
 
@@ -327,10 +412,13 @@ void MergeRun::openOrWait()
         openBatch(); // nothing left: finishes
         return;
     }
+    // Resumed while the daily quota is still used up: no connection until it frees.
+    if (holdForQuota())
+        return;
     // Resumed while the first row still waits out a back-off: no connection until then.
     const std::optional<MergeJournal::Row> first = m_journal.row(m_queue.front() + 1);
     if (first && first->state == MergeJournal::State::Deferred &&
-        first->nextAttempt > QDateTime::currentDateTime().addMSecs(kEarly)) {
+        first->nextAttempt > now().addMSecs(kEarly)) {
         scheduleResume(first->nextAttempt, first->reply);
         return;
     }
@@ -365,7 +453,7 @@ void MergeRun::feed()
         m_batch->close(); // QUIT; onBatchFinished() opens a new connection if rows remain
         return;
     }
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = this->now();
     if (m_spec.ratePerMinute > 0 && m_lastStart.isValid()) {
         const QDateTime due = m_lastStart.addMSecs(60'000 / m_spec.ratePerMinute);
         if (due > now) {
@@ -373,6 +461,8 @@ void MergeRun::feed()
             return;
         }
     }
+    if (holdForQuota())
+        return;
     const int row = m_queue.front();
     const std::optional<MergeJournal::Row> recorded = m_journal.row(row + 1);
     if (recorded && recorded->state == MergeJournal::State::Deferred &&
@@ -469,13 +559,14 @@ QDateTime MergeRun::nextAttemptAfter(int attempts) const
     const qint64 base = m_backoff.at(index).count();
     // Up to 20 % of jitter, so runs that were stopped together do not come back together.
     const qint64 jitter = base > 0 ? QRandomGenerator::global()->bounded(base / 5 + 1) : 0;
-    return QDateTime::currentDateTime().addMSecs(base + jitter);
+    return now().addMSecs(base + jitter);
 }
 
 void MergeRun::scheduleResume(const QDateTime &when, const QString &reason)
 {
+    m_waitingUntil = when;
     emit waiting(when, reason);
-    m_resumeTimer.start(static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTime().msecsTo(when))));
+    m_resumeTimer.start(static_cast<int>(std::max<qint64>(0, now().msecsTo(when))));
 }
 
 void MergeRun::onMessageFinished(const QString &key, const SendReport &report)
@@ -486,9 +577,12 @@ void MergeRun::onMessageFinished(const QString &key, const SendReport &report)
     switch (report.outcome) {
     case SendReport::Outcome::Sent:
     case SendReport::Outcome::PartiallySent:
+        m_schedule.record(now(), recipientsOf(row - 1));
         emit rowFinished(row, MergeJournal::State::Accepted, report.serverReply);
+        emit estimateChanged(estimatedFinish());
         break;
     case SendReport::Outcome::Uncertain:
+        m_schedule.record(now(), recipientsOf(row - 1)); // it may have gone: it may count
         emit rowFinished(row, MergeJournal::State::Unknown, report.error.summary);
         break;
     case SendReport::Outcome::Cancelled:

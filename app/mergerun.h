@@ -4,6 +4,7 @@
 #include "mailaddress.h"
 #include "mergedata.h"
 #include "mergejournal.h"
+#include "mergeschedule.h"
 #include "mergetemplate.h"
 #include "mimemessage.h"
 #include "sendjob.h"
@@ -16,6 +17,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <optional>
 
 class SendBatch;
@@ -37,9 +39,14 @@ struct MergeSpec
     QList<MailAddress> replyTo;
     SmtpServerSettings settings;
     std::optional<Account> account; // whose keychain entry holds the secret, when settings has none
-    int ratePerMinute = 30;         // conservative for an unknown server; 0: no pacing
-    int maxPerConnection = 100;     // then QUIT and a new connection
+    // Pace and quotas: PacingProfile::forServer() gives a provider's values; each may be changed.
+    int ratePerMinute = 30;     // conservative for an unknown server; 0: no pacing
+    int perDay = 0;             // recipients in any 24 hours (To, Cc and Bcc each count); 0: none
+    int maxPerConnection = 100; // then QUIT and a new connection
     int maxRecipientsPerMessage = 100;
+    // When the daily quota is used up: stop (the command line: the same command continues later) rather
+    // than wait until the 24-hour window frees.
+    bool stopWhenQuotaUsed = false;
     QString journalPath;
     qint64 sizeLimit = 0;       // the server's SIZE when known: a larger row is a problem; 0: not known
     bool acceptChanges = false; // resume although the data or templates changed since the run began
@@ -119,6 +126,19 @@ public:
     // Writes the original columns with state, server reply, time and Message-ID.
     bool writeReport(const QString &path, QString *error) const;
 
+    // Time comes from this clock (tests give a fixed one): pacing, the daily quota and the journal's
+    // time stamps. The system clock by default.
+    void setClock(std::function<QDateTime()> clock);
+    // When the rows still to send will all have gone at the pace and within the daily quota (counting the
+    // rows accepted in the last 24 hours); invalid when a row can never go. Valid after prepare().
+    QDateTime estimatedFinish() const;
+    // Recipients of this run accepted in the last 24 hours, against spec.perDay.
+    int quotaUsed() const;
+    // Waiting until the daily quota's window frees (waitingUntil()), or stopped for it.
+    bool isWaitingForQuota() const { return m_waitingForQuota; }
+    // Until when the run waits (a back-off or the quota); invalid when it is not waiting.
+    QDateTime waitingUntil() const { return m_waitingUntil; }
+
 signals:
     // The row's message goes to the server now (1-based row).
     void rowStarted(int row);
@@ -126,6 +146,11 @@ signals:
     void rowFinished(int row, MergeJournal::State state, const QString &reply);
     void transcriptEntryAdded(const TranscriptEntry &entry);
     void waiting(const QDateTime &until, const QString &reason);
+    // The daily quota is used up; the next row fits at freesAt (the run waits, or stops when the spec
+    // says so).
+    void quotaExhausted(const QDateTime &freesAt);
+    // After each row and each wait: when the run will be done (see estimatedFinish()).
+    void estimateChanged(const QDateTime &finish);
     // stopReason is empty when every row went through (accepted or refused).
     void finished(const QString &stopReason);
 
@@ -142,6 +167,9 @@ private:
     QDateTime nextAttemptAfter(int attempts) const;
     void scheduleResume(const QDateTime &when, const QString &reason);
     void finish(const QString &reason);
+    QDateTime now() const { return m_clock(); }
+    int recipientsOf(int row) const { return m_recipientCounts.value(row, 1); }
+    bool holdForQuota();
 
     MergeSpec m_spec;
     SendService *m_service;
@@ -166,4 +194,9 @@ private:
     QString m_plannedFingerprint;
     QList<std::chrono::milliseconds> m_backoff;
     SendJob::SecretPrompt m_prompt;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
+    MergeSchedule m_schedule;
+    QList<int> m_recipientCounts; // per 0-based row
+    bool m_waitingForQuota = false;
+    QDateTime m_waitingUntil;
 };

@@ -154,6 +154,13 @@ int SendCommand::parseForMerge(const QStringList &arguments, const QList<QComman
     return parseServerOptions();
 }
 
+QString SendCommand::mergeHelpText(const QList<QCommandLineOption> &extra, const QString &description)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addOptions(extra);
+    return m_parser.helpText();
+}
+
 int SendCommand::parse(const QStringList &arguments)
 {
     if (!m_parser.parse(arguments))

@@ -1,5 +1,8 @@
 #include "mergedata.h"
 #include "mergetemplate.h"
+#include "xlsxreader.h"
+
+#include <QFile>
 
 #include <QStringEncoder>
 #include <QTest>
@@ -14,7 +17,29 @@ private slots:
     void badDataIsExplained_data();
     void badDataIsExplained();
     void templatesFillFieldsWithDefaults();
+    void readsWorkbooks_data();
+    void readsWorkbooks();
+    void badWorkbooksAreExplained_data();
+    void badWorkbooksAreExplained();
+    void workbookLimits();
+    void numbersShowAsInTheSpreadsheet_data();
+    void numbersShowAsInTheSpreadsheet();
 };
+
+namespace {
+QString fixture(const char *name)
+{
+    return QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/") + QString::fromUtf8(name);
+}
+
+QStringList texts(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+} // namespace
 
 void TestMergeData::readsWhatSpreadsheetsSave_data()
 {
@@ -114,6 +139,170 @@ void TestMergeData::templatesFillFieldsWithDefaults()
     QCOMPARE(greeting.render(*table, 1), QStringLiteral("客户，您好！工号 E002，发往 li@example.com。"));
     QCOMPARE(MergeTemplate(QStringLiteral("no fields {here}")).render(*table, 0),
              QStringLiteral("no fields {here}"));
+}
+
+void TestMergeData::readsWorkbooks_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("sheet");
+    QTest::addColumn<QString>("expectedSheet");
+    QTest::addColumn<QStringList>("columns");
+    QTest::addColumn<QList<QStringList>>("rows");
+    const QStringList columns{QStringLiteral("工号"),     QStringLiteral("姓名"), QStringLiteral("email"),
+                              QStringLiteral("入职日期"), QStringLiteral("工资"), QStringLiteral("在职")};
+    QTest::newRow("LibreOffice: text IDs, dates, numbers, booleans")
+        << fixture("libreoffice.xlsx") << QString() << "libreoffice" << columns
+        << QList<QStringList>{
+               texts({"00123", "张伟", "zhang@example.com", "2024-11-30", "8500", "TRUE"}),
+               texts({"00456", "李娜", "li@example.com", "2023-01-05", "1234.5", "FALSE"}),
+               texts({"00789", "王芳", "wang@example.com", "2019-07-15", "12000.75", "TRUE"}),
+           };
+    QTest::newRow("LibreOffice, sheet by name")
+        << fixture("libreoffice.xlsx") << "libreoffice"
+        << "libreoffice" << columns
+        << QList<QStringList>{
+               texts({"00123", "张伟", "zhang@example.com", "2024-11-30", "8500", "TRUE"}),
+               texts({"00456", "李娜", "li@example.com", "2023-01-05", "1234.5", "FALSE"}),
+               texts({"00789", "王芳", "wang@example.com", "2019-07-15", "12000.75", "TRUE"}),
+           };
+    // The first visible sheet; the table starts at B3, row 5 is empty, row 6's cells have no r="".
+    QTest::newRow("Excel layout: shared, rich and inline strings, gaps, formats")
+        << fixture("excel-style.xlsx") << QString() << "名单" << (columns + texts({"备注"}))
+        << QList<QStringList>{
+               texts(
+                   {"00123", "张伟", "zhang@example.com", "2024-11-30", "8500", "TRUE", "第一行\r\n第二行"}),
+               texts({"00042", "李娜", "li@example.com", "2023-01-05", "1234.5", "FALSE", "离职"}),
+               texts({"7", "王芳", "wang@example.com", "2024-01-01 12:00", "0.3", "", ""}),
+           };
+    QTest::newRow("another sheet by name, part named by an absolute target")
+        << fixture("excel-style.xlsx") << "notes"
+        << "Notes" << texts({"项目"}) << QList<QStringList>{texts({"说明在此"})};
+}
+
+void TestMergeData::readsWorkbooks()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, sheet);
+    QFETCH(QString, expectedSheet);
+    QFETCH(QStringList, columns);
+    QFETCH(QList<QStringList>, rows);
+    MergeData::Options options;
+    options.sheet = sheet;
+    QString error;
+    const std::optional<MergeTable> table = MergeData::readFile(path, options, &error);
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->sheet, expectedSheet);
+    QCOMPARE(table->columns, columns);
+    QCOMPARE(table->rows, rows);
+}
+
+void TestMergeData::badWorkbooksAreExplained_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("sheet");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("expected");
+    QFile excel(fixture("excel-style.xlsx"));
+    QVERIFY(excel.open(QIODevice::ReadOnly));
+    const QByteArray workbook = excel.readAll();
+    QFile bomb(fixture("bomb.xlsx"));
+    QVERIFY(bomb.open(QIODevice::ReadOnly));
+    const QByteArray ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    QTest::newRow("a CSV named .xlsx")
+        << QByteArray("工号,姓名\n1,2\n") << QString() << int(XlsxReader::ErrorCode::NotZip) << "not a zip";
+    QTest::newRow("password-protected (OLE with EncryptedPackage)")
+        << (ole + QByteArray(500, '\0') + QByteArray("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32))
+        << QString() << int(XlsxReader::ErrorCode::Encrypted) << "password";
+    QTest::newRow("old .xls") << (ole + QByteArray(500, '\0')) << QString()
+                              << int(XlsxReader::ErrorCode::NotZip) << ".xls";
+    QTest::newRow("no such sheet, the others listed")
+        << workbook << "Sheet9" << int(XlsxReader::ErrorCode::NoSuchSheet)
+        << "no sheet \"Sheet9\"; its sheets are: Hidden, 名单, Notes, 空白, 无名列.";
+    QTest::newRow("empty sheet") << workbook << "空白" << int(XlsxReader::ErrorCode::EmptySheet)
+                                 << "is empty";
+    QTest::newRow("zip bomb: 65 MiB from 64 KB")
+        << bomb.readAll() << QString() << int(XlsxReader::ErrorCode::TooLarge) << "more than 64 MB";
+}
+
+void TestMergeData::badWorkbooksAreExplained()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, sheet);
+    QFETCH(int, code);
+    QFETCH(QString, expected);
+    XlsxReader reader;
+    XlsxReader::Error error;
+    if (reader.open(bytes, &error))
+        QVERIFY(!reader.readSheet(sheet, &error));
+    QCOMPARE(int(error.code), code);
+    QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+    // Through MergeData as well: an error, never a table.
+    MergeData::Options options;
+    options.sheet = sheet;
+    QString message;
+    QVERIFY(!MergeData::parseXlsx(bytes, options, &message));
+    QCOMPARE(message, error.message);
+}
+
+void TestMergeData::workbookLimits()
+{
+    QFile file(fixture("excel-style.xlsx"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    XlsxReader reader;
+    reader.setLimits({1024 * 1024, 5});
+    XlsxReader::Error error;
+    QVERIFY(reader.open(bytes, &error));
+    QCOMPARE(reader.sheetNames(), texts({"Hidden", "名单", "Notes", "空白", "无名列"}));
+    QVERIFY(!reader.readSheet(QString(), &error));
+    QCOMPARE(error.code, XlsxReader::ErrorCode::TooLarge);
+    QVERIFY2(error.message.contains(QStringLiteral("more than 5")), qPrintable(error.message));
+
+    XlsxReader small;
+    QVERIFY(small.open(bytes, &error));
+    small.setLimits({200, 1000}); // the sheet part is larger
+    QVERIFY(!small.readSheet(QStringLiteral("名单"), &error));
+    QCOMPARE(error.code, XlsxReader::ErrorCode::TooLarge);
+
+    QString message;
+    MergeData::Options options;
+    options.sheet = QStringLiteral("无名列");
+    QVERIFY(!MergeData::parseXlsx(bytes, options, &message));
+    QVERIFY2(message.contains(QStringLiteral("B2")) && message.contains(QStringLiteral("无名")),
+             qPrintable(message));
+    QCOMPARE(*MergeData::sheetNames(fixture("libreoffice.xlsx"), &message), texts({"libreoffice"}));
+}
+
+void TestMergeData::numbersShowAsInTheSpreadsheet_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("date1904");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("integer without .0") << 8500.0 << QString() << false << "8500";
+    QTest::newRow("phone number") << 13800138000.0 << "General" << false << "13800138000";
+    QTest::newRow("binary fraction") << 0.30000000000000004 << QString() << false << "0.3";
+    QTest::newRow("negative") << -12.25 << QString() << false << "-12.25";
+    QTest::newRow("zero-padded ID") << 123.0 << "00000" << false << "00123";
+    QTest::newRow("amount") << 1234.5 << "#,##0.00" << false << "1,234.50";
+    QTest::newRow("percent") << 0.125 << "0.0%" << false << "12.5%";
+    QTest::newRow("ISO date") << 45626.0 << "yyyy\\-mm\\-dd" << false << "2024-11-30";
+    QTest::newRow("Chinese date") << 44931.0 << "yyyy\"年\"m\"月\"d\"日\";@" << false << "2023-01-05";
+    QTest::newRow("locale date") << 45292.0 << "[$-F800]dddd, mmmm dd, yyyy" << false << "2024-01-01";
+    QTest::newRow("date and time") << 45292.75 << "m/d/yy h:mm" << false << "2024-01-01 18:00";
+    QTest::newRow("time only") << 0.5208333333333334 << "h:mm:ss" << false << "12:30:00";
+    QTest::newRow("before 1900-03-01 (Lotus bug)") << 59.0 << "yyyy-mm-dd" << false << "1900-02-28";
+    QTest::newRow("1904 date system") << 0.0 << "yyyy-mm-dd" << true << "1904-01-01";
+    QTest::newRow("colour and quoted text is no date") << 5.0 << "[Red]0\" days\"" << false << "5";
+}
+
+void TestMergeData::numbersShowAsInTheSpreadsheet()
+{
+    QFETCH(double, value);
+    QFETCH(QString, format);
+    QFETCH(bool, date1904);
+    QFETCH(QString, expected);
+    QCOMPARE(XlsxReader::formatNumber(value, format, date1904), expected);
 }
 
 QTEST_GUILESS_MAIN(TestMergeData)

@@ -27,6 +27,8 @@ private slots:
     void policyRepliesStopOrBackOff_data();
     void policyRepliesStopOrBackOff();
     void payslipsThroughPostfixKilledAndResumed();
+    void dailyQuotaHoldsRowsUntilTheWindowFrees();
+    void workbookThroughCommandLine();
 
 private:
     QTemporaryDir m_dir;
@@ -282,6 +284,161 @@ void TestMergeRun::payslipsThroughPostfixKilledAndResumed()
     QVERIFY(reportBytes.startsWith("\xEF\xBB\xBF")); // so that Excel reads the Chinese names right
     const QString reportText = QString::fromUtf8(reportBytes);
     QVERIFY(reportText.contains(QStringLiteral("员工77")));
+}
+
+namespace {
+void scriptAccept(ScriptedSmtpServer &server)
+{
+    server.expect("MAIL")
+        .send("250 ok\r\n")
+        .expect("RCPT")
+        .send("250 ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n");
+    server.receiveData().send("250 2.0.0 Ok: queued\r\n");
+}
+} // namespace
+
+void TestMergeRun::dailyQuotaHoldsRowsUntilTheWindowFrees()
+{
+    // A quota of 3 recipients a day: rows 1–3 go at 10:00, row 4 waits until 10:00 the next day. The
+    // clock is the test's, so nothing waits for real.
+    const QDateTime start(QDate(2026, 12, 1), QTime(10, 0));
+    QDateTime clock = start;
+    const QByteArray ehlo = "250-fake\r\n250 8BITMIME\r\n";
+    ScriptedSmtpServer server;
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    for (int i = 0; i < 3; ++i)
+        scriptAccept(server);
+    server.expect("QUIT").send("221 bye\r\n").closeConnection();
+
+    QString error;
+    MergeSpec spec;
+    spec.table = *MergeData::parseCsv(QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n"
+                                                 "丙,c@example.com\n丁,d@example.com\n戊,e@example.com\n"),
+                                      {}, &error);
+    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+    spec.from = MailAddress(QStringLiteral("HR"), QStringLiteral("hr"), QStringLiteral("example.com"));
+    spec.settings = SessionTesting::plainSettings(server.port());
+    spec.settings.usePipelining = false;
+    spec.ratePerMinute = 0;
+    spec.perDay = 3;
+    spec.journalPath = m_dir.filePath(QStringLiteral("quota.sqlite"));
+    SendService service(nullptr, nullptr, nullptr);
+    {
+        MergeRun run(spec, &service);
+        run.setClock([&clock] { return clock; });
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QCOMPARE(run.estimatedFinish(), start.addDays(1)); // rows 4 and 5 when the first three leave
+        QSignalSpy exhausted(&run, &MergeRun::quotaExhausted);
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(exhausted.wait(20000));
+        QCOMPARE(exhausted.first().first().toDateTime(), start.addDays(1));
+        QVERIFY(run.isWaitingForQuota());
+        QCOMPARE(run.waitingUntil(), start.addDays(1));
+        QCOMPARE(run.quotaUsed(), 3);
+        QCOMPARE(run.estimatedFinish(), start.addDays(1));
+        QCOMPARE(run.journal().row(3)->state, MergeJournal::State::Accepted);
+        QCOMPARE(run.journal().row(3)->accepted, start);
+        QCOMPARE(run.journal().row(4)->state, MergeJournal::State::Pending);
+        QTRY_VERIFY(server.scriptFinished()); // QUIT: no connection idles through the wait
+        QVERIFY(finished.isEmpty());
+        run.cancel();
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+    }
+    const auto mails = [&server] {
+        const QList<QByteArray> lines = server.lineTexts();
+        return std::count_if(lines.cbegin(), lines.cend(),
+                             [](const QByteArray &line) { return line.startsWith("MAIL"); });
+    };
+    QCOMPARE(mails(), 3);
+
+    // The command line's way: stop, and say when the same command can go on; resumed an hour later it
+    // stops again without connecting.
+    clock = start.addSecs(3600);
+    spec.stopWhenQuotaUsed = true;
+    {
+        MergeRun run(spec, &service);
+        run.setClock([&clock] { return clock; });
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QCOMPARE(run.quotaUsed(), 3); // from the journal's acceptance times
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(finished.wait(5000));
+        const QString reason = finished.first().first().toString();
+        QVERIFY2(reason.contains(QStringLiteral("tomorrow")), qPrintable(reason));
+        QVERIFY(run.isWaitingForQuota());
+        QCOMPARE(run.journal().row(4)->state, MergeJournal::State::Pending);
+    }
+    QCOMPARE(mails(), 3);
+
+    // A day later the window has freed: rows 4 and 5 go.
+    clock = start.addDays(1).addSecs(60);
+    ScriptedSmtpServer later;
+    later.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(later);
+    scriptAccept(later);
+    later.expect("QUIT").send("221 bye\r\n");
+    spec.settings = SessionTesting::plainSettings(later.port());
+    spec.settings.usePipelining = false;
+    MergeRun run(spec, &service);
+    run.setClock([&clock] { return clock; });
+    QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+    QCOMPARE(run.quotaUsed(), 0);
+    QSignalSpy finished(&run, &MergeRun::finished);
+    run.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 5);
+    QVERIFY(!run.isWaitingForQuota());
+}
+
+void TestMergeRun::workbookThroughCommandLine()
+{
+    // `sendscope merge --data file.xlsx --sheet NAME`, checked and previewed without a server.
+    QTemporaryDir work;
+    QFile body(work.filePath(QStringLiteral("body.txt")));
+    QVERIFY(body.open(QIODevice::WriteOnly));
+    body.write(QStringLiteral("{{姓名}}，您好：工号 {{工号}}，入职 {{入职日期}}。\n").toUtf8());
+    body.close();
+    const QString data = QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx");
+    auto run = [&](const QString &sheet, QByteArray *out, QByteArray *err) {
+        QProcess process;
+        process.start(QStringLiteral(SENDSCOPE_BINARY),
+                      {QStringLiteral("merge"), QStringLiteral("--server"), QStringLiteral("smtp.qq.com"),
+                       QStringLiteral("--from"), QStringLiteral("人事部 <hr@qq.com>"),
+                       QStringLiteral("--data"), data, QStringLiteral("--sheet"), sheet,
+                       QStringLiteral("--subject"), QStringLiteral("{{姓名}}的通知"),
+                       QStringLiteral("--body-file"), body.fileName(), QStringLiteral("--journal"),
+                       work.filePath(sheet + QStringLiteral(".sqlite")), QStringLiteral("--dry-run"),
+                       QStringLiteral("--preview"), QStringLiteral("2")});
+        if (!process.waitForFinished(30000))
+            return -1;
+        *out = process.readAllStandardOutput();
+        *err = process.readAllStandardError();
+        return process.exitCode();
+    };
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(run(QStringLiteral("名单"), &out, &err), 0);
+    const QString errText = QString::fromUtf8(err);
+    QVERIFY2(errText.contains(QStringLiteral("3 messages to 3 distinct addresses")), err.constData());
+    QVERIFY2(errText.contains(QStringLiteral("\"名单\"")), err.constData());
+    // The QQ profile's limits, and the estimate at start.
+    QVERIFY2(errText.contains(QStringLiteral("10/min, 300 recipients a day")), err.constData());
+    QVERIFY2(errText.contains(QStringLiteral("finishes about")), err.constData());
+    // Row 2 is 李娜, employee number 42 shown as 00042, a date from a Chinese date format.
+    QVERIFY2(out.contains("To: li@example.com"), out.constData());
+    const QByteArray text = QByteArray(out).replace("=\r\n", ""); // quoted-printable soft line breaks
+    QVERIFY2(text.contains(" 00042=EF=BC=8C") && text.contains(" 2023-01-05=E3=80=82"), out.constData());
+
+    QCOMPARE(run(QStringLiteral("Nope"), &out, &err), 2);
+    QVERIFY2(
+        QString::fromUtf8(err).contains(QStringLiteral("its sheets are: Hidden, 名单, Notes, 空白, 无名列")),
+        err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMergeRun)

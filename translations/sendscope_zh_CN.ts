@@ -2882,10 +2882,6 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
         <translation>运行 &apos;sendscope merge --help&apos; 查看选项。</translation>
     </message>
     <message>
-        <source>The rows: a .csv file (UTF-8, with or without BOM, or GB18030/GBK as Excel and WPS save it); the first row names the columns, which the templates use as {{column}} or {{column|default}}.</source>
-        <translation>数据行：一个 .csv 文件（UTF-8，带或不带 BOM，或 Excel 和 WPS 保存的 GB18030/GBK）；第一行为列名，模板中以 {{列名}} 或 {{列名|默认值}} 引用。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
@@ -2920,10 +2916,6 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Write the rows with their state, server reply, time and Message-ID to this CSV file.</source>
         <translation>把各行及其状态、服务器回复、时间和 Message-ID 写入此 CSV 文件。</translation>
-    </message>
-    <message>
-        <source>At most N messages a minute (default 30; 0: no pacing).</source>
-        <translation>每分钟最多发送 N 封（默认 30；0 表示不限速）。</translation>
     </message>
     <message>
         <source>N/min</source>
@@ -3035,6 +3027,74 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <source>Accepted %1, refused %2, in doubt %3, still to send %4.</source>
         <translation>已接受 %1，被拒收 %2，不确定 %3，尚待发送 %4。</translation>
     </message>
+    <message>
+        <source>The rows: a .csv file (UTF-8, with or without BOM, or GB18030/GBK as Excel and WPS save it) or an .xlsx workbook (Excel, WPS, LibreOffice); the first row names the columns, which the templates use as {{column}} or {{column|default}}.</source>
+        <translation>数据行：一个 .csv 文件（UTF-8，带或不带 BOM，或 Excel 和 WPS 保存的 GB18030/GBK）或一个 .xlsx 工作簿（Excel、WPS、LibreOffice）；第一行为列名，模板中以 {{列名}} 或 {{列名|默认值}} 引用。</translation>
+    </message>
+    <message>
+        <source>With an .xlsx workbook: the sheet to read (default: the first). Its first non-empty row names the columns.</source>
+        <translation>用于 .xlsx 工作簿：要读取的工作表（默认：第一个）。其第一个非空行为列名。</translation>
+    </message>
+    <message>
+        <source>At most N messages a minute (default: the provider&apos;s pacing profile, chosen by the server and the sender&apos;s domain; 0: no pacing).</source>
+        <translation>每分钟最多发送 N 封（默认：按服务器和发件人域名选定的服务商发送节奏；0 表示不限速）。</translation>
+    </message>
+    <message>
+        <source>At most N recipients in any 24 hours (default: the provider&apos;s profile; 0: no daily quota). When it is used up the run stops and says when it can go on; the same command then continues.</source>
+        <translation>任意 24 小时内最多 N 个收件人（默认：服务商的设定；0 表示无每日配额）。配额用完时任务停止并说明何时可以继续；届时再次运行同一命令即可继续。</translation>
+    </message>
+    <message>
+        <source>At most N recipients in one message (default: the provider&apos;s profile); a row with more blocks the run before anything is sent.</source>
+        <translation>每封邮件最多 N 个收件人（默认：服务商的设定）；超过的行会在发送任何邮件之前阻止任务。</translation>
+    </message>
+    <message>
+        <source>When the daily quota is used up, wait until it frees instead of stopping.</source>
+        <translation>每日配额用完时，等待配额释放，而不是停止。</translation>
+    </message>
+    <message>
+        <source>--sheet is for .xlsx workbooks; %1 is not one.</source>
+        <translation>--sheet 仅用于 .xlsx 工作簿；%1 不是工作簿。</translation>
+    </message>
+    <message>
+        <source>--per-day must be a number of recipients (0: no daily quota).</source>
+        <translation>--per-day 必须是收件人数量（0 表示无每日配额）。</translation>
+    </message>
+    <message>
+        <source>--max-recipients must be a positive number.</source>
+        <translation>--max-recipients 必须是正数。</translation>
+    </message>
+    <message>
+        <source>%1 messages to %2 distinct addresses, %3 (sheet &quot;%4&quot;).</source>
+        <translation>%1 封邮件，发往 %2 个不同地址，共 %3（工作表“%4”）。</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>每分钟 %1 封</translation>
+    </message>
+    <message>
+        <source>no pacing</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>%1 recipients a day</source>
+        <translation>每天 %1 个收件人</translation>
+    </message>
+    <message>
+        <source>Pacing for %1: %2, at most %3 recipients a message (change with --rate, --per-day, --max-recipients).</source>
+        <translation>%1 的发送节奏：%2，每封邮件最多 %3 个收件人（可用 --rate、--per-day、--max-recipients 更改）。</translation>
+    </message>
+    <message>
+        <source>%1 rows at %2: finishes about %3.</source>
+        <translation>%1 行，按%2发送：预计约 %3 完成。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Waiting until %1: %2</source>
+        <translation>等待至 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>MergeData</name>
@@ -3045,10 +3105,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>%1 is larger than 256 MB; split it into several runs.</source>
         <translation>%1 大于 256 MB；请拆分为多次发送。</translation>
-    </message>
-    <message>
-        <source>%1: spreadsheets are not read yet; save it as CSV (UTF-8 or GB18030) in Excel, WPS or LibreOffice and use that file.</source>
-        <translation>%1：暂不支持直接读取电子表格；请在 Excel、WPS 或 LibreOffice 中另存为 CSV（UTF-8 或 GB18030）后使用该文件。</translation>
     </message>
     <message>
         <source>Unknown encoding &quot;%1&quot;; use UTF-8 or GB18030.</source>
@@ -3077,6 +3133,18 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>Row %1 has %2 fields but the first row names %3 columns.</source>
         <translation>第 %1 行有 %2 个字段，但第一行只定义了 %3 列。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: .xls and .ods are not read; save it as .xlsx or as CSV (UTF-8 or GB18030) in Excel, WPS or LibreOffice and use that file.</source>
+        <translation>%1：不支持读取 .xls 和 .ods；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 或 CSV（UTF-8 或 GB18030）后使用该文件。</translation>
+    </message>
+    <message>
+        <source>The cell %1 holds &quot;%2&quot;, but its column has no name in the header row %3. Name the column or clear the cell.</source>
+        <translation>单元格 %1 的内容为“%2”，但其所在列在表头行 %3 中没有列名。请为该列命名或清空该单元格。</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3275,26 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>the message is %1; the server takes at most %2.</source>
         <translation>邮件大小为 %1；服务器最多接受 %2。</translation>
+    </message>
+    <message>
+        <source>%1 recipients in one message, more than the daily quota of %2 recipients.</source>
+        <translation>一封邮件有 %1 个收件人，超过了每日 %2 个收件人的配额。</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>明天 %1</translation>
+    </message>
+    <message>
+        <source>The daily quota of %1 recipients is used up (%2 in the last 24 hours). The run continues %3: run the same command again then.</source>
+        <translation>每日 %1 个收件人的配额已用完（过去 24 小时内 %2 个）。任务可于%3继续：届时再次运行同一命令即可。</translation>
+    </message>
+    <message>
+        <source>the daily quota of %1 recipients is used up; it frees %2.</source>
+        <translation>每日 %1 个收件人的配额已用完；将于%2释放。</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3619,34 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>&amp;Sign in again…</source>
         <translation>重新登录(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>PacingProfile</name>
+    <message>
+        <source>en</source>
+        <comment>the language of the pacing table&apos;s names: zh_CN in Chinese</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>每分钟 %1 封</translation>
+    </message>
+    <message>
+        <source>no pacing</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>%1 recipients a day</source>
+        <translation>每天 %1 个收件人</translation>
+    </message>
+    <message>
+        <source>no daily quota</source>
+        <translation>无每日配额</translation>
+    </message>
+    <message>
+        <source>%1 recipients a message</source>
+        <translation>每封邮件 %1 个收件人</translation>
     </message>
 </context>
 <context>
@@ -5555,6 +5671,101 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Selected transcript line</source>
         <translation>选中的记录行</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <source>The workbook is encrypted; save it without a password.</source>
+        <translation>工作簿已加密；请保存一份不带密码的副本。</translation>
+    </message>
+    <message>
+        <source>The part %1 of the workbook unpacks to more than %2 MB; split the table into several files.</source>
+        <translation>工作簿的部件 %1 解压后超过 %2 MB；请将表格拆分为多个文件。</translation>
+    </message>
+    <message>
+        <source>The part %1 of the workbook cannot be read: %2</source>
+        <translation>无法读取工作簿的部件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The workbook is protected by a password; save a copy without one (File → Info → Protect Workbook in Excel) and use that.</source>
+        <translation>工作簿受密码保护；请保存一份不带密码的副本（Excel 中：文件 → 信息 → 保护工作簿）并使用该副本。</translation>
+    </message>
+    <message>
+        <source>This is an old Excel 97–2003 workbook (.xls), not .xlsx; save it as .xlsx or CSV.</source>
+        <translation>这是旧版 Excel 97–2003 工作簿（.xls），不是 .xlsx；请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>The file is not an .xlsx workbook (not a zip archive).</source>
+        <translation>该文件不是 .xlsx 工作簿（不是 zip 压缩包）。</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be opened: %1</source>
+        <translation>无法打开工作簿：%1</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not an .xlsx workbook (it has no %1).</source>
+        <translation>该文件是 zip 压缩包，但不是 .xlsx 工作簿（缺少 %1）。</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s sheet list cannot be read: %1</source>
+        <translation>无法读取工作簿的工作表列表：%1</translation>
+    </message>
+    <message>
+        <source>The workbook has no worksheet.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s styles cannot be read: %1</source>
+        <translation>无法读取工作簿的样式：%1</translation>
+    </message>
+    <message>
+        <source>The workbook holds more than %1 strings; split the table into several files.</source>
+        <translation>工作簿包含超过 %1 个字符串；请将表格拆分为多个文件。</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s shared strings cannot be read: %1</source>
+        <translation>无法读取工作簿的共享字符串：%1</translation>
+    </message>
+    <message>
+        <source>No workbook is open.</source>
+        <translation>没有打开的工作簿。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &quot;%1&quot;; its sheets are: %2.</source>
+        <translation>工作簿中没有工作表“%1”；现有工作表：%2。</translation>
+    </message>
+    <message>
+        <source>The workbook lists the sheet &quot;%1&quot;, but its part %2 is missing.</source>
+        <translation>工作簿列出了工作表“%1”，但缺少其部件 %2。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; has a cell with the bad reference &quot;%2&quot;.</source>
+        <translation>工作表“%1”中有一个引用无效的单元格“%2”。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; has a cell outside the spreadsheet (%2).</source>
+        <translation>工作表“%1”中有一个超出表格范围的单元格（%2）。</translation>
+    </message>
+    <message>
+        <source>The cell %1 of the sheet &quot;%2&quot; refers to a missing string.</source>
+        <translation>工作表“%2”的单元格 %1 引用了不存在的字符串。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; holds more than %2 cells; split the table into several files.</source>
+        <translation>工作表“%1”包含超过 %2 个单元格；请将表格拆分为多个文件。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取工作表“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is empty; the workbook&apos;s sheets are: %2.</source>
+        <translation>工作表“%1”是空的；工作簿中的工作表：%2。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is empty.</source>
+        <translation>工作表“%1”是空的。</translation>
     </message>
 </context>
 <context>
