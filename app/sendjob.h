@@ -45,8 +45,13 @@ struct SendReport
     QString draftId;
     bool secretUnavailable = false; // the keychain could not give the password and nobody was asked
     bool signInRequired = false;    // a signed-in account's token could not be renewed: sign in again
+    // Of refused, those the server refused for good (5xx, such as 550 "no such user").
+    QStringList refusedPermanently;
 
     bool delivered() const { return outcome == Outcome::Sent || outcome == Outcome::PartiallySent; }
+    // The server refused the login itself (535 and the like after AUTH): the password is wrong or has
+    // been changed, and typing it again is the fix.
+    bool loginRefused() const;
     // Who has the message, the reply to the end of data and the queue id it names, from the session's
     // result: the same for one message (SendJob) and many over one connection (SendBatch).
     void takeRecipientsAndReply(const MessageResult &result);
