@@ -365,6 +365,12 @@ void TestAccountDialog::trustedCertificatesCanBeReviewedAndRemoved()
     QCOMPARE(pins->item(1, 1)->text().size(), 32 * 3 - 1);
     QVERIFY(!pins->item(1, 2)->text().isEmpty());    // since when
     QVERIFY(!dialog.removePinButton()->isEnabled()); // nothing selected
+    for (QWidget *w = pins; w; w = w->parentWidget()) {
+        if (auto *area = qobject_cast<QScrollArea *>(w)) {
+            area->ensureWidgetVisible(dialog.removePinButton());
+            break;
+        }
+    }
     screenshot(&dialog, QStringLiteral("account-pins"));
 
     pins->selectRow(1);

@@ -289,8 +289,15 @@ void AccountDialog::buildUi()
     m_pinTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pinTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_pinTable->setWordWrap(false);
-    m_pinTable->horizontalHeader()->setStretchLastSection(true);
-    m_pinTable->setFixedHeight(m_pinTable->horizontalHeader()->sizeHint().height() * 4);
+    // The fingerprint takes the room left and is shortened in the middle (whole in its tooltip).
+    m_pinTable->setTextElideMode(Qt::ElideMiddle);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_pinTable->setFixedHeight(m_pinTable->horizontalHeader()->sizeHint().height() +
+                               m_pinTable->verticalHeader()->defaultSectionSize() * 3 +
+                               m_pinTable->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                               2 * m_pinTable->frameWidth());
     m_pinTable->setAccessibleName(tr("Trusted certificates"));
     m_removePin = new QPushButton(tr("Remo&ve"), formWidget);
     m_removePin->setObjectName(QStringLiteral("removePin"));
@@ -441,13 +448,14 @@ void AccountDialog::showPins()
         auto *digest = new QTableWidgetItem(fingerprint);
         digest->setToolTip(fingerprint);
         m_pinTable->setItem(row, 1, digest);
-        m_pinTable->setItem(
-            row, 2,
-            new QTableWidgetItem(pin.trustedAt.isValid()
-                                     ? locale.toString(pin.trustedAt.toLocalTime(), QLocale::ShortFormat)
-                                     : tr("not recorded")));
+        auto *since =
+            new QTableWidgetItem(pin.trustedAt.isValid() ? locale.toString(pin.trustedAt.toLocalTime().date(),
+                                                                           QLocale::ShortFormat)
+                                                         : tr("not recorded"));
+        if (pin.trustedAt.isValid())
+            since->setToolTip(locale.toString(pin.trustedAt.toLocalTime(), QLocale::LongFormat));
+        m_pinTable->setItem(row, 2, since);
     }
-    m_pinTable->resizeColumnToContents(0);
     m_pinLabel->setVisible(!pins.isEmpty());
     m_pinBox->setVisible(!pins.isEmpty());
     m_removePin->setEnabled(!m_pinTable->selectedItems().isEmpty());
