@@ -114,6 +114,40 @@ void Account::setCurrentPins(const QList<QByteArray> &pins)
         pinnedCertificates.insert(serverKey(host, effectivePort()), pins);
 }
 
+QList<Account::CertificatePin> Account::certificatePins() const
+{
+    QList<CertificatePin> pins;
+    for (auto it = pinnedCertificates.cbegin(); it != pinnedCertificates.cend(); ++it) {
+        for (const QByteArray &sha256 : it.value())
+            pins.append({it.key(), sha256, pinnedAt.value(pinKey(it.key(), sha256))});
+    }
+    return pins;
+}
+
+void Account::pinCertificate(const QString &server, const QByteArray &sha256, const QDateTime &when)
+{
+    for (const QByteArray &old : pinnedCertificates.value(server))
+        pinnedAt.remove(pinKey(server, old));
+    pinnedCertificates.insert(server, {sha256});
+    pinnedAt.insert(pinKey(server, sha256), when.toUTC());
+}
+
+void Account::removeCertificatePin(const QString &server, const QByteArray &sha256)
+{
+    const auto it = pinnedCertificates.find(server);
+    if (it == pinnedCertificates.end())
+        return;
+    it.value().removeAll(sha256);
+    if (it.value().isEmpty())
+        pinnedCertificates.erase(it);
+    pinnedAt.remove(pinKey(server, sha256));
+}
+
+QString Account::pinKey(const QString &server, const QByteArray &sha256)
+{
+    return server + u' ' + QString::fromLatin1(sha256.toHex());
+}
+
 QString Account::serverKey(const QString &server, quint16 serverPort)
 {
     return QStringLiteral("%1:%2").arg(server.trimmed().toLower()).arg(serverPort);

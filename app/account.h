@@ -6,6 +6,7 @@
 #include "smtpserversettings.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -57,6 +58,8 @@ public:
     // SHA-256 of leaf certificates the user chose to trust always, by server (serverKey()): a pin vouches
     // for the certificate of one host and port, so it must not follow the account to another server.
     QMap<QString, QList<QByteArray>> pinnedCertificates;
+    // When each pin was made, by pinKey(); pins from before dates were kept have none.
+    QMap<QString, QDateTime> pinnedAt;
     bool isSandbox = false; // the built-in local sandbox account
     // What a new message from this account asks for, until the person changes it for that message.
     bool requestDeliveryReceipt = false; // DSN, when the server offers it
@@ -78,8 +81,22 @@ public:
     // The pins for a server (the effective port, not 0), and for the account's own host and port.
     QList<QByteArray> pinsFor(const QString &server, quint16 serverPort) const;
     QList<QByteArray> currentPins() const { return pinsFor(host, effectivePort()); }
-    void setCurrentPins(const QList<QByteArray> &pins);                  // an empty list forgets them
-    static QString serverKey(const QString &server, quint16 serverPort); // "host:port", host in lower case
+    void setCurrentPins(const QList<QByteArray> &pins); // an empty list forgets them
+    // A certificate trusted always, as the account dialog lists it for review.
+    struct CertificatePin
+    {
+        QString server;      // serverKey(): "host:port"
+        QByteArray sha256;   // of the leaf certificate
+        QDateTime trustedAt; // invalid when not known
+    };
+    QList<CertificatePin> certificatePins() const; // by server, then in the order they were made
+    // Trusts exactly this certificate for server from now on, replacing the server's earlier pins (a
+    // changed certificate replaces the old one rather than piling up pins).
+    void pinCertificate(const QString &server, const QByteArray &sha256, const QDateTime &when);
+    // Forgets one pin: the server's certificate is checked normally again, and asked about if it fails.
+    void removeCertificatePin(const QString &server, const QByteArray &sha256);
+    static QString pinKey(const QString &server, const QByteArray &sha256); // "host:port hex"
+    static QString serverKey(const QString &server, quint16 serverPort);    // "host:port", host in lower case
     QString effectiveUsername() const;
     bool needsSecret() const { return auth != AccountAuth::None; }
     bool usesToken() const { return auth == AccountAuth::OAuth2Token; }

@@ -3,6 +3,7 @@
 #include "privatefiles.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -38,15 +39,21 @@ Account readAccount(QSettings &settings, const QString &id)
     account.oauthTokenUrl = settings.value(QStringLiteral("oauthTokenUrl")).toString();
     account.oauthClientId = settings.value(QStringLiteral("oauthClientId")).toString();
     account.oauthScope = settings.value(QStringLiteral("oauthScope")).toString();
-    // Each entry is "host:port hex" (an IPv6 host has colons too: the port follows the last one).
+    // Each entry is "host:port hex" and, since they are kept, the time it was trusted (ISO 8601, UTC)
+    // (an IPv6 host has colons too: the port follows the last one).
     for (const QString &entry : settings.value(QStringLiteral("pinnedCertificatesByServer")).toStringList()) {
         const QString server = entry.section(u' ', 0, 0);
         const QByteArray raw = QByteArray::fromHex(entry.section(u' ', 1, 1).toLatin1());
+        const QDateTime when = QDateTime::fromString(entry.section(u' ', 2, 2), Qt::ISODate);
         const qsizetype colon = server.lastIndexOf(u':');
         bool ok = false;
         const uint port = server.mid(colon + 1).toUInt(&ok);
-        if (colon > 0 && ok && port > 0 && port <= 65535 && raw.size() == 32)
-            account.pinnedCertificates[Account::serverKey(server.left(colon), quint16(port))] << raw;
+        if (colon > 0 && ok && port > 0 && port <= 65535 && raw.size() == 32) {
+            const QString key = Account::serverKey(server.left(colon), quint16(port));
+            account.pinnedCertificates[key] << raw;
+            if (when.isValid())
+                account.pinnedAt.insert(Account::pinKey(key, raw), when);
+        }
     }
     // Pins from before they were kept by server were made for the host and port the account had then,
     // which are the ones stored with it.
@@ -98,8 +105,11 @@ void writeAccount(QSettings &settings, const Account &account)
     }
     QStringList pins;
     for (auto it = account.pinnedCertificates.cbegin(); it != account.pinnedCertificates.cend(); ++it) {
-        for (const QByteArray &pin : it.value())
-            pins << it.key() + u' ' + QString::fromLatin1(pin.toHex());
+        for (const QByteArray &pin : it.value()) {
+            const QString key = Account::pinKey(it.key(), pin);
+            const QDateTime when = account.pinnedAt.value(key);
+            pins << (when.isValid() ? key + u' ' + when.toUTC().toString(Qt::ISODate) : key);
+        }
     }
     settings.setValue(QStringLiteral("pinnedCertificatesByServer"), pins);
     settings.beginWriteArray(QStringLiteral("identities"), static_cast<int>(account.identities.size()));

@@ -43,6 +43,25 @@ void AddressBook::load()
     }
 }
 
+void AddressBook::recordSend(const QList<MailAddress> &recipients, const QStringList &refused,
+                             const QStringList &refusedPermanently)
+{
+    QList<MailAddress> received;
+    for (const MailAddress &recipient : recipients) {
+        if (!refused.contains(recipient.address(), Qt::CaseInsensitive) &&
+            !refusedPermanently.contains(recipient.address(), Qt::CaseInsensitive))
+            received << recipient;
+    }
+    remember(received);
+    forget(refusedPermanently);
+}
+
+void AddressBook::forget(const QStringList &addresses)
+{
+    for (const QString &address : addresses)
+        m_entries.remove(address.trimmed().toLower());
+}
+
 void AddressBook::remember(const QList<MailAddress> &addresses)
 {
     for (const MailAddress &parsed : addresses) {

@@ -19,6 +19,12 @@ public:
 
     // The same address with another name replaces the old name.
     void remember(const QList<MailAddress> &addresses);
+    // After a send: the recipients the server took are remembered; those it refused are not, and those
+    // it refused for good (5xx, such as 550 "no such user") are forgotten, so completion stops offering
+    // an address that cannot receive mail.
+    void recordSend(const QList<MailAddress> &recipients, const QStringList &refused,
+                    const QStringList &refusedPermanently);
+    void forget(const QStringList &addresses);
     // Entries whose name, address or any word of the name starts with prefix (case-insensitive), most
     // used first.
     QStringList completions(const QString &prefix, int limit = 10) const;

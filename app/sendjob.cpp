@@ -11,8 +11,11 @@
 // "250 2.0.0 Ok: queued as 4XyZ" (Postfix), "250 OK id=1qRs-000a-Bc" (Exim), "queued as <id>" (others).
 void SendReport::takeRecipientsAndReply(const MessageResult &result)
 {
-    for (const RecipientResult &recipient : result.recipients)
+    for (const RecipientResult &recipient : result.recipients) {
         (recipient.accepted ? accepted : refused) << recipient.address;
+        if (!recipient.accepted && recipient.reply.isPermanentFailure())
+            refusedPermanently << recipient.address;
+    }
     if (!result.finalReply.isValid())
         return;
     static const QRegularExpression queued(
@@ -20,6 +23,12 @@ void SendReport::takeRecipientsAndReply(const MessageResult &result)
         QRegularExpression::CaseInsensitiveOption);
     serverReply = QString::fromUtf8(result.finalReply.toWireFormat()).trimmed();
     queueId = queued.match(serverReply).captured(1);
+}
+
+bool SendReport::loginRefused() const
+{
+    return error.category == SmtpErrorCategory::Auth && error.command == SmtpCommand::Auth && error.reply &&
+           error.reply->isPermanentFailure();
 }
 
 SendJob::SendJob(QString draftId, DraftStore *drafts, SecretStore *secrets, QObject *parent)

@@ -48,8 +48,13 @@ struct SendReport
     // The extension keywords the server offered (EHLO, after STARTTLS when used), when it got that far:
     // whether a delivery receipt could be asked for, and what to expect the next time.
     std::optional<QStringList> serverExtensions;
+    // Of refused, those the server refused for good (5xx, such as 550 "no such user").
+    QStringList refusedPermanently;
 
     bool delivered() const { return outcome == Outcome::Sent || outcome == Outcome::PartiallySent; }
+    // The server refused the login itself (535 and the like after AUTH): the password is wrong or has
+    // been changed, and typing it again is the fix.
+    bool loginRefused() const;
     // Who has the message, the reply to the end of data and the queue id it names, from the session's
     // result: the same for one message (SendJob) and many over one connection (SendBatch).
     void takeRecipientsAndReply(const MessageResult &result);

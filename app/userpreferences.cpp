@@ -2,6 +2,8 @@
 
 #include "privatefiles.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 QString UserPreferences::path()
@@ -14,4 +16,15 @@ std::unique_ptr<QSettings> UserPreferences::open()
 {
     PrivateFiles::prepareFile(path()); // 0600 in a 0700 folder, before QSettings writes it
     return std::make_unique<QSettings>(path(), QSettings::IniFormat);
+}
+
+QString UserPreferences::attachFolder()
+{
+    const QString folder = open()->value(QStringLiteral("attachFolder")).toString();
+    return !folder.isEmpty() && QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
+void UserPreferences::setAttachFolder(const QString &folder)
+{
+    open()->setValue(QStringLiteral("attachFolder"), folder);
 }

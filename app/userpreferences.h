@@ -13,4 +13,9 @@ class UserPreferences
 public:
     static QString path();
     static std::unique_ptr<QSettings> open();
+
+    // Where the Attach dialog opens: the folder files were last attached from, while it exists, else
+    // the home folder (never the working directory, which for a desktop launch is meaningless).
+    static QString attachFolder();
+    static void setAttachFolder(const QString &folder);
 };

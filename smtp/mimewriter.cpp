@@ -3,10 +3,12 @@
 #include "headerencoder.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 
 namespace {
 
@@ -14,6 +16,24 @@ bool isAscii(const QByteArray &bytes)
 {
     return std::all_of(bytes.begin(), bytes.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// A text file in UTF-8 with something beyond ASCII: without a charset, readers assume US-ASCII (RFC 2046)
+// or guess, and show its letters as mojibake. Bytes that are not UTF-8 (GB18030, Latin-1) get no charset
+// rather than a wrong one. Very large files are not read through for this.
+bool isNonAsciiUtf8File(const QString &path, qint64 size)
+{
+    if (size <= 0 || size > 32 * 1024 * 1024)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = file.read(size);
+    if (isAscii(bytes))
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(bytes);
+    return !decoder.hasError() && !text.isEmpty();
 }
 
 QByteArray crlf(QByteArray text)
@@ -264,6 +284,9 @@ std::unique_ptr<MessageStream> MimeWriter::write(const MimeMessage &message, con
             attachment.fileName = info.fileName();
         if (attachment.mimeType.isEmpty())
             attachment.mimeType = mimeDatabase.mimeTypeForFile(info).name();
+        if (attachment.mimeType.startsWith(QLatin1String("text/")) && !attachment.mimeType.contains(u';') &&
+            isNonAsciiUtf8File(attachment.path, attachment.size))
+            attachment.mimeType += QStringLiteral("; charset=utf-8");
     }
 
     const bool smtpUtf8 = message.requiresSmtpUtf8();

@@ -15,11 +15,15 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <QUuid>
 
 using WidgetTesting::screenshot;
@@ -35,9 +39,13 @@ private slots:
     void initTestCase();
     void init();
     void validationAsTheUserTypes();
+    void problemsShowOnceAFieldIsLeftOrOnSave();
+    void layoutHoldsStillAndNothingOverlaps_data();
+    void layoutHoldsStillAndNothingOverlaps();
     void portFollowsSecurityUntilEdited();
     void identitiesAndSignature();
     void receiptDefaultsAreSaved();
+    void trustedCertificatesCanBeReviewedAndRemoved();
     void findSettingsFillsTheForm();
     void testConnectionAsksAboutTheCertificate();
     void testConnectionExplainsAWrongPassword();
@@ -101,7 +109,7 @@ void TestAccountDialog::validationAsTheUserTypes()
 {
     AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
     dialog.show();
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
     QVERIFY(!dialog.testButton()->isEnabled());
 
     type(dialog.nameField(), QStringLiteral("工作"));
@@ -118,7 +126,7 @@ void TestAccountDialog::validationAsTheUserTypes()
     type(dialog.hostField(), QStringLiteral("smtp.example.com"));
     QVERIFY(dialog.problemText(Account::Field::Host).isEmpty());
     QVERIFY(dialog.passwordProblem().contains(QStringLiteral("password")));
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
     QVERIFY(dialog.testButton()->isEnabled()); // testing needs no saved password yet
 
     // No encryption with a password: refused, the reason next to Security.
@@ -127,16 +135,143 @@ void TestAccountDialog::validationAsTheUserTypes()
     dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::None)));
     QVERIFY(dialog.problemText(Account::Field::Security).isEmpty());
     QVERIFY(dialog.passwordProblem().isEmpty());
-    QVERIFY(dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.isComplete());
     screenshot(&dialog, QStringLiteral("account-validation"));
 
     dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::Automatic)));
     dialog.securityField()->setCurrentIndex(dialog.securityField()->findData(int(SmtpSecurity::StartTls)));
     type(dialog.passwordField(), QStringLiteral("secret"));
-    QVERIFY(dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.isComplete());
     dialog.nameField()->clear();
     QVERIFY(dialog.problemText(Account::Field::Name).contains(QStringLiteral("name")));
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
+}
+
+// Where each field of the form is, relative to the dialog: what must not move when a problem appears.
+static QList<QRect> fieldGeometries(AccountDialog &dialog)
+{
+    QCoreApplication::sendPostedEvents();
+    QApplication::processEvents();
+    QList<QRect> rects;
+    for (QWidget *field : std::initializer_list<QWidget *>{
+             dialog.nameField(), dialog.addressField(), dialog.replyToField(), dialog.identityTable(),
+             dialog.hostField(), dialog.portField(), dialog.usernameField(), dialog.passwordField()})
+        rects << QRect(field->mapTo(&dialog, QPoint()), field->size());
+    return rects;
+}
+
+void TestAccountDialog::problemsShowOnceAFieldIsLeftOrOnSave()
+{
+    AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
+    dialog.resize(1000, 560); // as on a 1024×600 screen (the default offscreen screen is smaller)
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    // A fresh dialog is incomplete, but says nothing red about fields nobody has touched yet.
+    QVERIFY(!dialog.isComplete());
+    QVERIFY(!dialog.problemText(Account::Field::Address).isEmpty());
+    for (const Account::Field field : {Account::Field::Name, Account::Field::Address, Account::Field::Host,
+                                       Account::Field::Username, Account::Field::Security})
+        QVERIFY2(dialog.shownProblemText(field).isEmpty(), qPrintable(dialog.shownProblemText(field)));
+    QVERIFY(dialog.shownPasswordProblem().isEmpty());
+    QVERIFY(dialog.saveButton()->isEnabled()); // Save is how to find out what is missing
+    const QList<QRect> before = fieldGeometries(dialog);
+
+    // Typing: still nothing, the person is not finished.
+    dialog.addressField()->setFocus();
+    type(dialog.addressField(), QStringLiteral("zhang@"));
+    QVERIFY(!dialog.problemText(Account::Field::Address).isEmpty());
+    QVERIFY(dialog.shownProblemText(Account::Field::Address).isEmpty());
+    // Leaving the field (Tab): its problem is shown, and only its own.
+    QTest::keyClick(dialog.addressField(), Qt::Key_Tab);
+    QVERIFY(!dialog.addressField()->hasFocus());
+    QCOMPARE(dialog.shownProblemText(Account::Field::Address), dialog.problemText(Account::Field::Address));
+    QVERIFY(dialog.shownProblemText(Account::Field::Host).isEmpty());
+    // Nothing moved: the line for the problem was there all along.
+    QCOMPARE(fieldGeometries(dialog), before);
+    screenshot(&dialog, QStringLiteral("account-left-address"));
+
+    // Fixed while typing, the problem goes at once (no need to leave again).
+    type(dialog.addressField(), QStringLiteral("example.com"));
+    QVERIFY(dialog.shownProblemText(Account::Field::Address).isEmpty());
+
+    // Save shows every problem, saves nothing, and puts the cursor in the first field to fix.
+    QSignalSpy saved(&dialog, &AccountDialog::saved);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.shownProblemText(Account::Field::Host).isEmpty());
+    QCOMPARE(dialog.shownPasswordProblem(), QStringLiteral("Enter the password."));
+    QVERIFY(dialog.hostField()->hasFocus());
+    // Down to the server field nothing moved; a problem too long for its line (the server's, here)
+    // takes a second one and moves what is below it by that line.
+    QCOMPARE(fieldGeometries(dialog).mid(0, 5), before.mid(0, 5));
+    screenshot(&dialog, QStringLiteral("account-after-save"));
+}
+
+void TestAccountDialog::layoutHoldsStillAndNothingOverlaps_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QString();
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestAccountDialog::layoutHoldsStillAndNothingOverlaps()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QLocale(language), QStringLiteral("sendscope"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto removeTranslator =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    Account account;
+    account.name = QStringLiteral("Work");
+    account.identities.append({QStringLiteral("张伟"), QStringLiteral("zhang@example.com"), {}, {}});
+    for (int i = 0; i < 8; ++i) // enough to scroll the identity table
+        account.identities.append(
+            {QStringLiteral("Team %1").arg(i), QStringLiteral("team%1@example.com").arg(i), {}, {}});
+    account.host = QStringLiteral("smtp.example.com");
+    AccountDialog dialog(account, m_store.get(), m_secrets.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCoreApplication::sendPostedEvents();
+    QApplication::processEvents();
+    screenshot(
+        &dialog,
+        QStringLiteral("account-identities-%1").arg(language.isEmpty() ? QStringLiteral("en") : language));
+
+    // The identity buttons sit below the table, clear of its rows and its scroll bars.
+    QTableWidget *table = dialog.identityTable();
+    const QRect tableRect(table->mapTo(&dialog, QPoint()), table->size());
+    for (const char *name : {"addIdentity", "removeIdentity"}) {
+        auto *button = dialog.findChild<QPushButton *>(QLatin1String(name));
+        QVERIFY(button);
+        const QRect buttonRect(button->mapTo(&dialog, QPoint()), button->size());
+        QVERIFY2(!buttonRect.intersects(tableRect), name);
+        QVERIFY2(buttonRect.top() >= tableRect.bottom(), name);
+        QVERIFY2(button->width() >= button->minimumSizeHint().width(), name); // its text not cut
+    }
+    QVERIFY(table->verticalScrollBar()->isVisible());
+    const QRect viewport(table->viewport()->mapTo(&dialog, QPoint()), table->viewport()->size());
+    QVERIFY(tableRect.contains(viewport));
+
+    // Nothing in the form is cut: each field label and button gets the width its text needs.
+    auto *area =
+        qobject_cast<QScrollArea *>(dialog.nameField()->parentWidget()->parentWidget()->parentWidget());
+    QVERIFY(area);
+    for (QLabel *label : area->widget()->findChildren<QLabel *>()) {
+        if (label->buddy() && label->isVisible())
+            QVERIFY2(label->width() >= label->minimumSizeHint().width(), qPrintable(label->text()));
+    }
+    for (QPushButton *button : area->widget()->findChildren<QPushButton *>()) {
+        if (button->isVisible())
+            QVERIFY2(button->width() >= button->minimumSizeHint().width(), qPrintable(button->text()));
+    }
+    QVERIFY2(area->horizontalScrollBar()->maximum() == 0 || !area->horizontalScrollBar()->isVisible(),
+             "the form scrolls sideways");
 }
 
 void TestAccountDialog::portFollowsSecurityUntilEdited()
@@ -161,11 +296,11 @@ void TestAccountDialog::identitiesAndSignature()
     QCOMPARE(dialog.nameField()->text(), QStringLiteral("zhang@example.com")); // named after the address
     type(dialog.hostField(), QStringLiteral("smtp.example.com"));
     dialog.authField()->setCurrentIndex(dialog.authField()->findData(int(AccountAuth::None)));
-    QVERIFY(dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.isComplete());
 
     type(dialog.replyToField(), QStringLiteral("team@"));
     QVERIFY(!dialog.problemText(Account::Field::ReplyTo).isEmpty());
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
     type(dialog.replyToField(), QStringLiteral("example.com"));
     QVERIFY(dialog.problemText(Account::Field::ReplyTo).isEmpty());
     dialog.signatureField()->setPlainText(QStringLiteral("张伟\n产品部"));
@@ -177,10 +312,10 @@ void TestAccountDialog::identitiesAndSignature()
     identities->setItem(0, 2, new QTableWidgetItem);
     QVERIFY2(dialog.problemText(Account::Field::Identities).contains(QStringLiteral("Identity 2")),
              qPrintable(dialog.problemText(Account::Field::Identities)));
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
     identities->item(0, 1)->setText(QStringLiteral("support@example.com"));
     QVERIFY(dialog.problemText(Account::Field::Identities).isEmpty());
-    QVERIFY(dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.isComplete());
 
     QSignalSpy saved(&dialog, &AccountDialog::saved);
     dialog.save();
@@ -198,6 +333,63 @@ void TestAccountDialog::identitiesAndSignature()
     window.bodyEdit()->setPlainText(QStringLiteral("Hi") + window.bodyEdit()->toPlainText());
     window.fromSelector()->setCurrentIndex(1);
     QVERIFY(window.bodyEdit()->toPlainText().startsWith(QStringLiteral("Hi\n\n-- \n张伟")));
+}
+
+void TestAccountDialog::trustedCertificatesCanBeReviewedAndRemoved()
+{
+    Account account;
+    account.name = QStringLiteral("Pinned");
+    account.identities.append({{}, QStringLiteral("pinned@example.com"), {}, {}});
+    account.host = QStringLiteral("smtp.example.com");
+    account.auth = AccountAuth::None;
+    const QString server = Account::serverKey(account.host, account.effectivePort());
+    const QString backup = Account::serverKey(QStringLiteral("backup.example.com"), 465);
+    account.pinCertificate(server, QByteArray(32, '\xab'), QDateTime::currentDateTimeUtc());
+    account.pinCertificate(backup, QByteArray(32, '\x01'), QDateTime::currentDateTimeUtc());
+    QVERIFY(m_store->save(account).ok());
+
+    // A new account has nothing trusted: no empty list to puzzle over.
+    {
+        AccountDialog fresh(Account{}, m_store.get(), m_secrets.get());
+        fresh.show();
+        QVERIFY(!fresh.pinTable()->isVisible());
+    }
+
+    AccountDialog dialog(*m_store->findById(account.id), m_store.get(), m_secrets.get());
+    dialog.show();
+    QTableWidget *pins = dialog.pinTable();
+    QVERIFY(pins->isVisible());
+    QCOMPARE(pins->rowCount(), 2);
+    QCOMPARE(pins->item(0, 0)->text(), backup);
+    QCOMPARE(pins->item(1, 0)->text(), server);
+    QVERIFY2(pins->item(1, 1)->text().startsWith(QStringLiteral("AB:AB:AB")),
+             qPrintable(pins->item(1, 1)->text()));
+    QCOMPARE(pins->item(1, 1)->text().size(), 32 * 3 - 1);
+    QVERIFY(!pins->item(1, 2)->text().isEmpty());    // since when
+    QVERIFY(!dialog.removePinButton()->isEnabled()); // nothing selected
+    for (QWidget *w = pins; w; w = w->parentWidget()) {
+        if (auto *area = qobject_cast<QScrollArea *>(w)) {
+            area->ensureWidgetVisible(dialog.removePinButton());
+            break;
+        }
+    }
+    screenshot(&dialog, QStringLiteral("account-pins"));
+
+    pins->selectRow(1);
+    QVERIFY(dialog.removePinButton()->isEnabled());
+    QTest::mouseClick(dialog.removePinButton(), Qt::LeftButton);
+    QCOMPARE(pins->rowCount(), 1);
+    QCOMPARE(pins->item(0, 0)->text(), backup);
+    // Nothing is written before Save; Cancel would keep the trust.
+    QCOMPARE(m_store->findById(account.id)->certificatePins().size(), 2);
+
+    QSignalSpy saved(&dialog, &AccountDialog::saved);
+    dialog.save();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 5000);
+    const Account stored = *m_store->findById(account.id);
+    QVERIFY(stored.currentPins().isEmpty());
+    QCOMPARE(stored.certificatePins().size(), 1);
+    QCOMPARE(stored.certificatePins().first().server, backup);
 }
 
 void TestAccountDialog::fillPostfix(AccountDialog &dialog, const QString &password)
@@ -298,6 +490,9 @@ void TestAccountDialog::testConnectionAsksAboutTheCertificate()
     QVERIFY(dialog.verdict().contains(QStringLiteral("logged in with")));
     QCOMPARE(dialog.account().pinnedCertificates.size(), 1);
     QCOMPARE(dialog.account().currentPins().size(), 1); // for this host and port
+    // ...and listed at once for review, with when it was trusted.
+    QCOMPARE(dialog.pinTable()->rowCount(), 1);
+    QCOMPARE(dialog.account().certificatePins().first().trustedAt.date(), QDate::currentDate());
     const QString transcript = dialog.transcriptModel()->visibleText();
     QVERIFY(transcript.contains(QStringLiteral("QUIT")));
     QVERIFY(!transcript.contains(QStringLiteral("MAIL FROM"))); // a test sends no mail
@@ -488,7 +683,7 @@ void TestAccountDialog::saveKeepsThePasswordInTheKeychainOnly()
     AccountDialog edit(account, m_store.get(), m_secrets.get());
     QVERIFY(edit.passwordField()->text().isEmpty());
     QVERIFY(edit.passwordField()->placeholderText().contains(QStringLiteral("keychain")));
-    QVERIFY(edit.saveButton()->isEnabled());
+    QVERIFY(edit.isComplete());
     m_secrets->remove(account.id, [](const SecretStore::Result &) {});
 }
 

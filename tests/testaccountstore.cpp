@@ -23,6 +23,7 @@ private slots:
     void receiptDefaultsRoundTrip();
     void extensionsBelongToTheAccountsServer();
     void spellingLanguageIsRemembered();
+    void pinsKeepTheirDateAndCanBeRemoved();
 
 private:
     static Account valid();
@@ -286,6 +287,40 @@ void TestAccountStore::spellingLanguageIsRemembered()
     QCOMPARE(store.findById(account.id)->spellingLanguage, QStringLiteral("de_DE"));
     QCOMPARE(store.setSpellingLanguage(QStringLiteral("no-such-id"), QStringLiteral("en_US")).status,
              AccountStore::Status::NotFound);
+}
+
+void TestAccountStore::pinsKeepTheirDateAndCanBeRemoved()
+{
+    QTemporaryDir dir;
+    AccountStore store(dir.filePath(QStringLiteral("accounts.conf")));
+    Account account = valid();
+    const QString server = Account::serverKey(account.host, account.effectivePort());
+    const QString other = Account::serverKey(QStringLiteral("backup.example.com"), 465);
+    const QDateTime when(QDate(2026, 3, 1), QTime(8, 30), Qt::UTC);
+    account.pinCertificate(server, QByteArray(32, '\x01'), when.addDays(-30));
+    account.pinCertificate(server, QByteArray(32, '\x5a'), when); // replaces the server's older pin
+    account.pinCertificate(other, QByteArray(32, '\x22'), when.addDays(1));
+    QCOMPARE(account.pinsFor(account.host, account.effectivePort()),
+             QList<QByteArray>{QByteArray(32, '\x5a')});
+    QVERIFY(store.save(account).ok());
+
+    std::optional<Account> loaded = AccountStore(store.filePath()).findById(account.id);
+    QVERIFY(loaded);
+    const QList<Account::CertificatePin> pins = loaded->certificatePins();
+    QCOMPARE(pins.size(), 2);
+    QCOMPARE(pins.at(0).server, other); // by server
+    QCOMPARE(pins.at(0).trustedAt, when.addDays(1));
+    QCOMPARE(pins.at(1).server, server);
+    QCOMPARE(pins.at(1).sha256, QByteArray(32, '\x5a'));
+    QCOMPARE(pins.at(1).trustedAt, when);
+
+    loaded->removeCertificatePin(server, QByteArray(32, '\x5a'));
+    QVERIFY(loaded->currentPins().isEmpty());
+    QVERIFY(store.save(*loaded).ok());
+    loaded = AccountStore(store.filePath()).findById(account.id);
+    QCOMPARE(loaded->certificatePins().size(), 1);
+    QCOMPARE(loaded->certificatePins().first().server, other);
+    QVERIFY(loaded->pinsFor(account.host, account.effectivePort()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAccountStore)

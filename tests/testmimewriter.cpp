@@ -31,6 +31,8 @@ private slots:
     void refusesBadInput_data();
     void refusesBadInput();
     void attachmentChangedAfterComposeFailsRead();
+    void textAttachmentNamesItsCharset_data();
+    void textAttachmentNamesItsCharset();
 
 private:
     QJsonObject oracle(const QByteArray &message);
@@ -468,6 +470,56 @@ void TestMimeWriter::attachmentChangedAfterComposeFailsRead()
     QCOMPARE(n, qint64(-1));
     QVERIFY(total < stream->size());
     QVERIFY2(stream->errorString().contains(path), qPrintable(stream->errorString()));
+}
+
+void TestMimeWriter::textAttachmentNamesItsCharset_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("contentType"); // as written, up to the name parameter
+
+    QTest::newRow("ASCII text") << QStringLiteral("notes.txt") << QByteArray("just ASCII\n")
+                                << QByteArray("text/plain;");
+    QTest::newRow("UTF-8 text") << QStringLiteral("notes.txt") << QStringLiteral("你好，世界\n").toUtf8()
+                                << QByteArray("text/plain; charset=utf-8;");
+    QTest::newRow("UTF-8 CSV") << QStringLiteral("prices.csv")
+                               << QStringLiteral("名称,价格\n咖啡,€3\n").toUtf8()
+                               << QByteArray("text/csv; charset=utf-8;");
+    // "你好" in GB18030: not UTF-8, and not guessed either.
+    QTest::newRow("GB18030 text") << QStringLiteral("legacy.txt") << QByteArray("\xc4\xe3\xba\xc3\n")
+                                  << QByteArray("text/plain;");
+    QTest::newRow("binary") << QStringLiteral("image.png") << QByteArray("\x89PNG\r\n\x1a\n\xc3\xa9", 10)
+                            << QByteArray("image/png;");
+}
+
+void TestMimeWriter::textAttachmentNamesItsCharset()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, contentType);
+    QDir(m_dir.path()).mkpath(QString::number(++m_counter));
+    const QString path = m_dir.filePath(QString::number(m_counter) + u'/' + fileName);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    MimeMessage message;
+    message.from = addresses(QStringLiteral("me@example.com")).value(0);
+    message.to = addresses(QStringLiteral("a@example.com"));
+    message.text = QStringLiteral("see attached\n");
+    message.attachments << MimeAttachment{path, {}, {}, {}, -1};
+    MimeWriter::Error error;
+    const auto stream = MimeWriter::write(message, {}, &error);
+    QVERIFY2(stream, qPrintable(error.message));
+    const QByteArray written = readAll(*stream);
+    checkWireFormat(written);
+    QVERIFY2(written.contains("Content-Type: " + contentType + "\r\n name=\"" + fileName.toUtf8() + '"'),
+             written.constData());
+    // A reader decodes the attachment to exactly the bytes of the file.
+    const QJsonArray parts = oracle(written).value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(parts.size(), 1);
+    QCOMPARE(parts.at(0).toObject().value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
 }
 
 QTEST_GUILESS_MAIN(TestMimeWriter)

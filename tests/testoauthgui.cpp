@@ -194,7 +194,7 @@ void TestOAuthGui::signInKeepsTheRefreshTokenInTheKeychainThenComposeSends()
     dialog.show();
     // Nothing to save before the sign-in, and the password field is not the way in.
     QCOMPARE(dialog.passwordProblem(), QStringLiteral("Sign in with Google first."));
-    QVERIFY(!dialog.saveButton()->isEnabled());
+    QVERIFY(!dialog.isComplete());
     QVERIFY(!dialog.passwordField()->isEnabled());
     QVERIFY(dialog.signInButton()->isVisible());
     QCOMPARE(dialog.signInButton()->text(), QStringLiteral("Sign in with Google"));
@@ -264,6 +264,7 @@ void TestOAuthGui::noClientIdSaysSoAndOffersAnAppPassword()
     AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
     dialog.show();
     type(dialog.addressField(), QStringLiteral("someone@outlook.com"));
+    emit dialog.addressField()->editingFinished(); // leaves the field
     QVERIFY(dialog.signInButton()->isVisible());
     QCOMPARE(dialog.signInButton()->text(), QStringLiteral("Sign in with Microsoft"));
     QSignalSpy finished(&dialog, &AccountDialog::signInFinished);
@@ -296,6 +297,7 @@ void TestOAuthGui::passwordOnlyProvidersNameTheirCode()
     AccountDialog dialog(Account{}, m_store.get(), m_secrets.get());
     dialog.show();
     type(dialog.addressField(), QStringLiteral("someone@qq.com"));
+    emit dialog.addressField()->editingFinished(); // leaves the field
     QVERIFY2(dialog.passwordHint().contains(QStringLiteral("授权码")), qPrintable(dialog.passwordHint()));
     QVERIFY(dialog.passwordHint().contains(
         QStringLiteral("<a href=\"https://service.mail.qq.com/detail/0/75\">")));
@@ -303,17 +305,20 @@ void TestOAuthGui::passwordOnlyProvidersNameTheirCode()
 
     dialog.addressField()->clear();
     type(dialog.addressField(), QStringLiteral("someone@163.com"));
+    emit dialog.addressField()->editingFinished(); // leaves the field
     QVERIFY2(dialog.passwordHint().contains(QStringLiteral("客户端授权密码")),
              qPrintable(dialog.passwordHint()));
 
     dialog.addressField()->clear();
     type(dialog.addressField(), QStringLiteral("someone@icloud.com"));
+    emit dialog.addressField()->editingFinished(); // leaves the field
     QVERIFY2(dialog.passwordHint().contains(QStringLiteral("app-specific password")),
              qPrintable(dialog.passwordHint()));
 
     // Other providers: no hint; Gmail is offered its sign-in instead.
     dialog.addressField()->clear();
     type(dialog.addressField(), QStringLiteral("someone@gmail.com"));
+    emit dialog.addressField()->editingFinished(); // leaves the field
     QVERIFY(dialog.passwordHint().isEmpty());
     QVERIFY(dialog.signInButton()->isVisible());
     QCOMPARE(dialog.signInButton()->text(), QStringLiteral("Sign in with Google"));

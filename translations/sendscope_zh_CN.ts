@@ -789,6 +789,42 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <source>The recipient&apos;s mail program may confirm when the message is opened, or not</source>
         <translation>收件人的邮件程序可能会在邮件被打开时确认，也可能不会</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>信任起始时间</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>已信任的证书</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Stop trusting the selected certificate; if the server still shows it, Sendscope asks again</source>
+        <translation>不再信任所选证书；如果服务器仍出示该证书，Sendscope 会再次询问</translation>
+    </message>
+    <message>
+        <source>Trusted certificates:</source>
+        <translation>已信任的证书：</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>The certificate is no longer trusted once the account is saved.</source>
+        <translation>保存账户后，将不再信任该证书。</translation>
+    </message>
 </context>
 <context>
     <name>AccountSignIn</name>
@@ -1458,6 +1494,58 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>Trust &amp;always for this account</source>
         <translation>对此账户始终信任(&amp;A)</translation>
     </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>技术细节：%1</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>证书已过期。</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1.</source>
+        <translation>证书已于 %1 过期。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>证书尚未生效。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid until %1. Check that this computer&apos;s clock is right.</source>
+        <translation>证书要到 %1 才生效。请检查这台电脑的时钟是否正确。</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed: the server vouches for itself, and no certificate authority this computer knows confirms it.</source>
+        <translation>证书是自签名的：服务器为自己担保，没有这台电脑认识的证书颁发机构为它证明。</translation>
+    </message>
+    <message>
+        <source>The certificate chain ends in a self-signed certificate that this computer does not trust (a private or company certificate authority).</source>
+        <translation>证书链的末端是一个这台电脑不信任的自签名证书（私有或企业内部的证书颁发机构）。</translation>
+    </message>
+    <message>
+        <source>The certificate was made for another server, not for %1.</source>
+        <translation>证书是为其他服务器签发的，而不是为 %1。</translation>
+    </message>
+    <message>
+        <source>The certificate was made for %1, not for %2.</source>
+        <translation>证书是为 %1 签发的，而不是为 %2。</translation>
+    </message>
+    <message>
+        <source>The certificate was issued by an authority this computer does not know.</source>
+        <translation>证书由这台电脑不认识的颁发机构签发。</translation>
+    </message>
+    <message>
+        <source>The certificate was issued by &quot;%1&quot;, an authority this computer does not know.</source>
+        <translation>证书由“%1”签发，这台电脑不认识该颁发机构。</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked by the authority that issued it.</source>
+        <translation>证书已被其颁发机构吊销。</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted for this purpose.</source>
+        <translation>证书不被信任用于此用途。</translation>
+    </message>
 </context>
 <context>
     <name>CheckDomainCommand</name>
@@ -2121,6 +2209,22 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
     <message>
         <source>Ask the server to report to you when this message is delivered, delayed or fails (DSN). Whether this server offers it is known after the first send; the transcript says.</source>
         <translation>请求服务器在此邮件投递成功、延迟或失败时通知您（DSN）。此服务器是否提供，要在第一次发送后才知道；会话记录中会说明。</translation>
+    </message>
+    <message>
+        <source>Enter password again…</source>
+        <translation>重新输入密码…</translation>
+    </message>
+    <message>
+        <source>Edit account…</source>
+        <translation>编辑账户…</translation>
+    </message>
+    <message>
+        <source>The server refused the password for %1 on %2. Enter the password again:</source>
+        <translation>服务器 %2 拒绝了 %1 的密码。请重新输入密码：</translation>
+    </message>
+    <message>
+        <source>Saving the password…</source>
+        <translation>正在保存密码…</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3770,10 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>A new language takes effect the next time Sendscope starts. &quot;Follow the system&quot; uses the language of your desktop session (%1).</source>
         <translation>新的语言将在下次启动 Sendscope 时生效。“跟随系统”使用桌面会话的语言（%1）。</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Sendscope starts. Your desktop session does not name a language, so &quot;Follow the system&quot; uses English.</source>
+        <translation>新的语言将在下次启动 Sendscope 时生效。您的桌面会话没有指定语言，因此“跟随系统”将使用英语。</translation>
     </message>
 </context>
 <context>

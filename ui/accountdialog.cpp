@@ -30,6 +30,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -77,6 +78,9 @@ AccountDialog::AccountDialog(Account account, AccountStore *store, SecretStore *
 
 AccountDialog::~AccountDialog()
 {
+    // The fields outlive this object's members: one that loses focus as it goes must not validate.
+    for (QWidget *child : findChildren<QWidget *>())
+        child->disconnect(this);
     m_connectionTest->cancel();
 }
 
@@ -88,27 +92,32 @@ void AccountDialog::buildUi()
     auto *form = new QFormLayout(formWidget);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
+    // Each field has a line under it for its problem, reserved even while empty: a problem that comes or
+    // goes moves nothing (a long one may still take a second line).
     auto addRow = [this, form, formWidget](const QString &label, QWidget *field,
-                                           std::optional<Account::Field> key) {
+                                           std::optional<Account::Field> key, bool problemLine = true) {
         auto *column = new QVBoxLayout;
         column->setSpacing(2);
         column->addWidget(field);
-        if (key) {
-            auto *problem = new QLabel(formWidget);
+        QLabel *problem = nullptr;
+        if (key || problemLine) {
+            problem = new QLabel(formWidget);
             problem->setTextFormat(Qt::PlainText); // quotes what was typed or found, such as the host
             problem->setWordWrap(true);
-            problem->setVisible(false);
+            problem->setMinimumHeight(problem->fontMetrics().lineSpacing());
             QPalette palette = problem->palette();
             palette.setColor(QPalette::WindowText, problemColor(this));
             problem->setPalette(palette);
             problem->setAccessibleName(tr("Problem with %1").arg(QString(label).remove(u'&').remove(u':')));
             column->addWidget(problem);
-            m_problemLabels.insert(int(*key), problem);
+            if (key)
+                m_problemLabels.insert(int(*key), problem);
         }
         auto *labelWidget = new QLabel(label, formWidget);
         labelWidget->setBuddy(field);
         form->addRow(labelWidget, column);
         field->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+        return problem;
     };
 
     m_name = new QLineEdit(formWidget);
@@ -116,7 +125,7 @@ void AccountDialog::buildUi()
     addRow(tr("Account &name:"), m_name, Account::Field::Name);
     m_displayName = new QLineEdit(formWidget);
     m_displayName->setPlaceholderText(tr("Your name, as recipients see it"));
-    addRow(tr("Your na&me:"), m_displayName, std::nullopt);
+    addRow(tr("Your na&me:"), m_displayName, std::nullopt, false);
     m_address = new QLineEdit(formWidget);
     m_address->setPlaceholderText(tr("you@example.com"));
     addRow(tr("Email &address:"), m_address, Account::Field::Address);
@@ -187,7 +196,7 @@ void AccountDialog::buildUi()
     m_signature->setPlaceholderText(tr("optional: added below the text, after \"-- \""));
     m_signature->setTabChangesFocus(true);
     m_signature->setFixedHeight(m_signature->fontMetrics().lineSpacing() * 3 + 12);
-    addRow(tr("Si&gnature:"), m_signature, std::nullopt);
+    addRow(tr("Si&gnature:"), m_signature, std::nullopt, false);
     // Defaults for a new message from this account; each message can still change them.
     m_deliveryReceiptDefault =
         new QCheckBox(tr("Request a de&livery receipt (DSN) for new messages"), formWidget);
@@ -204,7 +213,11 @@ void AccountDialog::buildUi()
     m_identities->setHorizontalHeaderLabels({tr("Name"), tr("Address"), tr("Reply-To")});
     m_identities->horizontalHeader()->setStretchLastSection(true);
     m_identities->verticalHeader()->hide();
-    m_identities->setFixedHeight(m_identities->horizontalHeader()->sizeHint().height() * 4);
+    // Room for the header, three rows (taller with CJK fonts) and a horizontal scroll bar.
+    m_identities->setFixedHeight(m_identities->horizontalHeader()->sizeHint().height() +
+                                 m_identities->verticalHeader()->defaultSectionSize() * 3 +
+                                 m_identities->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                                 2 * m_identities->frameWidth());
     m_identities->setToolTip(tr("Other addresses this account may send as, chosen in the From field"));
     auto *identityBox = new QWidget(formWidget);
     auto *identityLayout = new QVBoxLayout(identityBox);
@@ -213,6 +226,8 @@ void AccountDialog::buildUi()
     auto *identityButtons = new QHBoxLayout;
     auto *addIdentity = new QPushButton(tr("Add identity"), identityBox);
     auto *removeIdentity = new QPushButton(tr("Remove identity"), identityBox);
+    addIdentity->setObjectName(QStringLiteral("addIdentity"));
+    removeIdentity->setObjectName(QStringLiteral("removeIdentity"));
     identityButtons->addWidget(addIdentity);
     identityButtons->addWidget(removeIdentity);
     identityButtons->addStretch(1);
@@ -232,7 +247,9 @@ void AccountDialog::buildUi()
             m_identities->removeRow(m_identities->currentRow());
         validate();
     });
-    connect(m_identities, &QTableWidget::itemChanged, this, &AccountDialog::validate);
+    // A cell is left when its edit is committed.
+    connect(m_identities, &QTableWidget::itemChanged, this,
+            [this] { showProblemsOf({Account::Field::Identities}); });
 
     m_host = new QLineEdit(formWidget);
     m_host->setPlaceholderText(tr("smtp.example.com"));
@@ -260,15 +277,7 @@ void AccountDialog::buildUi()
     addRow(tr("&User name:"), m_username, Account::Field::Username);
     m_password = new QLineEdit(formWidget);
     m_password->setEchoMode(QLineEdit::Password);
-    addRow(tr("Pass&word:"), m_password, std::nullopt);
-    m_passwordProblem = new QLabel(formWidget);
-    m_passwordProblem->setTextFormat(Qt::PlainText);
-    m_passwordProblem->setWordWrap(true);
-    m_passwordProblem->setVisible(false);
-    QPalette palette = m_passwordProblem->palette();
-    palette.setColor(QPalette::WindowText, problemColor(this));
-    m_passwordProblem->setPalette(palette);
-    form->addRow(QString(), m_passwordProblem);
+    m_passwordProblem = addRow(tr("Pass&word:"), m_password, std::nullopt);
     // QQ, NetEase, Yahoo, iCloud and others refuse the account password: say which code they want.
     m_passwordHint = new QLabel(formWidget);
     m_passwordHint->setObjectName(QStringLiteral("passwordHint"));
@@ -282,6 +291,45 @@ void AccountDialog::buildUi()
     m_allowPlaintext->setToolTip(tr("Only for a server on a network you trust completely."));
     form->addRow(QString(), m_allowPlaintext);
 
+    // Certificates trusted always with "Trust always": listed so a mistaken or outdated trust can be
+    // seen and taken back. Removing one takes effect when the account is saved.
+    m_pinTable = new QTableWidget(0, 3, formWidget);
+    m_pinTable->setObjectName(QStringLiteral("pinTable"));
+    m_pinTable->setHorizontalHeaderLabels({tr("Server"), tr("SHA-256 fingerprint"), tr("Trusted since")});
+    m_pinTable->verticalHeader()->hide();
+    m_pinTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_pinTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pinTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pinTable->setWordWrap(false);
+    // The fingerprint takes the room left and is shortened in the middle (whole in its tooltip).
+    m_pinTable->setTextElideMode(Qt::ElideMiddle);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_pinTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_pinTable->setFixedHeight(m_pinTable->horizontalHeader()->sizeHint().height() +
+                               m_pinTable->verticalHeader()->defaultSectionSize() * 3 +
+                               m_pinTable->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                               2 * m_pinTable->frameWidth());
+    m_pinTable->setAccessibleName(tr("Trusted certificates"));
+    m_removePin = new QPushButton(tr("Remo&ve"), formWidget);
+    m_removePin->setObjectName(QStringLiteral("removePin"));
+    m_removePin->setToolTip(tr("Stop trusting the selected certificate; if the server still shows it, "
+                               "Sendscope asks again"));
+    auto *pinBox = new QWidget(formWidget);
+    auto *pinLayout = new QVBoxLayout(pinBox);
+    pinLayout->setContentsMargins(0, 0, 0, 0);
+    pinLayout->addWidget(m_pinTable);
+    auto *pinButtons = new QHBoxLayout;
+    pinButtons->addWidget(m_removePin);
+    pinButtons->addStretch(1);
+    pinLayout->addLayout(pinButtons);
+    m_pinLabel = new QLabel(tr("Trusted certificates:"), formWidget);
+    form->addRow(m_pinLabel, pinBox);
+    m_pinBox = pinBox;
+    connect(m_removePin, &QPushButton::clicked, this, &AccountDialog::removeSelectedPin);
+    connect(m_pinTable, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_removePin->setEnabled(!m_pinTable->selectedItems().isEmpty()); });
+
     m_verdict = new QLabel(formWidget);
     m_verdict->setWordWrap(true);
     m_verdict->setTextFormat(Qt::RichText);
@@ -293,9 +341,15 @@ void AccountDialog::buildUi()
     m_transcriptPanel = new TranscriptPanel(m_transcript, this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     // The form is taller than a 1024×600 or 200 % screen: it scrolls, and Save and Cancel stay in view.
-    splitter->addWidget(ScreenFit::scrollable(formWidget, splitter));
+    QScrollArea *formArea = ScreenFit::scrollable(formWidget, splitter);
+    // The form keeps the width its labels and fields need (Chinese labels are no narrower), the
+    // transcript takes what is left: nothing in the form is cut or hidden under a scroll bar.
+    formArea->setMinimumWidth(formWidget->minimumSizeHint().width() +
+                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    splitter->addWidget(formArea);
     splitter->addWidget(m_transcriptPanel);
-    splitter->setStretchFactor(0, 0);
+    splitter->setCollapsible(0, false);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
 
     auto *buttons = new QDialogButtonBox(this);
@@ -311,9 +365,33 @@ void AccountDialog::buildUi()
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
     ScreenFit::resizeWithin(this, {1000, 560});
+    // The form is what the dialog is for: it gets the larger share, so that a field's problem fits on
+    // the line kept for it; the transcript takes the rest.
+    splitter->setSizes({width() * 11 / 20, width() * 9 / 20});
 
     for (QLineEdit *field : {m_name, m_displayName, m_address, m_replyTo, m_host, m_username, m_password})
         connect(field, &QLineEdit::textChanged, this, &AccountDialog::validate);
+    // Leaving a field (after typing in it) shows its problem; tabbing through an untouched one does not.
+    for (const auto &[field, key] :
+         {std::pair{m_name, Account::Field::Name}, std::pair{m_replyTo, Account::Field::ReplyTo},
+          std::pair{m_host, Account::Field::Host}, std::pair{m_username, Account::Field::Username}})
+        connect(field, &QLineEdit::editingFinished, this, [this, key] { showProblemsOf({key}); });
+    connect(m_address, &QLineEdit::editingFinished, this, [this] {
+        // The offers that follow from the address (sign-in, the provider's password hint) change once
+        // the address is finished, not at every key, so the form below does not jump while typing.
+        m_settledAddress = m_address->text().trimmed();
+        showProblemsOf({Account::Field::Address});
+    });
+    connect(m_password, &QLineEdit::editingFinished, this, [this] {
+        m_passwordProblemShown = true;
+        validate();
+    });
+    connect(m_port, &QSpinBox::editingFinished, this, [this] { showProblemsOf({Account::Field::Port}); });
+    // A choice in a list is finished when it is made; security and authentication are judged together.
+    for (QComboBox *choice : {m_security, m_auth})
+        connect(choice, &QComboBox::activated, this, [this] {
+            showProblemsOf({Account::Field::Security, Account::Field::Auth});
+        });
     connect(m_address, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_username->setPlaceholderText(text.trimmed());
         // A new account is named after its address until the user names it.
@@ -340,6 +418,7 @@ void AccountDialog::loadAccount()
     m_name->setText(m_account.name);
     m_displayName->setText(identity.name);
     m_address->setText(identity.address);
+    m_settledAddress = identity.address.trimmed();
     m_replyTo->setText(identity.replyTo);
     m_signature->setPlainText(identity.signature);
     for (qsizetype i = 1; i < m_account.identities.size(); ++i) {
@@ -365,6 +444,47 @@ void AccountDialog::loadAccount()
     m_allowPlaintext->setVisible(m_account.security == SmtpSecurity::None);
     if (m_hasStoredSecret)
         m_password->setPlaceholderText(tr("stored in the system keychain; type to replace"));
+    showPins();
+}
+
+void AccountDialog::showPins()
+{
+    const QList<Account::CertificatePin> pins = m_account.certificatePins();
+    m_pinTable->setRowCount(0);
+    const QLocale locale;
+    for (const Account::CertificatePin &pin : pins) {
+        const int row = m_pinTable->rowCount();
+        m_pinTable->insertRow(row);
+        auto *server = new QTableWidgetItem(pin.server);
+        server->setData(Qt::UserRole, pin.sha256);
+        m_pinTable->setItem(row, 0, server);
+        const QString fingerprint = QString::fromLatin1(pin.sha256.toHex(':').toUpper());
+        auto *digest = new QTableWidgetItem(fingerprint);
+        digest->setToolTip(fingerprint);
+        m_pinTable->setItem(row, 1, digest);
+        auto *since =
+            new QTableWidgetItem(pin.trustedAt.isValid() ? locale.toString(pin.trustedAt.toLocalTime().date(),
+                                                                           QLocale::ShortFormat)
+                                                         : tr("not recorded"));
+        if (pin.trustedAt.isValid())
+            since->setToolTip(locale.toString(pin.trustedAt.toLocalTime(), QLocale::LongFormat));
+        m_pinTable->setItem(row, 2, since);
+    }
+    m_pinLabel->setVisible(!pins.isEmpty());
+    m_pinBox->setVisible(!pins.isEmpty());
+    m_removePin->setEnabled(!m_pinTable->selectedItems().isEmpty());
+}
+
+void AccountDialog::removeSelectedPin()
+{
+    const QList<QTableWidgetItem *> selected = m_pinTable->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const QTableWidgetItem *server = m_pinTable->item(selected.first()->row(), 0);
+    m_account.removeCertificatePin(server->text(), server->data(Qt::UserRole).toByteArray());
+    m_trustedOnce.clear();
+    showPins();
+    setVerdict(tr("The certificate is no longer trusted once the account is saved.").toHtmlEscaped(), false);
 }
 
 Account AccountDialog::account() const
@@ -413,17 +533,22 @@ void AccountDialog::onSecurityChanged()
 void AccountDialog::validate()
 {
     const Account current = account();
-    for (QLabel *label : std::as_const(m_problemLabels)) {
-        label->clear();
-        label->setVisible(false);
-    }
+    m_problems.clear();
     const QList<Account::Problem> problems = current.validate();
     for (const Account::Problem &problem : problems) {
-        QLabel *label = m_problemLabels.value(int(problem.field));
-        if (!label || !label->text().isEmpty())
-            continue;
-        label->setText(problem.message);
-        label->setVisible(true);
+        if (!m_problems.contains(int(problem.field)))
+            m_problems.insert(int(problem.field), problem.message);
+    }
+    // The account file refused the name at the last Save: it stays refused until it is changed.
+    if (!m_takenName.isEmpty() && current.name.compare(m_takenName, Qt::CaseInsensitive) == 0 &&
+        !m_problems.contains(int(Account::Field::Name)))
+        m_problems.insert(int(Account::Field::Name), m_takenNameProblem);
+    // A problem is shown once the person has left the field (or pressed Save), never while a field is
+    // still untouched; from then on it follows the typing, so it goes away as soon as it is fixed.
+    for (auto it = m_problemLabels.cbegin(); it != m_problemLabels.cend(); ++it) {
+        const QString text = m_shownProblems.contains(it.key()) ? m_problems.value(it.key()) : QString();
+        if (it.value()->text() != text)
+            it.value()->setText(text);
     }
     QString passwordProblem;
     if (current.usesSignIn() && !m_hasStoredSecret)
@@ -431,16 +556,18 @@ void AccountDialog::validate()
     else if (current.needsSecret() && !m_hasStoredSecret && m_password->text().isEmpty())
         passwordProblem =
             current.usesToken() ? tr("Paste the OAuth2 access token.") : tr("Enter the password.");
-    m_passwordProblem->setText(passwordProblem);
-    m_passwordProblem->setVisible(!passwordProblem.isEmpty());
-    m_save->setEnabled(problems.isEmpty() && passwordProblem.isEmpty() && !m_connectionTest->isRunning());
+    m_passwordProblemText = passwordProblem;
+    m_passwordProblem->setText(m_passwordProblemShown ? passwordProblem : QString());
+    m_complete = m_problems.isEmpty() && passwordProblem.isEmpty();
+    // Save stays available while the form is incomplete: pressing it shows what is missing.
+    m_save->setEnabled(!m_connectionTest->isRunning());
     // Testing needs only the server part of the form.
     const bool serverProblems =
         std::any_of(problems.cbegin(), problems.cend(),
                     [](const Account::Problem &problem) { return problem.field != Account::Field::Name; });
     m_test->setEnabled(!serverProblems && !m_connectionTest->isRunning());
     m_find->setEnabled(!m_connectionTest->isRunning() && !m_finder->isRunning() &&
-                       m_problemLabels.value(int(Account::Field::Address))->text().isEmpty() &&
+                       !m_problems.contains(int(Account::Field::Address)) &&
                        !m_address->text().trimmed().isEmpty());
     if (isSigningIn()) {
         m_save->setEnabled(false);
@@ -449,9 +576,43 @@ void AccountDialog::validate()
     updateSignInOffer();
 }
 
+void AccountDialog::showProblemsOf(std::initializer_list<Account::Field> fields)
+{
+    for (const Account::Field field : fields)
+        m_shownProblems.insert(int(field));
+    validate();
+}
+
+bool AccountDialog::showAllProblems()
+{
+    for (const int field : m_problemLabels.keys())
+        m_shownProblems.insert(field);
+    m_passwordProblemShown = true;
+    validate();
+    if (m_complete)
+        return true;
+    // The first field with a problem, in the order of the form.
+    const QList<std::pair<Account::Field, QWidget *>> order = {
+        {Account::Field::Name, m_name},        {Account::Field::Address, m_address},
+        {Account::Field::ReplyTo, m_replyTo},  {Account::Field::Identities, m_identities},
+        {Account::Field::Host, m_host},        {Account::Field::Security, m_security},
+        {Account::Field::Port, m_port},        {Account::Field::Auth, m_auth},
+        {Account::Field::Username, m_username}};
+    for (const auto &[field, widget] : order) {
+        if (m_problems.contains(int(field))) {
+            widget->setFocus();
+            return false;
+        }
+    }
+    if (m_password->isEnabled())
+        m_password->setFocus();
+    return false;
+}
+
 void AccountDialog::findSettings()
 {
     m_transcript->clear();
+    m_settledAddress = m_address->text().trimmed();
     setVerdict(tr("Looking for the settings of %1…").arg(m_address->text().trimmed()).toHtmlEscaped(), false);
     m_finder->find(m_address->text().trimmed());
     validate();
@@ -522,11 +683,21 @@ void AccountDialog::applyProposal(const SettingsFinder::Proposal &proposal)
 
 QString AccountDialog::problemText(Account::Field field) const
 {
+    return m_problems.value(int(field));
+}
+
+QString AccountDialog::shownProblemText(Account::Field field) const
+{
     const QLabel *label = m_problemLabels.value(int(field));
     return label ? label->text() : QString();
 }
 
 QString AccountDialog::passwordProblem() const
+{
+    return m_passwordProblemText;
+}
+
+QString AccountDialog::shownPasswordProblem() const
 {
     return m_passwordProblem->text();
 }
@@ -637,8 +808,9 @@ void AccountDialog::onTestFinished(const SmtpError &error)
                 // For this host and port only; a changed certificate replaces the old pin rather than
                 // piling up pins.
                 const Account current = account();
-                m_account.pinnedCertificates.insert(Account::serverKey(current.host, current.effectivePort()),
-                                                    {pin});
+                m_account.pinCertificate(Account::serverKey(current.host, current.effectivePort()), pin,
+                                         QDateTime::currentDateTimeUtc());
+                showPins();
                 break;
             }
             }
@@ -677,8 +849,7 @@ void AccountDialog::onTestFinished(const SmtpError &error)
 
 void AccountDialog::save()
 {
-    validate();
-    if (!m_save->isEnabled())
+    if (!showAllProblems() || !m_save->isEnabled())
         return;
     Account current = account();
     // A signed-in account's keychain entry is its refresh token; nothing typed may replace it.
@@ -769,9 +940,9 @@ void AccountDialog::finishSave()
     if (!result.ok()) {
         setVerdict(result.message.toHtmlEscaped(), true);
         if (result.status == AccountStore::Status::NameTaken) {
-            QLabel *label = m_problemLabels.value(int(Account::Field::Name));
-            label->setText(result.message);
-            label->setVisible(true);
+            m_takenName = m_account.name;
+            m_takenNameProblem = result.message;
+            validate();
             m_name->setFocus();
         }
         return;
@@ -808,7 +979,7 @@ std::optional<OAuthProvider> AccountDialog::signInProvider() const
     const Account current = account();
     if (current.usesSignIn())
         return OAuthProvider::find(current.oauthProvider); // nothing for a custom provider
-    return AccountSignIn::providerFor(current.primaryIdentity().address, m_finder->mxHost());
+    return AccountSignIn::providerFor(m_settledAddress, m_finder->mxHost());
 }
 
 std::optional<Account> AccountDialog::signInAccount() const
@@ -839,7 +1010,7 @@ void AccountDialog::updateSignInOffer()
     m_signInRow->setVisible(offered || !m_signInStatus->text().isEmpty());
 
     const std::optional<OAuthProvider::PasswordHint> hint =
-        OAuthProvider::passwordHintFor(current.primaryIdentity().address, m_finder->mxHost());
+        OAuthProvider::passwordHintFor(m_settledAddress, m_finder->mxHost());
     const bool showHint = hint && !current.usesSignIn();
     m_passwordHint->setText(showHint ? withLink(OAuthProvider::passwordHintText(*hint), hint->help)
                                      : QString());
@@ -854,6 +1025,7 @@ void AccountDialog::signIn(const QString &providerId)
         return;
     if (!providerId.isEmpty())
         m_offeredProvider = providerId;
+    m_settledAddress = m_address->text().trimmed();
     m_appPassword->setVisible(false);
     const std::optional<Account> prepared = signInAccount();
     if (!prepared) {

@@ -8,6 +8,9 @@
 #include <QDialog>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
+
+#include <initializer_list>
 
 class AccountStore;
 class OAuthTokens;
@@ -38,9 +41,14 @@ public:
     ~AccountDialog() override;
 
     Account account() const; // as the form stands
-    // The reason shown next to a field, empty when it is fine (also for tests).
+    // What is wrong with a field, empty when it is fine; shown next to the field only once the person
+    // has left it or pressed Save (shownProblemText(), also for tests).
     QString problemText(Account::Field field) const;
+    QString shownProblemText(Account::Field field) const;
     QString passwordProblem() const;
+    QString shownPasswordProblem() const;
+    // Nothing is missing or wrong: Save would save.
+    bool isComplete() const { return m_complete; }
     QString verdict() const;
 
     QLineEdit *nameField() const { return m_name; }
@@ -58,6 +66,10 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *testButton() const { return m_test; }
     QPushButton *findButton() const { return m_find; }
+    // The certificates trusted always (server, SHA-256 fingerprint, since when) and the button that
+    // stops trusting the selected one (when the account is saved).
+    QTableWidget *pinTable() const { return m_pinTable; }
+    QPushButton *removePinButton() const { return m_removePin; }
     // Sign-in with the provider (OAuth 2.0): the button names the provider, Cancel stops a sign-in under
     // way, the status says what is happening or what went wrong; "Use an app password" is the way out
     // when this build cannot sign in with that provider.
@@ -94,7 +106,13 @@ signals:
 private:
     void buildUi();
     void loadAccount();
+    void showPins();
+    void removeSelectedPin();
     void validate();
+    // From now on the problems of these fields are shown (the person left one of them).
+    void showProblemsOf(std::initializer_list<Account::Field> fields);
+    // Save: every problem shown, the first problem field focused; true when there is none.
+    bool showAllProblems();
     void onSecurityChanged();
     void runTest(const QString &secret);
     void onTestFinished(const SmtpError &error);
@@ -149,6 +167,14 @@ private:
     QCheckBox *m_deliveryReceiptDefault = nullptr; // what a new message from this account asks for
     QCheckBox *m_readReceiptDefault = nullptr;
     QHash<int, QLabel *> m_problemLabels; // Account::Field -> label under the field
+    QHash<int, QString> m_problems;       // Account::Field -> what is wrong with it now
+    QSet<int> m_shownProblems;            // fields the person has left, or all after Save
+    QString m_passwordProblemText;
+    bool m_passwordProblemShown = false;
+    bool m_complete = false;
+    QString m_takenName; // the account file refused this name at the last Save
+    QString m_takenNameProblem;
+    QString m_settledAddress; // the address as it was when the person left the field
     QLabel *m_passwordProblem = nullptr;
     QLabel *m_passwordHint = nullptr;
     QWidget *m_signInRow = nullptr;
@@ -156,6 +182,10 @@ private:
     QPushButton *m_cancelSignIn = nullptr;
     QPushButton *m_appPassword = nullptr;
     QLabel *m_signInStatus = nullptr;
+    QTableWidget *m_pinTable = nullptr;
+    QPushButton *m_removePin = nullptr;
+    QLabel *m_pinLabel = nullptr;
+    QWidget *m_pinBox = nullptr;
     QLabel *m_verdict = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_find = nullptr;

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStringList>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -35,8 +36,14 @@ CertificateDialog::CertificateDialog(const QString &host, const QList<QSslCertif
     layout->addWidget(headline);
 
     QString details = QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Why").toHtmlEscaped());
-    for (const QSslError &error : errors)
-        details += QStringLiteral("<li>%1</li>").arg(error.errorString().toHtmlEscaped());
+    for (const QSslError &error : errors) {
+        const QString explained = explanation(error, host);
+        details += explained == error.errorString()
+                       ? QStringLiteral("<li>%1</li>").arg(explained.toHtmlEscaped())
+                       : QStringLiteral("<li>%1<br><small>%2</small></li>")
+                             .arg(explained.toHtmlEscaped(),
+                                  tr("Technical detail: %1").arg(error.errorString()).toHtmlEscaped());
+    }
     details += QStringLiteral("</ul>");
     const QLocale locale;
     for (qsizetype i = 0; i < chain.size(); ++i) {
@@ -86,4 +93,53 @@ CertificateDialog::CertificateDialog(const QString &host, const QList<QSslCertif
 QString CertificateDialog::fingerprint(const QSslCertificate &certificate)
 {
     return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+QString CertificateDialog::explanation(const QSslError &error, const QString &host)
+{
+    const QSslCertificate certificate = error.certificate();
+    const QLocale locale;
+    switch (error.error()) {
+    case QSslError::CertificateExpired:
+        return certificate.isNull()
+                   ? tr("The certificate has expired.")
+                   : tr("The certificate expired on %1.")
+                         .arg(locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat));
+    case QSslError::CertificateNotYetValid:
+        return certificate.isNull()
+                   ? tr("The certificate is not valid yet.")
+                   : tr("The certificate is not valid until %1. Check that this computer's clock is right.")
+                         .arg(locale.toString(certificate.effectiveDate().toLocalTime(),
+                                              QLocale::ShortFormat));
+    case QSslError::SelfSignedCertificate:
+        return tr("The certificate is self-signed: the server vouches for itself, and no certificate "
+                  "authority this computer knows confirms it.");
+    case QSslError::SelfSignedCertificateInChain:
+        return tr("The certificate chain ends in a self-signed certificate that this computer does not "
+                  "trust (a private or company certificate authority).");
+    case QSslError::HostNameMismatch: {
+        QStringList names = certificate.subjectAlternativeNames().values(QSsl::DnsEntry);
+        if (names.isEmpty())
+            names = certificate.subjectInfo(QSslCertificate::CommonName);
+        names.removeDuplicates();
+        names.sort(Qt::CaseInsensitive);
+        return names.isEmpty() ? tr("The certificate was made for another server, not for %1.").arg(host)
+                               : tr("The certificate was made for %1, not for %2.")
+                                     .arg(names.join(QStringLiteral(", ")), host);
+    }
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+        return certificate.isNull() || certificate.issuerDisplayName().isEmpty()
+                   ? tr("The certificate was issued by an authority this computer does not know.")
+                   : tr("The certificate was issued by \"%1\", an authority this computer does not know.")
+                         .arg(certificate.issuerDisplayName());
+    case QSslError::CertificateRevoked:
+        return tr("The certificate has been revoked by the authority that issued it.");
+    case QSslError::CertificateUntrusted:
+    case QSslError::CertificateRejected:
+        return tr("The certificate is not trusted for this purpose.");
+    default:
+        return error.errorString();
+    }
 }

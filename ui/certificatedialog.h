@@ -22,6 +22,9 @@ public:
     Decision decision() const { return m_decision; }
 
     static QString fingerprint(const QSslCertificate &certificate); // AB:CD:... upper-case hex
+    // The usual reasons in words a person can act on (and translated), rather than the TLS library's
+    // text, which the dialog keeps as a detail; host is the name that was asked for.
+    static QString explanation(const QSslError &error, const QString &host);
 
 private:
     Decision m_decision = Decision::Refuse;

@@ -204,6 +204,10 @@ void ComposeWindow::buildUi()
     connect(m_status, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link.startsWith(QStringLiteral("sendscope:sign-in")))
             signInAgain(link.section(u':', 2));
+        else if (link == QStringLiteral("sendscope:password-again"))
+            enterPasswordAgain();
+        else if (link == QStringLiteral("sendscope:edit-account"))
+            editAccount();
     });
     m_progress = new QProgressBar(central);
     m_progress->setVisible(false);
@@ -365,7 +369,11 @@ void ComposeWindow::addAttachment(const QString &path)
 
 void ComposeWindow::chooseAttachments()
 {
-    for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Attach files")))
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Attach files"), UserPreferences::attachFolder());
+    if (!paths.isEmpty())
+        UserPreferences::setAttachFolder(QFileInfo(paths.first()).absolutePath());
+    for (const QString &path : paths)
         addAttachment(path);
 }
 
@@ -615,21 +623,14 @@ void ComposeWindow::onSendFinished(const SendReport &report)
             sent.refusedExplanation = report.refused.isEmpty() ? QString() : error.explanation;
             sent.queueId = report.queueId;
         }
-        if (m_addressBook) {
-            QList<MailAddress> used;
-            for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
-                AddressParser::Error parseError;
-                for (const MailAddress &address : AddressParser::parseList(field->text(), &parseError)) {
-                    if (!report.refused.contains(address.address(), Qt::CaseInsensitive))
-                        used << address; // a refused address is not offered again
-                }
-            }
-            m_addressBook->remember(used);
-            m_addressBook->save();
-        }
+        recordRecipients(report);
         showSentView(sent);
         emit sendFinished({});
         return;
+    }
+    if (!report.refusedPermanently.isEmpty() && m_addressBook) {
+        m_addressBook->forget(report.refusedPermanently); // refused for good: not offered again
+        m_addressBook->save();
     }
     if (m_drafts && !report.draftId.isEmpty()) {
         if (const std::optional<Draft> stored = m_drafts->load(report.draftId)) {
@@ -657,6 +658,11 @@ void ComposeWindow::onSendFinished(const SendReport &report)
     else if (offer)
         text += QStringLiteral("<br><a href=\"sendscope:sign-in:%1\">%2</a>")
                     .arg(offer->id.toHtmlEscaped(), tr("Sign in with %1…").arg(offer->name).toHtmlEscaped());
+    else if (report.loginRefused() && account && !account->isSandbox && account->needsSecret() &&
+             !account->usesToken())
+        text += QStringLiteral("<br><a href=\"sendscope:password-again\">%1</a>&nbsp;&nbsp; "
+                               "<a href=\"sendscope:edit-account\">%2</a>")
+                    .arg(tr("Enter password again…").toHtmlEscaped(), tr("Edit account…").toHtmlEscaped());
     switch (report.outcome) {
     case SendReport::Outcome::Uncertain:
         text += QStringLiteral("<br>") +
@@ -678,6 +684,19 @@ void ComposeWindow::onSendFinished(const SendReport &report)
     }
     showStatus(text, report.outcome != SendReport::Outcome::Cancelled);
     emit sendFinished(error);
+}
+
+void ComposeWindow::recordRecipients(const SendReport &report)
+{
+    if (!m_addressBook)
+        return;
+    QList<MailAddress> used;
+    for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
+        AddressParser::Error parseError;
+        used << AddressParser::parseList(field->text(), &parseError);
+    }
+    m_addressBook->recordSend(used, report.refused, report.refusedPermanently);
+    m_addressBook->save();
 }
 
 void ComposeWindow::showSentView(const Draft &draft)
@@ -1289,6 +1308,38 @@ void ComposeWindow::newAccount()
         m_accounts->setDefaultAccountId(account.id);
     });
     dialog->open();
+}
+
+void ComposeWindow::enterPasswordAgain()
+{
+    const std::optional<Account> account = currentAccount();
+    if (!account || !m_secrets || m_job)
+        return;
+    bool ok = false;
+    const QString secret =
+        QInputDialog::getText(this, tr("Password for %1").arg(account->name),
+                              tr("The server refused the password for %1 on %2. Enter the password again:")
+                                  .arg(account->effectiveUsername(), account->host),
+                              QLineEdit::Password, QString(), &ok);
+    if (!ok || secret.isEmpty())
+        return;
+    const QString accountId = account->id;
+    QPointer<ComposeWindow> window(this);
+    showStatus(tr("Saving the password…").toHtmlEscaped(), false);
+    m_secrets->write(accountId, secret, [window, accountId, secret](const SecretStore::Result &result) {
+        if (!window)
+            return;
+        if (!result.ok()) {
+            if (result.status != SecretStore::Status::NoKeychain &&
+                result.status != SecretStore::Status::AccessDenied) {
+                window->showStatus(result.message.toHtmlEscaped(), true);
+                return;
+            }
+            // No keychain to keep it: for this run only, as when Sendscope asks while sending.
+            window->m_secrets->keepInMemory(accountId, secret);
+        }
+        window->send(); // the same message again, with the new password
+    });
 }
 
 void ComposeWindow::editAccount()

@@ -148,6 +148,8 @@ public slots:
     void discardWithConfirmation();
     void newAccount();
     void editAccount();
+    // After the server refused the password: asks for it, keeps it in the keychain and sends again.
+    void enterPasswordAgain();
     void removeAccount();
     // After a send that needs a sign-in: the account dialog of the From account, signing in (with
     // providerId when a reply asked for that provider). Null for the sandbox or no account.
@@ -174,6 +176,7 @@ private:
     void setSending(bool sending);
     void showStatus(const QString &text, bool error);
     void onSendFinished(const SendReport &report);
+    void recordRecipients(const SendReport &report);
     void showSentView(const Draft &draft);
     void leaveSentView();
     void clearMessage();

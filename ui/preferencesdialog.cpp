@@ -26,10 +26,17 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     form->addRow(tr("&Language:"), m_language);
     layout->addLayout(form);
 
-    auto *note = new QLabel(tr("A new language takes effect the next time Sendscope starts. \"Follow the "
-                               "system\" uses the language of your desktop session (%1).")
-                                .arg(QLocale::system().nativeLanguageName()),
-                            this);
+    // A session without a language (LANG=C, POSIX, unset) has no name to show: say what follows from it.
+    const QString systemLanguage = QLocale::system().nativeLanguageName();
+    auto *note = new QLabel(
+        systemLanguage.isEmpty()
+            ? tr("A new language takes effect the next time Sendscope starts. Your desktop session does not "
+                 "name a language, so \"Follow the system\" uses English.")
+            : tr("A new language takes effect the next time Sendscope starts. \"Follow the system\" uses the "
+                 "language of your desktop session (%1).")
+                  .arg(systemLanguage),
+        this);
+    note->setObjectName(QStringLiteral("languageNote"));
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
     // A wrapped label only gets the height its text needs when the dialog is wide enough to start with.
