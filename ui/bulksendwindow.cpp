@@ -245,9 +245,20 @@ QWidget *BulkSendWindow::buildMessagePage()
     add(tr("&Subject:"), m_subject);
     add(tr("Te&xt:"), m_text);
     add(tr("Attachments per ro&w:"), m_attachments);
-    add(tr("Messages per min&ute:"), m_rate);
-    add(tr("Recipients per &day:"), m_perDay);
-    form->addRow(QString(), m_pacingProfile);
+    // Numbers, not text: the boxes as wide as their numbers, the provider they came from beside them.
+    auto *rateRow = new QHBoxLayout;
+    rateRow->addWidget(m_rate);
+    rateRow->addWidget(m_pacingProfile);
+    rateRow->addStretch(1);
+    auto *perDayRow = new QHBoxLayout;
+    perDayRow->addWidget(m_perDay);
+    perDayRow->addStretch(1);
+    auto *rateLabel = new QLabel(tr("Messages per min&ute:"), page);
+    rateLabel->setBuddy(m_rate);
+    form->addRow(rateLabel, rateRow);
+    auto *perDayLabel = new QLabel(tr("Recipients per &day:"), page);
+    perDayLabel->setBuddy(m_perDay);
+    form->addRow(perDayLabel, perDayRow);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_insertField);
     buttons->addWidget(m_loadTemplate);
