@@ -278,9 +278,7 @@ void MergeCommand::run()
     if (toSend > 0) {
         const QDateTime finish = m_run->estimatedFinish();
         if (finish.isValid())
-            m_err << tr("%1 rows at %2: finishes about %3.")
-                         .arg(toSend)
-                         .arg(pace.join(tr(" and ")), finish.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+            m_err << MergeRun::describeEstimate(toSend, m_spec.ratePerMinute, m_spec.perDay, finish)
                   << Qt::endl;
     }
     if (journal.count(MergeJournal::State::Accepted) > 0)

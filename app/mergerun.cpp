@@ -206,6 +206,8 @@ bool MergeRun::check()
     m_summary.distinctAddresses = static_cast<int>(firstRowOf.size());
     m_plannedRows = journalRows;
     m_plannedFingerprint = QString::fromLatin1(fingerprint.result().toHex());
+    // An estimate before the journal is opened (a window's checks); prepare() adds the journal's history.
+    m_schedule = MergeSchedule(MergeSchedule::Limits{m_spec.ratePerMinute, m_spec.perDay});
     return m_problems.isEmpty();
 }
 
@@ -316,6 +318,27 @@ QString MergeRun::defaultJournalPath(const QString &dataPath)
            QStringLiteral(".journal.sqlite");
 }
 
+QString MergeRun::describeWhen(const QDateTime &when, const QDateTime &now)
+{
+    if (when.date() == now.date())
+        return tr("today at %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
+    if (when.date() == now.date().addDays(1))
+        return tr("tomorrow at %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
+    return QLocale().toString(when, QLocale::ShortFormat);
+}
+
+QString MergeRun::describeEstimate(int rows, int perMinute, int perDay, const QDateTime &finish)
+{
+    QStringList pace;
+    pace << (perMinute > 0 ? tr("%1/min").arg(perMinute) : tr("no pacing"));
+    if (perDay > 0)
+        pace << tr("%1 recipients a day").arg(perDay);
+    // One fixed date form in both languages: to compare with a calendar, and for scripts reading it.
+    return tr("%1 rows at %2: finishes about %3.")
+        .arg(rows)
+        .arg(pace.join(tr(" and ")), finish.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
 void MergeRun::setClock(std::function<QDateTime()> clock)
 {
     m_clock = clock;
@@ -325,7 +348,8 @@ void MergeRun::setClock(std::function<QDateTime()> clock)
 QDateTime MergeRun::estimatedFinish() const
 {
     QList<int> remaining;
-    for (const MergeJournal::Row &row : m_journal.rows()) {
+    const QList<MergeJournal::Row> rows = m_journal.rows().isEmpty() ? m_plannedRows : m_journal.rows();
+    for (const MergeJournal::Row &row : rows) {
         if (row.state == MergeJournal::State::Pending || row.state == MergeJournal::State::Deferred ||
             row.state == MergeJournal::State::Sending)
             remaining << recipientsOf(row.row - 1);
@@ -352,12 +376,7 @@ bool MergeRun::holdForQuota()
     m_waitingForQuota = true;
     m_waitingUntil = frees;
     emit quotaExhausted(frees);
-    const QString when =
-        frees.date() == current.date()
-            ? tr("today at %1").arg(QLocale().toString(frees.time(), QLocale::ShortFormat))
-        : frees.date() == current.date().addDays(1)
-            ? tr("tomorrow at %1").arg(QLocale().toString(frees.time(), QLocale::ShortFormat))
-            : QLocale().toString(frees, QLocale::ShortFormat);
+    const QString when = describeWhen(frees, current);
     if (m_spec.stopWhenQuotaUsed) {
         m_stopReason = tr("The daily quota of %1 recipients is used up (%2 in the last 24 hours). The run "
                           "continues %3: run the same command again then.")

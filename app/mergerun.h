@@ -108,6 +108,11 @@ public:
     // Next to the data file (the command line's default too), or in the app's data folder when the data's
     // folder cannot be written.
     static QString defaultJournalPath(const QString &dataPath);
+    // "today at 10:40", "tomorrow at 08:05" or a date and time: when a wait ends, seen from now.
+    static QString describeWhen(const QDateTime &when, const QDateTime &now);
+    // "3 rows at 20/min and 500 recipients a day: finishes about 2026-12-02 10:40.", for estimatedFinish(),
+    // as the command line and the window say it.
+    static QString describeEstimate(int rows, int perMinute, int perDay, const QDateTime &finish);
 
     // Sends the rows not yet accepted, refused or in doubt. finished() follows.
     void start();
@@ -130,7 +135,8 @@ public:
     // time stamps. The system clock by default.
     void setClock(std::function<QDateTime()> clock);
     // When the rows still to send will all have gone at the pace and within the daily quota (counting the
-    // rows accepted in the last 24 hours); invalid when a row can never go. Valid after prepare().
+    // rows accepted in the last 24 hours); invalid when a row can never go. Valid after prepare(); after
+    // check() alone, as if every row were still to send and nothing had gone yet.
     QDateTime estimatedFinish() const;
     // Recipients of this run accepted in the last 24 hours, against spec.perDay.
     int quotaUsed() const;

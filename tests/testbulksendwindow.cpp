@@ -5,6 +5,7 @@
 #include "mergejournal.h"
 #include "mergerun.h"
 #include "mimeoracle.h"
+#include "pacingprofile.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "sendservice.h"
@@ -45,6 +46,9 @@ private slots:
     void oversizedRowRefusedThenRetried();
     void composeWindowOpensItWithItsMessage();
     void closingDuringARunStopsItFirst();
+    void workbookSheetChosen();
+    void pacingFollowsTheAccount();
+    void dailyQuotaMakesTheRunWait();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -430,6 +434,173 @@ void TestBulkSendWindow::closingDuringARunStopsItFirst()
     QVERIFY(accepted <= 1);
     QCOMPARE(journal.count(MergeJournal::State::Pending), 3 - accepted);
     QTRY_COMPARE_WITH_TIMEOUT(stored.size(), accepted, 5000);
+}
+
+// An .xlsx workbook: a sheet choice instead of encoding and delimiter, the first visible sheet by default;
+// another sheet's rows in the table and in the run; a sheet that cannot be read says why.
+void TestBulkSendWindow::workbookSheetChosen()
+{
+    QFile fixture(QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    // A copy: the journal goes next to the data, not into the source tree.
+    const QString data = writeFile(QStringLiteral("book/名单.xlsx"), fixture.readAll());
+    QVERIFY(!data.isEmpty());
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.loadDataFile(data), qPrintable(window.dataStatus()->text()));
+    QVERIFY(window.sheetSelector()->isVisible());
+    QVERIFY(!window.encodingSelector()->isVisible());
+    QVERIFY(!window.delimiterSelector()->isVisible());
+    QCOMPARE(window.sheetSelector()->count(), 5); // the hidden sheet too: it can be chosen
+    QCOMPARE(window.sheetSelector()->currentText(), QStringLiteral("名单"));
+    QCOMPARE(window.dataTable()->rowCount(), 3);
+    QCOMPARE(window.dataTable()->item(1, 1)->text(), QStringLiteral("李娜"));
+    QCOMPARE(window.addressColumnSelector()->currentText(), QStringLiteral("email"));
+    QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("名单")),
+             qPrintable(window.dataStatus()->text()));
+    screenshot(&window, QStringLiteral("bulk-1-data-workbook"));
+
+    // An empty sheet: why, in the window; the steps after wait for data.
+    window.sheetSelector()->setCurrentIndex(window.sheetSelector()->findText(QStringLiteral("空白")));
+    QCOMPARE(window.dataTable()->rowCount(), 0);
+    QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("空白")),
+             qPrintable(window.dataStatus()->text()));
+    window.showStep(BulkSendWindow::MessageStep);
+    QCOMPARE(window.currentStep(), BulkSendWindow::DataStep);
+
+    window.sheetSelector()->setCurrentIndex(window.sheetSelector()->findText(QStringLiteral("Notes")));
+    QCOMPARE(window.dataTable()->rowCount(), 1);
+    QCOMPARE(window.dataTable()->horizontalHeaderItem(0)->text(), QStringLiteral("项目"));
+    QCOMPARE(window.dataTable()->item(0, 0)->text(), QStringLiteral("说明在此"));
+    QCOMPARE(window.sheetSelector()->currentText(), QStringLiteral("Notes"));
+
+    window.showStep(BulkSendWindow::MessageStep);
+    window.toField()->setText(QStringLiteral("notes@example.com"));
+    type(window.subjectField(), QStringLiteral("{{项目}}"));
+    type(window.textEdit(), QStringLiteral("见主题。"));
+    window.showStep(BulkSendWindow::SendStep);
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QCOMPARE(window.runTable()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(eml.readAll());
+    QCOMPARE(seen.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Subject")).toString(),
+             QStringLiteral("说明在此"));
+
+    // Not a workbook after all: said in the window, as for a CSV file it cannot read.
+    const QString bad = writeFile(QStringLiteral("book/坏.xlsx"), "工号,姓名\n1,2\n");
+    QVERIFY(!window.loadDataFile(bad));
+    QVERIFY(!window.dataStatus()->text().isEmpty());
+    QCOMPARE(window.dataTable()->rowCount(), 0);
+    QCOMPARE(window.sheetSelector()->count(), 0);
+}
+
+// The limits follow the provider of the account chosen: Gmail's for smtp.gmail.com, none for the
+// sandbox; each stays editable, and the checks say when the run would finish.
+void TestBulkSendWindow::pacingFollowsTheAccount()
+{
+    Account gmail;
+    gmail.name = QStringLiteral("Gmail");
+    gmail.identities.append({QStringLiteral("张三"), QStringLiteral("zhangsan@gmail.com"), {}, {}});
+    gmail.host = QStringLiteral("smtp.gmail.com");
+    gmail.port = 587;
+    QVERIFY(m_accounts->save(gmail).ok());
+    const auto removeAccount = qScopeGuard([this, &gmail] { m_accounts->remove(gmail.id); });
+    const PacingProfile gmailProfile =
+        PacingProfile::forServer(gmail.host, QStringLiteral("zhangsan@gmail.com"));
+    QCOMPARE(gmailProfile.id, QStringLiteral("gmail"));
+    const QString data = writeFile(QStringLiteral("pace/名单.csv"),
+                                   QStringLiteral("工号,姓名,邮箱\n1,甲,p1@example.com\n2,乙,p2@example.com\n"
+                                                  "3,丙,p3@example.com\n")
+                                       .toUtf8());
+
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.loadDataFile(data));
+    window.showStep(BulkSendWindow::MessageStep);
+    // The sandbox (the default account): no provider limits.
+    QCOMPARE(window.rateField()->value(), 0);
+    QCOMPARE(window.perDayField()->value(), 0);
+    const int gmailIndex = window.fromSelector()->findData(gmail.id);
+    QVERIFY(gmailIndex >= 0);
+    window.fromSelector()->setCurrentIndex(gmailIndex);
+    QCOMPARE(window.rateField()->value(), gmailProfile.perMinute);
+    QCOMPARE(window.perDayField()->value(), gmailProfile.perDay);
+    QVERIFY2(window.pacingProfileLabel()->text().contains(gmailProfile.name()),
+             qPrintable(window.pacingProfileLabel()->text()));
+    type(window.subjectField(), QStringLiteral("{{姓名}}"));
+    type(window.textEdit(), QStringLiteral("您好"));
+    screenshot(&window, QStringLiteral("bulk-2-message-limits"));
+
+    // Changed by hand: the run takes these, and the estimate follows them.
+    window.perDayField()->setValue(2);
+    window.showStep(BulkSendWindow::CheckStep);
+    QVERIFY2(window.runChecks(),
+             qPrintable(window.problemList()->count() ? window.problemList()->item(0)->text() : QString()));
+    const QString estimate = window.estimateLabel()->text();
+    QVERIFY2(window.estimateLabel()->isVisible() && !estimate.isEmpty(), qPrintable(estimate));
+    // 3 recipients, 2 a day: the last one goes a day after the first.
+    const QString tomorrow = QDate::currentDate().addDays(1).toString(QStringLiteral("yyyy-MM-dd"));
+    const QString dayAfter = QDate::currentDate().addDays(2).toString(QStringLiteral("yyyy-MM-dd"));
+    QVERIFY2(estimate.contains(tomorrow) || estimate.contains(dayAfter), qPrintable(estimate));
+    screenshot(&window, QStringLiteral("bulk-3-checks-estimate"));
+
+    // Back to the sandbox: its profile, no limits again.
+    window.showStep(BulkSendWindow::MessageStep);
+    window.fromSelector()->setCurrentIndex(window.fromSelector()->findData(m_accounts->defaultAccountId()));
+    QCOMPARE(window.rateField()->value(), 0);
+    QCOMPARE(window.perDayField()->value(), 0);
+    QVERIFY2(window.pacingProfileLabel()->text().contains(
+                 PacingProfile::forServer(QStringLiteral("127.0.0.1"), QString()).name()),
+             qPrintable(window.pacingProfileLabel()->text()));
+    QVERIFY(!window.pacingProfileLabel()->text().contains(gmailProfile.name()));
+}
+
+// Over the daily quota the window's run waits (it does not stop) and says until when; Cancel stops it.
+void TestBulkSendWindow::dailyQuotaMakesTheRunWait()
+{
+    QByteArray csv = "工号,姓名,邮箱\n";
+    for (int i = 1; i <= 3; ++i)
+        csv += QStringLiteral("%1,员工%1,q%1@example.com\n").arg(i).toUtf8();
+    const QString data = writeFile(QStringLiteral("quota/名单.csv"), csv);
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(window.loadDataFile(data));
+    fillTemplate(&window, false);
+    window.perDayField()->setValue(2);
+    window.showStep(BulkSendWindow::SendStep);
+    QVERIFY2(!window.runEstimateLabel()->text().isEmpty(), qPrintable(window.progressLabel()->text()));
+    window.start();
+    QVERIFY(window.mergeRun());
+    QSignalSpy exhausted(window.mergeRun(), &MergeRun::quotaExhausted);
+    QVERIFY(exhausted.wait(20000));
+    QVERIFY(window.isRunning());
+    QVERIFY(window.mergeRun()->isWaitingForQuota());
+    QCOMPARE(window.mergeRun()->quotaUsed(), 2);
+    const QString when =
+        MergeRun::describeWhen(window.mergeRun()->waitingUntil(), QDateTime::currentDateTime());
+    QTRY_VERIFY2(window.runEstimateLabel()->text().contains(when),
+                 qPrintable(window.runEstimateLabel()->text()));
+    QVERIFY(window.cancelButton()->isEnabled());
+    screenshot(&window, QStringLiteral("bulk-5-quota"));
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.cancelButton()->click();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Accepted), 2);
+    QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Pending), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 2, 5000);
 }
 
 QTEST_MAIN(TestBulkSendWindow)

@@ -278,6 +278,12 @@ void TestKeyboard::bulkSendMnemonicsUnique()
         QVERIFY2(clashes.isEmpty(),
                  qPrintable(QString::number(step) + QStringLiteral(":\n") + clashes.join(u'\n')));
     }
+    // A workbook's data step shows its sheet choice instead.
+    QVERIFY(window.loadDataFile(QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx")));
+    window.showStep(BulkSendWindow::DataStep);
+    QVERIFY(window.sheetSelector()->isVisible());
+    const QStringList clashes = mnemonicClashes(&window);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, Qt::Key_Escape);
     QTRY_VERIFY(!window.isVisible());

@@ -241,21 +241,26 @@ void TestWindowSizes::domainCheckDialog()
 void TestWindowSizes::bulkSendWindow_data()
 {
     QTest::addColumn<int>("step");
-    QTest::newRow("data") << int(BulkSendWindow::DataStep);
-    QTest::newRow("message") << int(BulkSendWindow::MessageStep);
-    QTest::newRow("checks") << int(BulkSendWindow::CheckStep);
-    QTest::newRow("preview") << int(BulkSendWindow::PreviewStep);
-    QTest::newRow("send") << int(BulkSendWindow::SendStep);
+    QTest::addColumn<bool>("workbook");
+    QTest::newRow("data") << int(BulkSendWindow::DataStep) << false;
+    QTest::newRow("data-workbook") << int(BulkSendWindow::DataStep) << true;
+    QTest::newRow("message") << int(BulkSendWindow::MessageStep) << false;
+    QTest::newRow("checks") << int(BulkSendWindow::CheckStep) << false;
+    QTest::newRow("preview") << int(BulkSendWindow::PreviewStep) << false;
+    QTest::newRow("send") << int(BulkSendWindow::SendStep) << false;
 }
 
 void TestWindowSizes::bulkSendWindow()
 {
     QFETCH(int, step);
-    const QString data = m_dir.filePath(QStringLiteral("工资.csv"));
+    QFETCH(bool, workbook);
+    QString data = m_dir.filePath(QStringLiteral("工资.csv"));
     QFile file(data);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QStringLiteral("工号,姓名,邮箱\n1001,张三,zhangsan@example.com\n").toUtf8());
     file.close();
+    if (workbook) // its sheet choice in place of encoding and delimiter
+        data = QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx");
     SendService service(m_accounts.get(), m_secrets.get(), nullptr);
     BulkSendWindow window(m_accounts.get(), &service);
     QVERIFY(window.loadDataFile(data));

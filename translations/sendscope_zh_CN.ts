@@ -1056,20 +1056,12 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <translation>关闭</translation>
     </message>
     <message>
-        <source>A .csv file whose first row names the columns</source>
-        <translation>第一行为列名的 .csv 文件</translation>
-    </message>
-    <message>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Choose the data file</source>
         <translation>选择数据文件</translation>
-    </message>
-    <message>
-        <source>Tables (*.csv *.txt);;All files (*)</source>
-        <translation>表格 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>GB18030 (GBK)</source>
@@ -1122,10 +1114,6 @@ It was saved for %2. If the new server is not run by the same provider, type its
     <message>
         <source>no pacing</source>
         <translation>不限速</translation>
-    </message>
-    <message>
-        <source>Servers count messages per minute and per day; 30 a minute is safe for most</source>
-        <translation>服务器会按分钟和按天统计发信量；每分钟 30 封对大多数服务器是安全的</translation>
     </message>
     <message>
         <source>&amp;Insert field</source>
@@ -1434,6 +1422,54 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <translation>%1
 
 %3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
+    </message>
+    <message>
+        <source>A .csv file or an .xlsx workbook whose first row names the columns</source>
+        <translation>第一行为列名的 .csv 文件或 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s sheet whose rows are sent; its first non-empty row names the columns</source>
+        <translation>要发送其各行的工作表；第一个非空行为列名</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Servers count messages per minute and per day; the provider&apos;s limits are filled in for the account chosen</source>
+        <translation>服务器会按分钟和按天统计发信量；已按所选账户的服务商限制填入</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Recipients in any 24 hours (To, Cc and Bcc each count); when they are used up the run waits until the quota frees</source>
+        <translation>任意 24 小时内的收件人数（收件人、抄送和密送中的每个地址都计入）；用完后群发会等到配额释放</translation>
+    </message>
+    <message>
+        <source>Recipients per &amp;day:</source>
+        <translation>每天收件人数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Rows: %1, columns: %2, sheet: %3.</source>
+        <translation>行数：%1，列数：%2，工作表：%3。</translation>
+    </message>
+    <message>
+        <source>Limits for %1 (editable)</source>
+        <translation>%1 的限制（可修改）</translation>
+    </message>
+    <message>
+        <source>Daily quota used up: continues %1.</source>
+        <translation>每日配额已用完：将于%1继续。</translation>
+    </message>
+    <message>
+        <source>Waiting for the daily quota of %1 recipients to free.</source>
+        <translation>等待每日 %1 个收件人的配额释放。</translation>
     </message>
 </context>
 <context>
@@ -3188,14 +3224,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <translation>%1 的发送节奏：%2，每封邮件最多 %3 个收件人（可用 --rate、--per-day、--max-recipients 更改）。</translation>
     </message>
     <message>
-        <source>%1 rows at %2: finishes about %3.</source>
-        <translation>%1 行，按%2发送：预计约 %3 完成。</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>、</translation>
-    </message>
-    <message>
         <source>Waiting until %1: %2</source>
         <translation>等待至 %1：%2</translation>
     </message>
@@ -3399,6 +3427,26 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>the daily quota of %1 recipients is used up; it frees %2.</source>
         <translation>每日 %1 个收件人的配额已用完；将于%2释放。</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>每分钟 %1 封</translation>
+    </message>
+    <message>
+        <source>no pacing</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>%1 recipients a day</source>
+        <translation>每天 %1 个收件人</translation>
+    </message>
+    <message>
+        <source>%1 rows at %2: finishes about %3.</source>
+        <translation>%1 行，按%2发送：预计约 %3 完成。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "mergetemplate.h"
+#include "pacingprofile.h"
 #include "screenfit.h"
 #include "sendservice.h"
 
@@ -117,12 +118,12 @@ QWidget *BulkSendWindow::buildDataPage()
     auto *page = new QWidget;
     m_dataFile = new QLineEdit(page);
     m_dataFile->setReadOnly(true);
-    m_dataFile->setPlaceholderText(tr("A .csv file whose first row names the columns"));
+    m_dataFile->setPlaceholderText(tr("A .csv file or an .xlsx workbook whose first row names the columns"));
     auto *choose = new QPushButton(tr("C&hoose…"), page);
     connect(choose, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Choose the data file"),
                                                           QFileInfo(m_dataPath).absolutePath(),
-                                                          tr("Tables (*.csv *.txt);;All files (*)"));
+                                                          tr("Tables (*.csv *.xlsx *.txt);;All files (*)"));
         if (!path.isEmpty())
             loadDataFile(path);
     });
@@ -134,11 +135,15 @@ QWidget *BulkSendWindow::buildDataPage()
     m_delimiter->addItem(tr("Semicolon ;"), QChar(u';'));
     m_delimiter->addItem(tr("Tab"), QChar(u'\t'));
     m_delimiter->addItem(tr("Bar |"), QChar(u'|'));
+    m_sheet = new QComboBox(page);
+    m_sheet->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sheet->setToolTip(tr("The workbook's sheet whose rows are sent; its first non-empty row names the "
+                           "columns"));
     m_addressColumn = new QComboBox(page);
     m_encoding->setToolTip(tr("What Excel and WPS in China save a CSV file in, unless told UTF-8"));
     m_addressColumn->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_addressColumn->setMinimumContentsLength(12);
-    for (QComboBox *box : {m_encoding, m_delimiter}) {
+    for (QComboBox *box : {m_encoding, m_delimiter, m_sheet}) {
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             if (!m_filling && !m_dataPath.isEmpty())
                 reloadData();
@@ -155,20 +160,25 @@ QWidget *BulkSendWindow::buildDataPage()
 
     auto *fileLabel = new QLabel(tr("Data &file:"), page);
     fileLabel->setBuddy(m_dataFile);
-    auto *encodingLabel = new QLabel(tr("&Encoding:"), page);
-    encodingLabel->setBuddy(m_encoding);
-    auto *delimiterLabel = new QLabel(tr("&Delimiter:"), page);
-    delimiterLabel->setBuddy(m_delimiter);
+    m_encodingLabel = new QLabel(tr("&Encoding:"), page);
+    m_encodingLabel->setBuddy(m_encoding);
+    m_delimiterLabel = new QLabel(tr("&Delimiter:"), page);
+    m_delimiterLabel->setBuddy(m_delimiter);
+    m_sheetLabel = new QLabel(tr("&Sheet:"), page);
+    m_sheetLabel->setBuddy(m_sheet);
     auto *addressLabel = new QLabel(tr("&Address column:"), page);
     addressLabel->setBuddy(m_addressColumn);
     auto *grid = new QGridLayout;
     grid->addWidget(fileLabel, 0, 0);
     grid->addWidget(m_dataFile, 0, 1, 1, 4);
     grid->addWidget(choose, 0, 5);
-    grid->addWidget(encodingLabel, 1, 0);
+    grid->addWidget(m_encodingLabel, 1, 0);
     grid->addWidget(m_encoding, 1, 1);
-    grid->addWidget(delimiterLabel, 1, 2);
+    grid->addWidget(m_delimiterLabel, 1, 2);
     grid->addWidget(m_delimiter, 1, 3);
+    // A workbook has sheets instead of an encoding and a delimiter: the same row, one or the other shown.
+    grid->addWidget(m_sheetLabel, 1, 0);
+    grid->addWidget(m_sheet, 1, 1, 1, 3, Qt::AlignLeft);
     grid->addWidget(addressLabel, 2, 0);
     grid->addWidget(m_addressColumn, 2, 1);
     grid->setColumnStretch(4, 1);
@@ -176,6 +186,7 @@ QWidget *BulkSendWindow::buildDataPage()
     layout->addLayout(grid);
     layout->addWidget(m_dataStatus);
     layout->addWidget(m_dataTable, 1);
+    showDataControls(false);
     return page;
 }
 
@@ -199,7 +210,14 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_rate->setRange(0, 600);
     m_rate->setValue(30);
     m_rate->setSpecialValueText(tr("no pacing"));
-    m_rate->setToolTip(tr("Servers count messages per minute and per day; 30 a minute is safe for most"));
+    m_rate->setToolTip(tr("Servers count messages per minute and per day; the provider's limits are filled "
+                          "in for the account chosen"));
+    m_perDay = new QSpinBox(page);
+    m_perDay->setRange(0, 1000000);
+    m_perDay->setSpecialValueText(tr("no limit"));
+    m_perDay->setToolTip(tr("Recipients in any 24 hours (To, Cc and Bcc each count); when they are used up "
+                            "the run waits until the quota frees"));
+    m_pacingProfile = new QLabel(page);
     m_insertField = new QPushButton(tr("&Insert field"), page);
     m_insertField->setMenu(new QMenu(m_insertField));
     m_insertField->setToolTip(tr("Puts {{column}} where the cursor is: each row's value replaces it"));
@@ -209,8 +227,10 @@ QWidget *BulkSendWindow::buildMessagePage()
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject, m_attachments})
         connect(field, &QLineEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_text, &QPlainTextEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
+    connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::applyPacingProfile);
     connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_rate, &QSpinBox::valueChanged, this, &BulkSendWindow::invalidateChecks);
+    connect(m_perDay, &QSpinBox::valueChanged, this, &BulkSendWindow::invalidateChecks);
 
     auto *form = new QFormLayout;
     auto add = [&form, page](const QString &label, QWidget *field) {
@@ -225,7 +245,20 @@ QWidget *BulkSendWindow::buildMessagePage()
     add(tr("&Subject:"), m_subject);
     add(tr("Te&xt:"), m_text);
     add(tr("Attachments per ro&w:"), m_attachments);
-    add(tr("Messages per min&ute:"), m_rate);
+    // Numbers, not text: the boxes as wide as their numbers, the provider they came from beside them.
+    auto *rateRow = new QHBoxLayout;
+    rateRow->addWidget(m_rate);
+    rateRow->addWidget(m_pacingProfile);
+    rateRow->addStretch(1);
+    auto *perDayRow = new QHBoxLayout;
+    perDayRow->addWidget(m_perDay);
+    perDayRow->addStretch(1);
+    auto *rateLabel = new QLabel(tr("Messages per min&ute:"), page);
+    rateLabel->setBuddy(m_rate);
+    form->addRow(rateLabel, rateRow);
+    auto *perDayLabel = new QLabel(tr("Recipients per &day:"), page);
+    perDayLabel->setBuddy(m_perDay);
+    form->addRow(perDayLabel, perDayRow);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_insertField);
     buttons->addWidget(m_loadTemplate);
@@ -242,6 +275,9 @@ QWidget *BulkSendWindow::buildCheckPage()
     m_summary = new QLabel(page);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_estimate = new QLabel(page);
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems = new QListWidget(page);
     m_problems->setWordWrap(true);
     m_problems->setAccessibleName(tr("Problems and warnings"));
@@ -252,6 +288,7 @@ QWidget *BulkSendWindow::buildCheckPage()
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_summary);
+    layout->addWidget(m_estimate);
     layout->addWidget(m_problems, 1);
     layout->addLayout(buttons);
     return page;
@@ -292,6 +329,9 @@ QWidget *BulkSendWindow::buildSendPage()
     m_progressText = new QLabel(page);
     m_progressText->setWordWrap(true);
     m_progressText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runEstimate = new QLabel(page);
+    m_runEstimate->setWordWrap(true);
+    m_runEstimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(page);
     m_runTable = new QTableWidget(0, 5, page);
     m_runTable->setHorizontalHeaderLabels(
@@ -327,6 +367,7 @@ QWidget *BulkSendWindow::buildSendPage()
     buttons->addWidget(m_export);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_progressText);
+    layout->addWidget(m_runEstimate);
     layout->addWidget(m_progress);
     layout->addWidget(m_runTable, 1);
     layout->addLayout(buttons);
@@ -391,6 +432,15 @@ bool BulkSendWindow::loadDataFile(const QString &path)
     m_filling = true;
     m_encoding->setCurrentIndex(-1);
     m_delimiter->setCurrentIndex(-1);
+    m_sheet->clear();
+    const bool workbook = MergeData::isWorkbook(path);
+    if (workbook) {
+        // Not readable as a workbook: reading it says why, in the status line.
+        QString unused;
+        m_sheet->addItems(MergeData::sheetNames(path, &unused).value_or(QStringList()));
+        m_sheet->setCurrentIndex(-1); // the first visible sheet, as the reader picks it
+    }
+    showDataControls(workbook);
     m_filling = false;
     reloadData();
     return m_table.has_value();
@@ -403,6 +453,8 @@ void BulkSendWindow::reloadData()
         options.encoding = m_encoding->currentData().toString();
     if (m_delimiter->currentIndex() >= 0)
         options.delimiter = m_delimiter->currentData().toChar();
+    if (m_sheet->currentIndex() >= 0)
+        options.sheet = m_sheet->currentText();
     QString error;
     m_table = MergeData::readFile(m_dataPath, options, &error);
     m_filling = true;
@@ -411,14 +463,22 @@ void BulkSendWindow::reloadData()
     if (m_table) {
         m_encoding->setCurrentIndex(m_encoding->findData(m_table->encoding));
         m_delimiter->setCurrentIndex(m_delimiter->findData(m_table->delimiter));
+        if (!m_table->sheet.isEmpty())
+            m_sheet->setCurrentIndex(m_sheet->findText(m_table->sheet));
         m_addressColumn->addItems(m_table->columns);
         const QString guess =
             m_table->columnIndex(previousColumn) >= 0 ? previousColumn : MergeRun::addressColumn(*m_table);
         m_addressColumn->setCurrentIndex(guess.isEmpty() ? -1 : m_addressColumn->findText(guess));
-        m_dataStatus->setText(tr("Rows: %1, columns: %2, encoding: %3.")
-                                  .arg(m_table->rows.size())
-                                  .arg(m_table->columns.size())
-                                  .arg(m_table->encoding));
+        if (m_table->sheet.isEmpty())
+            m_dataStatus->setText(tr("Rows: %1, columns: %2, encoding: %3.")
+                                      .arg(m_table->rows.size())
+                                      .arg(m_table->columns.size())
+                                      .arg(m_table->encoding));
+        else
+            m_dataStatus->setText(tr("Rows: %1, columns: %2, sheet: %3.")
+                                      .arg(m_table->rows.size())
+                                      .arg(m_table->columns.size())
+                                      .arg(m_table->sheet));
         m_previewRow->setRange(1, std::max<int>(1, int(m_table->rows.size())));
     } else {
         m_dataStatus->setText(error);
@@ -460,6 +520,61 @@ void BulkSendWindow::fillDataTable()
             m_dataTable->setItem(row, column, new QTableWidgetItem(m_table->rows.at(row).value(column)));
     }
     m_dataTable->resizeColumnsToContents();
+}
+
+void BulkSendWindow::showDataControls(bool workbook)
+{
+    for (QWidget *csvOnly :
+         std::initializer_list<QWidget *>{m_encodingLabel, m_encoding, m_delimiterLabel, m_delimiter})
+        csvOnly->setVisible(!workbook);
+    m_sheetLabel->setVisible(workbook);
+    m_sheet->setVisible(workbook);
+}
+
+void BulkSendWindow::applyPacingProfile()
+{
+    const std::optional<Account> account = currentAccount();
+    if (!account) {
+        m_pacingProfile->clear();
+        return;
+    }
+    const QString host = m_service ? m_service->settingsFor(*account).host : account->host;
+    const PacingProfile profile = PacingProfile::forServer(host, currentIdentity().address);
+    m_pacingProfile->setText(tr("Limits for %1 (editable)").arg(profile.name()));
+    m_pacingProfile->setToolTip(profile.describe());
+    // Another identity of the same provider keeps limits the person changed.
+    if (profile.id == m_profile.id)
+        return;
+    m_profile = profile;
+    m_rate->setValue(profile.perMinute);
+    m_perDay->setValue(profile.perDay);
+}
+
+void BulkSendWindow::updateEstimate()
+{
+    // The run's own once there is one (it counts the journal's history), else the checks'.
+    const MergeRun *source = m_run ? m_run.get() : (m_checksPassed ? m_checker.get() : nullptr);
+    QString text;
+    if (source) {
+        int rows = 0;
+        if (m_run) {
+            const MergeJournal &journal = m_run->journal();
+            rows = journal.count(MergeJournal::State::Pending) + journal.count(MergeJournal::State::Deferred);
+        } else {
+            rows = source->summary().messages;
+        }
+        const QDateTime finish = source->estimatedFinish();
+        if (rows > 0 && finish.isValid())
+            text = MergeRun::describeEstimate(rows, m_rate->value(), m_perDay->value(), finish);
+        if (m_run && m_run->isRunning() && m_run->isWaitingForQuota())
+            text = tr("Daily quota used up: continues %1.")
+                       .arg(MergeRun::describeWhen(m_run->waitingUntil(), QDateTime::currentDateTime())) +
+                   (text.isEmpty() ? QString() : u' ' + text);
+    }
+    m_estimate->setText(text);
+    m_estimate->setVisible(!text.isEmpty());
+    m_runEstimate->setText(text);
+    m_runEstimate->setVisible(!text.isEmpty());
 }
 
 void BulkSendWindow::onAddressColumnChanged()
@@ -538,6 +653,10 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
     if (account->needsSecret())
         spec.account = account;
     spec.ratePerMinute = m_rate->value();
+    spec.perDay = m_perDay->value();
+    if (m_profile.maxRecipients > 0)
+        spec.maxRecipientsPerMessage = m_profile.maxRecipients;
+    spec.stopWhenQuotaUsed = false; // the window stays open and the run waits, its wait shown
     spec.journalPath = journalPath();
     spec.sizeLimit = m_sizeLimits.value(account->id);
     return spec;
@@ -567,6 +686,7 @@ bool BulkSendWindow::runChecks()
         m_summary->setText(tr("Nothing can be sent yet."));
         m_problems->addItem(new QListWidgetItem(errorIcon, problem));
         updateRunControls();
+        updateEstimate();
         emit checked(false);
         return false;
     }
@@ -596,6 +716,7 @@ bool BulkSendWindow::runChecks()
         text += u' ' + tr("No problems found: step 5 sends them.");
     m_summary->setText(text);
     updateRunControls();
+    updateEstimate();
     emit checked(m_checksPassed);
     return m_checksPassed;
 }
@@ -749,9 +870,16 @@ void BulkSendWindow::connectRun()
         updateProgress(m_lastNote);
     });
     connect(run, &MergeRun::waiting, this, [this](const QDateTime &until, const QString &reason) {
-        updateProgress(tr("Waiting until %1; the server said: %2")
-                           .arg(QLocale().toString(until.time(), QLocale::ShortFormat), reason.simplified()));
+        if (m_run->isWaitingForQuota()) // the estimate line says until when
+            updateProgress(
+                tr("Waiting for the daily quota of %1 recipients to free.").arg(m_perDay->value()));
+        else
+            updateProgress(
+                tr("Waiting until %1; the server said: %2")
+                    .arg(QLocale().toString(until.time(), QLocale::ShortFormat), reason.simplified()));
     });
+    connect(run, &MergeRun::estimateChanged, this, &BulkSendWindow::updateEstimate);
+    connect(run, &MergeRun::quotaExhausted, this, &BulkSendWindow::updateEstimate);
     connect(run, &MergeRun::paused, this, [this] {
         updateProgress(tr("Paused. Resume goes on with the next row."));
         updateRunControls();
@@ -791,6 +919,7 @@ void BulkSendWindow::openRunForDisplay()
     m_progressText->setText(
         m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->summary().messages : 0)
                        : tr("Fix the problems in step 3 first."));
+    updateEstimate();
 }
 
 void BulkSendWindow::fillRunTable()
@@ -836,6 +965,7 @@ void BulkSendWindow::updateRunRow(int row, const QString &stateText)
 void BulkSendWindow::updateProgress(const QString &note)
 {
     m_lastNote = note;
+    updateEstimate();
     if (!m_run) {
         m_progressText->setText(note);
         return;

@@ -5,6 +5,7 @@
 #include "mergedata.h"
 #include "mergejournal.h"
 #include "mergerun.h"
+#include "pacingprofile.h"
 
 #include <QHash>
 #include <QPointer>
@@ -65,6 +66,7 @@ public:
 
     QComboBox *encodingSelector() const { return m_encoding; }
     QComboBox *delimiterSelector() const { return m_delimiter; }
+    QComboBox *sheetSelector() const { return m_sheet; }
     QComboBox *addressColumnSelector() const { return m_addressColumn; }
     QTableWidget *dataTable() const { return m_dataTable; }
     QLabel *dataStatus() const { return m_dataStatus; }
@@ -76,14 +78,18 @@ public:
     QPlainTextEdit *textEdit() const { return m_text; }
     QLineEdit *attachmentsField() const { return m_attachments; }
     QSpinBox *rateField() const { return m_rate; }
+    QSpinBox *perDayField() const { return m_perDay; }
+    QLabel *pacingProfileLabel() const { return m_pacingProfile; }
     QPushButton *insertFieldButton() const { return m_insertField; }
     QLabel *summaryLabel() const { return m_summary; }
+    QLabel *estimateLabel() const { return m_estimate; }
     QListWidget *problemList() const { return m_problems; }
     QSpinBox *previewRowField() const { return m_previewRow; }
     QPlainTextEdit *previewView() const { return m_preview; }
     QLabel *testStatus() const { return m_testStatus; }
     QTableWidget *runTable() const { return m_runTable; }
     QLabel *progressLabel() const { return m_progressText; }
+    QLabel *runEstimateLabel() const { return m_runEstimate; }
     QPushButton *startButton() const { return m_start; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -107,6 +113,9 @@ private:
     QWidget *buildSendPage();
     void reloadData();
     void fillDataTable();
+    void showDataControls(bool workbook);
+    void applyPacingProfile();
+    void updateEstimate();
     void fillFromSelector(const QString &accountId, int identityIndex);
     void onAddressColumnChanged();
     void insertField(const QString &column);
@@ -138,6 +147,7 @@ private:
     bool m_filling = false;   // the window sets its own selectors: no reload
     QString m_addressDefault; // "{{column}}" as the To field got it from the address column
     QString m_lastNote;
+    PacingProfile m_profile;             // the chosen account's: the limits' defaults, its name shown
     QHash<QString, qint64> m_sizeLimits; // by account id, learned from a run's connection
     QPointer<QWidget> m_lastEditor;      // where Insert field puts {{column}}
 
@@ -150,6 +160,10 @@ private:
     QLineEdit *m_dataFile = nullptr;
     QComboBox *m_encoding = nullptr;
     QComboBox *m_delimiter = nullptr;
+    QComboBox *m_sheet = nullptr;
+    QLabel *m_encodingLabel = nullptr;
+    QLabel *m_delimiterLabel = nullptr;
+    QLabel *m_sheetLabel = nullptr;
     QComboBox *m_addressColumn = nullptr;
     QTableWidget *m_dataTable = nullptr;
     QLabel *m_dataStatus = nullptr;
@@ -162,10 +176,13 @@ private:
     QPlainTextEdit *m_text = nullptr;
     QLineEdit *m_attachments = nullptr;
     QSpinBox *m_rate = nullptr;
+    QSpinBox *m_perDay = nullptr;
+    QLabel *m_pacingProfile = nullptr;
     QPushButton *m_insertField = nullptr;
     QPushButton *m_loadTemplate = nullptr;
 
     QLabel *m_summary = nullptr;
+    QLabel *m_estimate = nullptr;
     QListWidget *m_problems = nullptr;
 
     QSpinBox *m_previewRow = nullptr;
@@ -174,6 +191,7 @@ private:
     QLabel *m_testStatus = nullptr;
 
     QLabel *m_progressText = nullptr;
+    QLabel *m_runEstimate = nullptr;
     QProgressBar *m_progress = nullptr;
     QTableWidget *m_runTable = nullptr;
     QPushButton *m_start = nullptr;
