@@ -320,11 +320,14 @@ QString MergeRun::defaultJournalPath(const QString &dataPath)
 
 QString MergeRun::describeWhen(const QDateTime &when, const QDateTime &now)
 {
+    // Hours and minutes: a quota frees to the second, but nobody plans by it (and the C locale's short
+    // format would show seconds).
+    const QString time = when.time().toString(QStringLiteral("HH:mm"));
     if (when.date() == now.date())
-        return tr("today at %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
+        return tr("today at %1").arg(time);
     if (when.date() == now.date().addDays(1))
-        return tr("tomorrow at %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
-    return QLocale().toString(when, QLocale::ShortFormat);
+        return tr("tomorrow at %1").arg(time);
+    return QLocale().toString(when.date(), QLocale::ShortFormat) + u' ' + time;
 }
 
 QString MergeRun::describeEstimate(int rows, int perMinute, int perDay, const QDateTime &finish)
@@ -334,9 +337,11 @@ QString MergeRun::describeEstimate(int rows, int perMinute, int perDay, const QD
     if (perDay > 0)
         pace << tr("%1 recipients a day").arg(perDay);
     // One fixed date form in both languages: to compare with a calendar, and for scripts reading it.
-    return tr("%1 rows at %2: finishes about %3.")
-        .arg(rows)
-        .arg(pace.join(tr(" and ")), finish.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    const QString paceText = pace.join(tr(" and "));
+    const QString finishText = finish.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (rows == 1)
+        return tr("1 row at %1: finishes about %2.").arg(paceText, finishText);
+    return tr("%1 rows at %2: finishes about %3.").arg(rows).arg(paceText, finishText);
 }
 
 void MergeRun::setClock(std::function<QDateTime()> clock)

@@ -659,80 +659,78 @@ void TestComposeWindow::ctrlSSavesTheDraft()
     // File → Save draft is the same action.
     QVERIFY(again.saveDraftAction()->isEnabled());
     QCOMPARE(again.saveDraftAction()->shortcut(), QKeySequence(QKeySequence::Save));
-    // The server refuses the login (535): the error offers to type the password again, which goes to the
-    // secret store, and the message is sent again with it; the failure's status and "Show what went wrong"
-    // do not stay once it is sent.
-    void TestComposeWindow::refusedPasswordCanBeEnteredAgain()
-    {
-        SandboxServer server(m_dir.filePath(QStringLiteral("password-sandbox")));
-        server.setCredentials(QStringLiteral("you"), QStringLiteral("the right one"));
-        QVERIFY2(server.start(), qPrintable(server.errorString()));
-        AccountStore accounts(m_dir.filePath(QStringLiteral("password-accounts.conf")));
-        Account account;
-        account.name = QStringLiteral("Loopback");
-        account.identities.append(
-            {QStringLiteral("Tester"), QStringLiteral("tester@sendscope.test"), {}, {}});
-        account.host = QStringLiteral("127.0.0.1");
-        account.port = server.port();
-        account.security = SmtpSecurity::None;
-        account.allowPlaintextAuth = true; // loopback only
-        account.auth = AccountAuth::Plain;
-        account.username = QStringLiteral("you");
-        QVERIFY(accounts.save(account).ok());
-        SecretStore secrets(
-            QStringLiteral("sendscope-test-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
-        secrets.keepInMemory(account.id, QStringLiteral("an old one"));
+}
 
-        ComposeWindow window({}, {}, {});
-        window.setAccounts(&accounts, &secrets, 0);
-        window.setConfirmations(false);
-        window.show();
-        type(window.toField(), QStringLiteral("alice@example.com"));
-        type(window.subjectField(), QStringLiteral("Password changed"));
-        type(window.bodyEdit(), QStringLiteral("Hello"));
-        QSignalSpy finished(&window, &ComposeWindow::sendFinished);
-        window.send();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(finished.first().first().value<SmtpError>().category, SmtpErrorCategory::Auth);
-        const QString status = window.statusLabel()->text();
-        QVERIFY2(
-            status.contains(QStringLiteral("href=\"sendscope:password-again\">Enter password again…</a>")),
-            qPrintable(status));
-        QVERIFY2(status.contains(QStringLiteral("href=\"sendscope:edit-account\">Edit account…</a>")),
-                 qPrintable(status));
-        QVERIFY(window.showProblemButton()->isVisible());
-        screenshot(&window, QStringLiteral("compose-password-refused"));
+// The server refuses the login (535): the error offers to type the password again, which goes to the
+// secret store, and the message is sent again with it; the failure's status and "Show what went wrong"
+// do not stay once it is sent.
+void TestComposeWindow::refusedPasswordCanBeEnteredAgain()
+{
+    SandboxServer server(m_dir.filePath(QStringLiteral("password-sandbox")));
+    server.setCredentials(QStringLiteral("you"), QStringLiteral("the right one"));
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    AccountStore accounts(m_dir.filePath(QStringLiteral("password-accounts.conf")));
+    Account account;
+    account.name = QStringLiteral("Loopback");
+    account.identities.append({QStringLiteral("Tester"), QStringLiteral("tester@sendscope.test"), {}, {}});
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = server.port();
+    account.security = SmtpSecurity::None;
+    account.allowPlaintextAuth = true; // loopback only
+    account.auth = AccountAuth::Plain;
+    account.username = QStringLiteral("you");
+    QVERIFY(accounts.save(account).ok());
+    SecretStore secrets(QStringLiteral("sendscope-test-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    secrets.keepInMemory(account.id, QStringLiteral("an old one"));
 
-        // "Enter password again…": asked for, and the message goes again.
-        QString asked;
-        QTimer::singleShot(0, &window, [&asked] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            asked = dialog->labelText();
-            dialog->setTextValue(QStringLiteral("the right one"));
-            dialog->accept();
-        });
-        finished.clear();
-        emit window.statusLabel()->linkActivated(QStringLiteral("sendscope:password-again"));
-        QVERIFY2(asked.contains(QStringLiteral("refused the password for you on 127.0.0.1")),
-                 qPrintable(asked));
-        QVERIFY(finished.wait(10000));
-        QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
-                 qPrintable(window.statusLabel()->text()));
-        QVERIFY(window.isShowingSent());
-        // The new password is what the secret store now gives (the keychain, or memory without one).
-        bool read = false;
-        secrets.read(account.id, [&read](const SecretStore::Result &result) {
-            read = true;
-            QCOMPARE(result.secret, QStringLiteral("the right one"));
-        });
-        QTRY_VERIFY(read);
-        // Nothing of the failure stays.
-        QVERIFY2(window.statusLabel()->text().isEmpty(), qPrintable(window.statusLabel()->text()));
-        QVERIFY(!window.showProblemButton()->isVisible());
-        secrets.remove(account.id, [](const SecretStore::Result &) {});
-    }
+    ComposeWindow window({}, {}, {});
+    window.setAccounts(&accounts, &secrets, 0);
+    window.setConfirmations(false);
+    window.show();
+    type(window.toField(), QStringLiteral("alice@example.com"));
+    type(window.subjectField(), QStringLiteral("Password changed"));
+    type(window.bodyEdit(), QStringLiteral("Hello"));
+    QSignalSpy finished(&window, &ComposeWindow::sendFinished);
+    window.send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().value<SmtpError>().category, SmtpErrorCategory::Auth);
+    const QString status = window.statusLabel()->text();
+    QVERIFY2(status.contains(QStringLiteral("href=\"sendscope:password-again\">Enter password again…</a>")),
+             qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("href=\"sendscope:edit-account\">Edit account…</a>")),
+             qPrintable(status));
+    QVERIFY(window.showProblemButton()->isVisible());
+    screenshot(&window, QStringLiteral("compose-password-refused"));
 
-    QTEST_MAIN(TestComposeWindow)
+    // "Enter password again…": asked for, and the message goes again.
+    QString asked;
+    QTimer::singleShot(0, &window, [&asked] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        asked = dialog->labelText();
+        dialog->setTextValue(QStringLiteral("the right one"));
+        dialog->accept();
+    });
+    finished.clear();
+    emit window.statusLabel()->linkActivated(QStringLiteral("sendscope:password-again"));
+    QVERIFY2(asked.contains(QStringLiteral("refused the password for you on 127.0.0.1")), qPrintable(asked));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(!finished.first().first().value<SmtpError>().isError(),
+             qPrintable(window.statusLabel()->text()));
+    QVERIFY(window.isShowingSent());
+    // The new password is what the secret store now gives (the keychain, or memory without one).
+    bool read = false;
+    secrets.read(account.id, [&read](const SecretStore::Result &result) {
+        read = true;
+        QCOMPARE(result.secret, QStringLiteral("the right one"));
+    });
+    QTRY_VERIFY(read);
+    // Nothing of the failure stays.
+    QVERIFY2(window.statusLabel()->text().isEmpty(), qPrintable(window.statusLabel()->text()));
+    QVERIFY(!window.showProblemButton()->isVisible());
+    secrets.remove(account.id, [](const SecretStore::Result &) {});
+}
+
+QTEST_MAIN(TestComposeWindow)
 #include "testcomposewindow.moc"
