@@ -11,6 +11,7 @@
 #include "sandboxmailbox.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
+#include "tlspreparation.h"
 
 #include <QApplication>
 #include <QDir>
@@ -173,6 +174,9 @@ int main(int argc, char **argv)
         auto *reporter = new FirstPaintReporter(&app);
         desk.windows().constFirst()->installEventFilter(reporter);
     }
+    // The TLS backend loads in a thread once the window is up (after its first paint, which it would
+    // only slow down): long before a person can press Send, whose first QSslSocket would load it.
+    QTimer::singleShot(300, &app, [] { TlsPreparation::instance()->start(); });
     const qsizetype waiting = drafts.drafts(Draft::State::Outbox).size();
     if (waiting > 0 && !desk.windows().isEmpty()) {
         desk.windows().constFirst()->statusBar()->showMessage(

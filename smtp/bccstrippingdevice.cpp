@@ -27,9 +27,11 @@ bool BccStrippingDevice::open(OpenMode mode)
     }
     if (!restart())
         return false;
-    // One pass to know the exact size: the session announces it (SIZE=, BDAT) before sending.
+    // The session announces the exact size (SIZE=, BDAT) before sending. Only the header section
+    // changes; the body passes through as it is, so the size is what the filtered headers became plus
+    // the rest of the source, and a 50 MB attachment is not read an extra time to measure it.
     qint64 size = 0;
-    while (refill()) {
+    while (m_state != State::Body && refill()) {
         size += m_pending.size();
         m_pending.clear();
     }
@@ -37,9 +39,12 @@ bool BccStrippingDevice::open(OpenMode mode)
         setErrorString(m_source->errorString());
         return false;
     }
+    if (m_state == State::Body)
+        size += m_source->size() - m_source->pos();
     m_size = size;
     const int stripped = m_stripped;
-    if (!restart() || !QIODevice::open(mode))
+    // Unbuffered: the reader's buffer is the only one; QIODevice's own would be one more copy.
+    if (!restart() || !QIODevice::open(mode | Unbuffered))
         return false;
     m_stripped = stripped;
     return true;
@@ -61,12 +66,15 @@ bool BccStrippingDevice::seek(qint64 position)
 {
     if (position < 0 || position > m_size || !restart())
         return false;
-    // Filtered output has no offsets of its own in the source: filter again up to the position.
+    // Filtered output has no offsets of its own in the source: filter the headers again up to the
+    // position; in the body, output and source offsets differ by a constant.
     qint64 skipped = 0;
     while (skipped < position) {
         if (m_pending.size() - m_pendingOffset == 0) {
             m_pending.clear();
             m_pendingOffset = 0;
+            if (m_state == State::Body)
+                return m_source->seek(m_source->pos() + (position - skipped)) && QIODevice::seek(position);
             if (!refill())
                 return false;
         }
@@ -84,6 +92,15 @@ qint64 BccStrippingDevice::readData(char *data, qint64 maxSize)
         if (m_pendingOffset == m_pending.size()) {
             m_pending.clear();
             m_pendingOffset = 0;
+            if (m_state == State::Body) {
+                // The body is not filtered: straight from the source into the reader's buffer.
+                const qint64 n = m_source->read(data + done, maxSize - done);
+                if (n < 0) {
+                    setErrorString(m_source->errorString());
+                    return done > 0 ? done : -1;
+                }
+                return done + n;
+            }
             if (!refill()) {
                 if (m_failed) {
                     setErrorString(m_source->errorString());
@@ -108,6 +125,7 @@ qint64 BccStrippingDevice::writeData(const char *, qint64)
 
 bool BccStrippingDevice::refill()
 {
+    Q_ASSERT(m_state != State::Body); // the body is read straight from the source
     QByteArray chunk(kChunk, Qt::Uninitialized);
     const qint64 n = m_source->read(chunk.data(), chunk.size());
     if (n < 0) {
@@ -121,10 +139,6 @@ bool BccStrippingDevice::refill()
         m_name.clear();
         m_state = State::Body;
         return !m_pending.isEmpty();
-    }
-    if (m_state == State::Body) {
-        m_pending.append(chunk.constData(), n);
-        return true;
     }
     for (qint64 i = 0; i < n; ++i) {
         if (m_state == State::Body) {

@@ -15,7 +15,8 @@ class BccStrippingDevice : public QIODevice
 public:
     explicit BccStrippingDevice(std::unique_ptr<QIODevice> source, QObject *parent = nullptr);
 
-    // Opens read-only; the source must be open, readable and seekable. Measures the size by one pass.
+    // Opens read-only; the source must be open, readable and seekable. Measures the size by reading the
+    // header section.
     bool open(OpenMode mode) override;
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_size; }
@@ -29,7 +30,8 @@ protected:
 private:
     enum class State { LineStart, LineStartAfterCr, Name, Pass, Skip, Body };
     bool restart();
-    bool refill(); // filters the next chunk of the source into m_pending; false at the end or on error
+    // Filters the next chunk of the header section into m_pending; false at the end or on error.
+    bool refill();
     void filter(char c);
 
     std::unique_ptr<QIODevice> m_source;

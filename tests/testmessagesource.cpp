@@ -137,27 +137,40 @@ void TestMessageSource::sequentialDeviceIsRefused()
 }
 
 // The Bcc: filter streams in 64 KiB chunks: a field name, a folded line or the end of the header section
-// that straddles two chunks, LF-only line endings, and seeking back all give the same bytes.
+// that straddles two chunks, LF-only line endings, and seeking back all give the same bytes. The body is
+// passed through without filtering: a body longer than a chunk, and seeking into it, give the same bytes.
 void TestMessageSource::bccIsStrippedAcrossChunks()
 {
-    for (const int pad : {65480, 65530, 65534, 65535, 65536}) {
-        const QByteArray padding = "X-Pad: " + QByteArray(pad, 'p') + "\n";
-        const QByteArray input = padding + "Bcc: one@example.com,\n two@example.com\nTo: b@example.com\n"
-                                           "Resent-Bcc: three@example.com\n\nBcc: body@example.com\n";
-        const QByteArray expected = padding + "To: b@example.com\n\nBcc: body@example.com\n";
-        auto buffer = std::make_unique<QBuffer>();
-        buffer->setData(input);
-        QVERIFY(buffer->open(QIODevice::ReadOnly));
-        auto device = std::make_unique<BccStrippingDevice>(std::move(buffer));
-        QVERIFY(device->open(QIODevice::ReadOnly));
-        QCOMPARE(device->strippedFields(), 2);
-        QCOMPARE(device->size(), expected.size());
-        QCOMPARE(device->readAll(), expected);
-        QVERIFY(device->seek(pad));
-        QCOMPARE(device->read(100), expected.mid(pad, 100));
-        const std::unique_ptr<MessageSource> source = MessageSource::fromDevice(std::move(device), nullptr);
-        QVERIFY(source);
-        QCOMPARE(source->size(), expected.size() + 4); // every LF becomes CRLF
+    for (const int bodyLines : {0, 5000}) {
+        QByteArray body = "Bcc: body@example.com\n";
+        for (int line = 0; line < bodyLines; ++line)
+            body += "line " + QByteArray::number(line) + " of a body longer than one chunk\n";
+        for (const int pad : {65480, 65530, 65534, 65535, 65536}) {
+            const QByteArray padding = "X-Pad: " + QByteArray(pad, 'p') + "\n";
+            const QByteArray input = padding +
+                                     "Bcc: one@example.com,\n two@example.com\nTo: b@example.com\n"
+                                     "Resent-Bcc: three@example.com\n\n" +
+                                     body;
+            const QByteArray expected = padding + "To: b@example.com\n\n" + body;
+            auto buffer = std::make_unique<QBuffer>();
+            buffer->setData(input);
+            QVERIFY(buffer->open(QIODevice::ReadOnly));
+            auto device = std::make_unique<BccStrippingDevice>(std::move(buffer));
+            QVERIFY(device->open(QIODevice::ReadOnly));
+            QCOMPARE(device->strippedFields(), 2);
+            QCOMPARE(device->size(), expected.size());
+            QCOMPARE(device->readAll(), expected);
+            QVERIFY(device->seek(pad));
+            QCOMPARE(device->read(100), expected.mid(pad, 100));
+            const qint64 inBody = expected.size() - 1000;
+            QVERIFY(device->seek(inBody));
+            QCOMPARE(device->readAll(), expected.mid(inBody));
+            QVERIFY(device->seek(0));
+            const std::unique_ptr<MessageSource> source =
+                MessageSource::fromDevice(std::move(device), nullptr);
+            QVERIFY(source);
+            QCOMPARE(source->size(), expected.size() + expected.count('\n')); // every LF becomes CRLF
+        }
     }
 }
 
