@@ -3448,6 +3448,10 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
         <source> and </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>1 row at %1: finishes about %2.</source>
+        <translation>1 行，按%1发送：预计约 %2 完成。</translation>
+    </message>
 </context>
 <context>
     <name>MessageSource</name>
