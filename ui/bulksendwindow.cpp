@@ -1,5 +1,7 @@
 #include "bulksendwindow.h"
 
+#include "passwordprompt.h"
+
 #include "accountstore.h"
 #include "addressparser.h"
 #include "mergetemplate.h"
@@ -17,7 +19,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -840,22 +841,7 @@ bool BulkSendWindow::createRun(bool acceptChanges)
 
 SendJob::SecretPrompt BulkSendWindow::secretPrompt()
 {
-    // As the compose window asks: the password stays in memory only, for this send.
-    QPointer<BulkSendWindow> window(this);
-    return [window](const Account &needing, const QString &problem,
-                    std::function<void(const QString &)> answer) {
-        if (!window) {
-            answer({});
-            return;
-        }
-        bool ok = false;
-        const QString secret = QInputDialog::getText(
-            window, tr("Password for %1").arg(needing.name),
-            tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
-                .arg(problem, needing.effectiveUsername(), needing.host),
-            QLineEdit::Password, QString(), &ok);
-        answer(ok ? secret : QString());
-    };
+    return passwordPromptFor(this);
 }
 
 void BulkSendWindow::connectRun()

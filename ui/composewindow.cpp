@@ -1,9 +1,5 @@
 #include "composewindow.h"
 
-#include "screenfit.h"
-
-#include "preferencesdialog.h"
-
 #include "accountdialog.h"
 #include "accountsignin.h"
 #include "accountstore.h"
@@ -16,9 +12,11 @@
 #include "draftstore.h"
 #include "mailtouri.h"
 #include "mimewriter.h"
+#include "passwordprompt.h"
 #include "preferencesdialog.h"
 #include "sandboxmailbox.h"
 #include "sandboxmailboxwindow.h"
+#include "screenfit.h"
 #include "secretstore.h"
 #include "sendcommandline.h"
 #include "sendjob.h"
@@ -517,24 +515,8 @@ void ComposeWindow::send()
 
     const std::optional<Account> account = currentAccount();
     // Asked when the keychain cannot give the password; nobody is asked in an unattended window.
-    SendJob::SecretPrompt passwordPrompt;
-    if (!m_unattended) {
-        QPointer<ComposeWindow> window(this);
-        passwordPrompt = [window](const Account &needing, const QString &problem,
-                                  std::function<void(const QString &)> answer) {
-            if (!window) {
-                answer({});
-                return;
-            }
-            bool ok = false;
-            const QString secret = QInputDialog::getText(
-                window, tr("Password for %1").arg(needing.name),
-                tr("%1\n\nPassword for %2 on %3 (kept in memory only until Sendscope quits):")
-                    .arg(problem, needing.effectiveUsername(), needing.host),
-                QLineEdit::Password, QString(), &ok);
-            answer(ok ? secret : QString());
-        };
-    }
+    const SendJob::SecretPrompt passwordPrompt =
+        m_unattended ? SendJob::SecretPrompt() : passwordPromptFor(this);
     if (m_drafts && account) {
         // The stored message is what is sent, and where its state is kept: save what the window shows.
         saveDraftNow();
