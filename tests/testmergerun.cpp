@@ -33,6 +33,7 @@ private slots:
     void resolveRowInDoubt();
     void resolveRefusesRowsNotInDoubt_data();
     void resolveRefusesRowsNotInDoubt();
+    void runSendsRowInDoubtAgainWithItsMessageId();
     void commandLineResendsRowInDoubtOnce();
     void commandLineMarksRowInDoubtDelivered();
     void commandLineRefusesBadRows_data();
@@ -590,6 +591,81 @@ void TestMergeRun::resolveRefusesRowsNotInDoubt()
             QCOMPARE(reopened.row(was.row)->reply, was.reply);
         }
     }
+}
+
+void TestMergeRun::runSendsRowInDoubtAgainWithItsMessageId()
+{
+    // Row 2's connection drops after its end of data, before the reply: in doubt. What a window shows
+    // and offers, through MergeRun.
+    const QByteArray ehlo = "250-fake\r\n250 8BITMIME\r\n";
+    ScriptedSmtpServer server;
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(server);
+    server.expect("MAIL")
+        .send("250 ok\r\n")
+        .expect("RCPT")
+        .send("250 ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .closeConnection();
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(server);
+    server.expect("QUIT").send("221 bye\r\n");
+
+    QString error;
+    MergeSpec spec;
+    spec.table = *MergeData::parseCsv(
+        QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n丙,c@example.com\n"), {}, &error);
+    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+    spec.from = MailAddress(QStringLiteral("HR"), QStringLiteral("hr"), QStringLiteral("example.com"));
+    spec.settings = SessionTesting::plainSettings(server.port());
+    spec.settings.usePipelining = false;
+    spec.ratePerMinute = 0;
+    spec.journalPath = m_dir.filePath(QStringLiteral("run-in-doubt.sqlite"));
+    SendService service(nullptr, nullptr, nullptr);
+    {
+        MergeRun run(spec, &service);
+        run.setBackoff({50ms});
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(run.journal().row(2)->state, MergeJournal::State::Unknown);
+        QCOMPARE(run.journal().row(3)->state, MergeJournal::State::Accepted); // the run went on
+        QCOMPARE(server.bodies().size(), 3);
+    }
+
+    ScriptedSmtpServer later;
+    later.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(later);
+    later.expect("QUIT").send("221 bye\r\n");
+    spec.settings = SessionTesting::plainSettings(later.port());
+    spec.settings.usePipelining = false;
+    MergeRun run(spec, &service);
+    QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+    const QList<MergeJournal::Row> inDoubt = run.rowsInDoubt();
+    QCOMPARE(inDoubt.size(), 1);
+    QCOMPARE(inDoubt.first().row, 2);
+    QCOMPARE(inDoubt.first().recipients, QStringLiteral("b@example.com"));
+    QVERIFY(inDoubt.first().sent.isValid());
+    QVERIFY(server.bodies().at(1).contains("Message-ID: " + inDoubt.first().messageId));
+    MergeJournal::ResolveError resolveError;
+    QVERIFY(!run.resolveInDoubt({1}, MergeJournal::Resolution::SendAgain, &resolveError));
+    QCOMPARE(resolveError.code, MergeJournal::ResolveError::Code::NotInDoubt);
+    QVERIFY2(run.resolveInDoubt({2}, MergeJournal::Resolution::SendAgain, &resolveError),
+             qPrintable(resolveError.message));
+    QVERIFY(run.rowsInDoubt().isEmpty());
+    QSignalSpy finished(&run, &MergeRun::finished);
+    run.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(later.bodies().size(), 1); // that row alone, with the Message-ID it had
+    QVERIFY(later.bodies().first().contains("Message-ID: " + inDoubt.first().messageId));
+    QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 3);
+    QVERIFY2(run.journal().row(2)->decision.startsWith(QStringLiteral("Sent again at the person's request")),
+             qPrintable(run.journal().row(2)->decision));
 }
 
 namespace {
