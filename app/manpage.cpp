@@ -97,6 +97,21 @@ QString ManPage::troff()
                        "(RFC 6068) opens a prefilled message.\n");
     page += QStringLiteral(".SH SENDSCOPE SEND\n") + description(send.helpText()) + options(send.helpText());
     page += QStringLiteral(".SH SENDSCOPE MERGE\n") + description(mergeHelp) + options(mergeHelp);
+    page += QStringLiteral(
+        ".SS Rows in doubt\n"
+        "When Sendscope stops (a crash, a kill, a power cut) after a row's end of data left and before the "
+        "server replied, the journal records that row as \\fIunknown\\fR: it may have been delivered, and no "
+        "run sends it by itself. Every run names such rows with their recipients and Message\\-ID. Check the "
+        "recipient's mailbox or the server's log, then run the same command with:\n"
+        ".TP\n.B \\-\\-mark\\-delivered 7\n"
+        "Row 7 arrived: it becomes accepted, noted as marked by you and when; it is never sent.\n"
+        ".TP\n.B \\-\\-resend 7\n"
+        "Row 7 did not arrive: it is sent again with its original Message\\-ID, so that a duplicate can be "
+        "recognised.\n"
+        ".PP\n"
+        "ROWS may be 3, 3,7, 10\\-12 or \\fBunknown\\fR (every row in doubt). A row that is not in doubt, or "
+        "out of range, is an error (exit status 2) and nothing is changed. With \\-\\-dry\\-run the decision "
+        "is recorded without sending; the \\-\\-report file lists it.\n");
     page += QStringLiteral(".SH SENDSCOPE ACCOUNT\n") + description(account.helpText()) +
             options(account.helpText());
     page += QStringLiteral(".SH SENDSCOPE SANDBOX\n") + description(sandbox.helpText()) +

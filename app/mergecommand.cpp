@@ -8,6 +8,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+#include <utility>
 
 #include <cstdio>
 
@@ -76,6 +80,16 @@ QList<QCommandLineOption> MergeCommand::options()
          tr("N")},
         {QStringLiteral("dry-run"), tr("Check the data and templates and print the summary; send nothing.")},
         {QStringLiteral("preview"), tr("With --dry-run: print row N exactly as it would be sent."), tr("N")},
+        {QStringLiteral("mark-delivered"),
+         tr("Before the run (with --dry-run too): rows in doubt (the run stopped between a message's end "
+            "of data and the server's reply) that you found delivered become accepted and are never sent. "
+            "ROWS: 3, 3,7, 10-12 or unknown (every row in doubt)."),
+         tr("ROWS")},
+        {QStringLiteral("resend"),
+         tr("Before the run (with --dry-run too): rows in doubt that you found not delivered are sent "
+            "again, with the same Message-ID so that a duplicate can be recognised. ROWS as for "
+            "--mark-delivered."),
+         tr("ROWS")},
         {QStringLiteral("accept-changes"),
          tr("Resume although the data, templates or attachments changed since the run began.")},
     };
@@ -86,12 +100,61 @@ QString MergeCommand::description()
     return tr("Send one personalised message per row of a table (mail merge, 群发), over one connection, at "
               "the server's pace, recorded in a journal so that no row is ever sent twice.\n"
               "The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are "
-              "templates with {{column}} fields.");
+              "templates with {{column}} fields.\n"
+              "A row whose message may have been delivered when Sendscope stopped (in doubt) is never sent "
+              "again by itself: check the recipient's mailbox or the server's log, then decide with "
+              "--mark-delivered or --resend.");
 }
 
 QString MergeCommand::helpText()
 {
     return m_send.mergeHelpText(options(), description());
+}
+
+bool MergeCommand::parseRows(const QString &option, const QStringList &values, int rowCount,
+                             RowSelection *out, QString *problem)
+{
+    *out = {};
+    out->given = true;
+    QSet<int> rows;
+    for (const QString &value : values) {
+        const QStringList parts = value.split(u',');
+        for (const QString &rawPart : parts) {
+            const QString part = rawPart.trimmed();
+            if (part.compare(QLatin1String("unknown"), Qt::CaseInsensitive) == 0) {
+                out->allInDoubt = true;
+                continue;
+            }
+            const QStringList ends = part.split(u'-');
+            bool firstOk = false;
+            bool lastOk = ends.size() == 1;
+            const int first = ends.value(0).trimmed().toInt(&firstOk);
+            const int last = ends.size() == 2 ? ends.at(1).trimmed().toInt(&lastOk) : first;
+            if (!firstOk || !lastOk || ends.size() > 2) {
+                *problem = tr("--%1: \"%2\" is not a row number; write rows as 3, 3,7, 10-12 or unknown.")
+                               .arg(option, part);
+                return false;
+            }
+            if (last < first) {
+                *problem = tr("--%1: the range %2 ends before it begins.").arg(option, part);
+                return false;
+            }
+            for (const int row : {first, last}) {
+                if (row < 1 || row > rowCount) {
+                    *problem = tr("--%1: there is no row %2; the data has rows 1 to %3.")
+                                   .arg(option)
+                                   .arg(row)
+                                   .arg(rowCount);
+                    return false;
+                }
+            }
+            for (int row = first; row <= last; ++row)
+                rows.insert(row);
+        }
+    }
+    out->rows = rows.values();
+    std::sort(out->rows.begin(), out->rows.end());
+    return true;
 }
 
 int MergeCommand::parse(const QStringList &arguments)
@@ -221,6 +284,12 @@ int MergeCommand::parse(const QStringList &arguments)
             return usageError(
                 tr("--preview must be a row number from 1 to %1.").arg(m_spec.table.rows.size()));
     }
+    for (const auto &[option, selection] : {std::pair{QStringLiteral("mark-delivered"), &m_markDelivered},
+                                            std::pair{QStringLiteral("resend"), &m_resend}}) {
+        if (parser.isSet(option) && !parseRows(option, parser.values(option),
+                                               static_cast<int>(m_spec.table.rows.size()), selection, &error))
+            return usageError(error);
+    }
     m_spec.acceptChanges = parser.isSet(QStringLiteral("accept-changes"));
     m_reportPath = parser.value(QStringLiteral("report"));
     m_spec.journalPath = parser.isSet(QStringLiteral("journal"))
@@ -247,6 +316,11 @@ void MergeCommand::run()
                                       : tr("sendscope merge: %1").arg(problem.message))
                   << Qt::endl;
         m_err << tr("Nothing was sent.") << Qt::endl;
+        emit finished(SendCommand::kExitUsage);
+        return;
+    }
+    if (!resolveInDoubt()) {
+        m_err << tr("Nothing was changed and nothing was sent.") << Qt::endl;
         emit finished(SendCommand::kExitUsage);
         return;
     }
@@ -287,12 +361,11 @@ void MergeCommand::run()
               << Qt::endl;
     for (const MergeJournal::Row &row : journal.rows()) {
         if (row.state == MergeJournal::State::Unknown)
-            m_err
-                << tr("row %1: may have been delivered (%2); it is not sent again. Check with %3, then edit "
-                      "or remove the journal row to send it.")
-                       .arg(row.row)
-                       .arg(row.reply, row.recipients)
-                << Qt::endl;
+            m_err << tr("row %1: may have been delivered (%2); it is not sent again by itself. Check with %3 "
+                        "(Message-ID %4), then run the same command with --mark-delivered %1 or --resend %1.")
+                         .arg(row.row)
+                         .arg(row.reply, row.recipients, QString::fromLatin1(row.messageId))
+                  << Qt::endl;
     }
     if (m_dryRun) {
         if (m_previewRow > 0) {
@@ -303,6 +376,11 @@ void MergeCommand::run()
             m_out.flush();
             std::fwrite(message.constData(), 1, static_cast<size_t>(message.size()), stdout);
             std::fflush(stdout);
+        }
+        if (!m_reportPath.isEmpty()) {
+            QString error;
+            if (!m_run->writeReport(m_reportPath, &error))
+                m_err << tr("sendscope merge: %1").arg(error) << Qt::endl;
         }
         m_err << tr("Dry run: nothing was sent.") << Qt::endl;
         emit finished(0);
@@ -331,6 +409,64 @@ void MergeCommand::run()
     });
     connect(m_run.get(), &MergeRun::finished, this, &MergeCommand::onFinished);
     m_run->start();
+}
+
+bool MergeCommand::resolveInDoubt()
+{
+    if (!m_markDelivered.given && !m_resend.given)
+        return true;
+    const MergeJournal &journal = m_run->journal();
+    QList<int> inDoubt;
+    for (const MergeJournal::Row &row : journal.unknownRows())
+        inDoubt << row.row;
+    auto rowsOf = [&inDoubt](const RowSelection &selection) {
+        QList<int> rows = selection.rows;
+        if (selection.allInDoubt) {
+            for (const int row : inDoubt) {
+                if (!rows.contains(row))
+                    rows << row;
+            }
+            std::sort(rows.begin(), rows.end());
+        }
+        return rows;
+    };
+    const QList<int> markDelivered = rowsOf(m_markDelivered);
+    const QList<int> resend = rowsOf(m_resend);
+    for (const int row : markDelivered) {
+        if (resend.contains(row)) {
+            m_err << tr("sendscope merge: row %1 is given to both --mark-delivered and --resend.").arg(row)
+                  << Qt::endl;
+            return false;
+        }
+    }
+    // Both checked before either is written: all or nothing.
+    MergeJournal::ResolveError error;
+    if (!journal.canResolve(markDelivered + resend, &error)) {
+        m_err << tr("sendscope merge: %1").arg(error.message) << Qt::endl;
+        return false;
+    }
+    if ((m_markDelivered.allInDoubt || m_resend.allInDoubt) && inDoubt.isEmpty())
+        m_err << tr("No row is in doubt.") << Qt::endl;
+    if (!m_run->resolveInDoubt(markDelivered, MergeJournal::Resolution::MarkDelivered, &error) ||
+        !m_run->resolveInDoubt(resend, MergeJournal::Resolution::SendAgain, &error)) {
+        m_err << tr("sendscope merge: %1").arg(error.message) << Qt::endl;
+        return false;
+    }
+    for (const int row : markDelivered) {
+        const MergeJournal::Row recorded = *journal.row(row);
+        m_err << tr("row %1: marked as delivered (%2, Message-ID %3); it is never sent.")
+                     .arg(row)
+                     .arg(recorded.recipients, QString::fromLatin1(recorded.messageId))
+              << Qt::endl;
+    }
+    for (const int row : resend) {
+        const MergeJournal::Row recorded = *journal.row(row);
+        m_err << tr("row %1: to be sent again (%2), with the same Message-ID %3.")
+                     .arg(row)
+                     .arg(recorded.recipients, QString::fromLatin1(recorded.messageId))
+              << Qt::endl;
+    }
+    return true;
 }
 
 void MergeCommand::onFinished(const QString &stopReason)

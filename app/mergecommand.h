@@ -15,7 +15,8 @@ class SendService;
 // `sendscope merge`: personalised bulk sending from the command line. One line per row on standard
 // output; running the same command again with the same journal resumes where it stopped.
 // Exit status: 0 every row accepted; 3 finished with rows refused or in doubt; 6 stopped (an
-// account-wide refusal, or cancelled) with rows still to send; 2 bad command line or data.
+// account-wide refusal, or cancelled) with rows still to send; 2 bad command line or data (or a
+// --mark-delivered / --resend row that is not in doubt: then nothing changed).
 class MergeCommand : public QObject
 {
     Q_OBJECT
@@ -38,7 +39,17 @@ signals:
 private:
     static QList<QCommandLineOption> options();
     static QString description();
+    // Rows named by --mark-delivered or --resend: numbers, or every row in doubt.
+    struct RowSelection
+    {
+        bool given = false;
+        bool allInDoubt = false; // "unknown"
+        QList<int> rows;         // 1-based, ascending, each once
+    };
+    static bool parseRows(const QString &option, const QStringList &values, int rowCount, RowSelection *out,
+                          QString *problem);
     int usageError(const QString &message);
+    bool resolveInDoubt();
     void onFinished(const QString &stopReason);
 
     SendCommand m_send;
@@ -52,4 +63,6 @@ private:
     bool m_dryRun = false;
     int m_previewRow = 0;
     QString m_reportPath;
+    RowSelection m_markDelivered;
+    RowSelection m_resend;
 };

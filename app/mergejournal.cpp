@@ -116,20 +116,25 @@ bool MergeJournal::open(const QString &path, QString *error)
               {}, error))
         return false;
     {
-        // Journals from before the daily quota have no "accepted" column.
+        // Journals from before the daily quota have no "accepted" column, those from before decisions
+        // about rows in doubt no "sent" and "decision".
         QSqlQuery columns(QStringLiteral("PRAGMA table_info(rows)"), database);
-        bool hasAccepted = false;
+        QStringList present;
         while (columns.next())
-            hasAccepted = hasAccepted || columns.value(1).toString() == QLatin1String("accepted");
-        if (!hasAccepted && !exec(QStringLiteral("ALTER TABLE rows ADD COLUMN accepted TEXT"), {}, error))
-            return false;
+            present << columns.value(1).toString();
+        for (const QString &column :
+             {QStringLiteral("accepted"), QStringLiteral("sent"), QStringLiteral("decision")}) {
+            if (!present.contains(column) &&
+                !exec(QStringLiteral("ALTER TABLE rows ADD COLUMN %1 TEXT").arg(column), {}, error))
+                return false;
+        }
     }
     QSqlQuery meta(QStringLiteral("SELECT value FROM meta WHERE key = 'fingerprint'"), database);
     if (meta.next())
         m_fingerprint = meta.value(0).toString();
     QSqlQuery query(
         QStringLiteral("SELECT row, message_id, recipients, state, reply, attempts, next_attempt, "
-                       "updated, accepted FROM rows"),
+                       "updated, accepted, sent, decision FROM rows"),
         database);
     while (query.next()) {
         Row row;
@@ -143,8 +148,12 @@ bool MergeJournal::open(const QString &path, QString *error)
         row.nextAttempt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
         row.updated = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
         row.accepted = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
+        row.sent = QDateTime::fromString(query.value(9).toString(), Qt::ISODateWithMs);
+        row.decision = query.value(10).toString();
         if (row.state == State::Accepted && !row.accepted.isValid())
             row.accepted = row.updated; // written before the column existed
+        if ((row.state == State::Sending || row.state == State::Unknown) && !row.sent.isValid())
+            row.sent = row.updated; // likewise; "sending" is written just before the message goes
         m_rows.insert(row.row, row);
     }
     for (const Row &row : rows()) {
@@ -232,19 +241,101 @@ bool MergeJournal::setState(int row, State state, const QString &reply, const QD
     const QDateTime now = m_clock();
     const int attempts = found->attempts + (state == State::Sending ? 1 : 0);
     const QDateTime accepted = state == State::Accepted ? now : found->accepted;
+    const QDateTime sent = state == State::Sending ? now : found->sent;
     if (!exec(QStringLiteral(
                   "UPDATE rows SET state = ?, reply = ?, attempts = ?, next_attempt = ?, updated = ?, "
-                  "accepted = ? WHERE row = ?"),
+                  "accepted = ?, sent = ? WHERE row = ?"),
               {stateName(state), reply, attempts, nextAttempt.toString(Qt::ISODateWithMs),
-               now.toString(Qt::ISODateWithMs), accepted.toString(Qt::ISODateWithMs), row},
+               now.toString(Qt::ISODateWithMs), accepted.toString(Qt::ISODateWithMs),
+               sent.toString(Qt::ISODateWithMs), row},
               error))
         return false;
     found->accepted = accepted;
+    found->sent = sent;
     found->state = state;
     found->reply = reply;
     found->attempts = attempts;
     found->nextAttempt = nextAttempt;
     found->updated = now;
+    return true;
+}
+
+QList<MergeJournal::Row> MergeJournal::unknownRows() const
+{
+    QList<Row> result;
+    for (const Row &row : rows()) {
+        if (row.state == State::Unknown)
+            result << row;
+    }
+    return result;
+}
+
+bool MergeJournal::canResolve(const QList<int> &rows, ResolveError *error) const
+{
+    *error = {};
+    for (const int row : rows) {
+        const auto found = m_rows.constFind(row);
+        if (found == m_rows.constEnd()) {
+            *error = {ResolveError::Code::NoSuchRow, row, State::Pending,
+                      tr("Row %1 is not in the journal.").arg(row)};
+            return false;
+        }
+        if (found->state != State::Unknown) {
+            *error = {ResolveError::Code::NotInDoubt, row, found->state,
+                      tr("Row %1 is not in doubt (it is %2); only a row that may have been delivered can "
+                         "be marked as delivered or sent again.")
+                          .arg(row)
+                          .arg(stateLabel(found->state))};
+            return false;
+        }
+    }
+    return true;
+}
+
+bool MergeJournal::resolve(const QList<int> &rows, Resolution resolution, ResolveError *error)
+{
+    if (!canResolve(rows, error))
+        return false;
+    const QDateTime now = m_clock();
+    const QString when = now.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString decision =
+        resolution == Resolution::MarkDelivered
+            ? tr("Marked as delivered by the person at %1.").arg(when)
+            : tr("Sent again at the person's request at %1, with the same Message-ID.").arg(when);
+    const State state = resolution == Resolution::MarkDelivered ? State::Accepted : State::Pending;
+    QSqlDatabase database = QSqlDatabase::database(m_connection);
+    database.transaction();
+    QHash<int, Row> changed;
+    for (const int row : rows) {
+        Row updated = m_rows.value(row);
+        updated.state = state;
+        updated.reply = decision;
+        updated.decision = decision;
+        updated.updated = now;
+        updated.nextAttempt = {};
+        // The daily quota counts a delivered row from when it left, not from when someone said so.
+        if (resolution == Resolution::MarkDelivered)
+            updated.accepted = updated.sent.isValid() ? updated.sent : now;
+        QString writeError;
+        if (!exec(QStringLiteral("UPDATE rows SET state = ?, reply = ?, decision = ?, next_attempt = ?, "
+                                 "updated = ?, accepted = ? WHERE row = ?"),
+                  {stateName(state), decision, decision, QString(), now.toString(Qt::ISODateWithMs),
+                   updated.accepted.toString(Qt::ISODateWithMs), row},
+                  &writeError)) {
+            database.rollback();
+            *error = {ResolveError::Code::NotWritten, 0, State::Pending, writeError};
+            return false;
+        }
+        changed.insert(row, updated);
+    }
+    if (!database.commit()) {
+        database.rollback();
+        *error = {ResolveError::Code::NotWritten, 0, State::Pending,
+                  tr("The journal cannot be written: %1").arg(database.lastError().text())};
+        return false;
+    }
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        m_rows.insert(it.key(), it.value());
     return true;
 }
 

@@ -33,6 +33,31 @@ public:
         QDateTime nextAttempt; // Deferred: not before
         QDateTime updated;
         QDateTime accepted; // when the server accepted it (the daily quota counts from it)
+        QDateTime sent;     // when its message last went to the server (the end of data of a row in doubt)
+        QString decision;   // what the person decided about it when it was in doubt, with when; else empty
+    };
+
+    // What the person decides about a row in doubt (Unknown), after checking the recipient's mailbox or
+    // the server's log.
+    enum class Resolution {
+        // It arrived: Accepted, never sent; its reply and decision say so and when.
+        MarkDelivered,
+        // It did not arrive: Pending, sent by the next run with the same Message-ID, so that a receiving
+        // server or the recipient can spot a duplicate should the first one have arrived after all.
+        SendAgain,
+    };
+    struct ResolveError
+    {
+        enum class Code {
+            None,
+            NoSuchRow,  // the row number is not in the journal
+            NotInDoubt, // the row is not Unknown (accepted, pending, refused...): nothing to decide
+            NotWritten, // the journal could not be written; nothing changed
+        };
+        Code code = Code::None;
+        int row = 0;                  // the row concerned (0 for NotWritten)
+        State state = State::Pending; // NotInDoubt: the row's state
+        QString message;              // translated, for a person
     };
 
     MergeJournal();
@@ -58,6 +83,16 @@ public:
     int unknownRecovered() const { return m_recovered; }
 
     bool setState(int row, State state, const QString &reply, const QDateTime &nextAttempt, QString *error);
+
+    // The rows in doubt, in row order: recipients, Message-ID, when the message went (Row::sent) and why
+    // it is in doubt (Row::reply).
+    QList<Row> unknownRows() const;
+    // Decides the rows in doubt, all or none: every row must be Unknown, or nothing changes and error says
+    // which row is why. Committed in one transaction, on disk when this returns true.
+    bool resolve(const QList<int> &rows, Resolution resolution, ResolveError *error);
+    // Whether resolve() would take these rows (all in the journal and Unknown), changing nothing: to check
+    // two decisions before making either.
+    bool canResolve(const QList<int> &rows, ResolveError *error) const;
 
     // SendLedger: keys are row numbers.
     bool recordSending(const QString &key, QString *error) override;

@@ -201,6 +201,8 @@ bool MergeRun::check()
                                          0,
                                          {},
                                          {},
+                                         {},
+                                         {},
                                          {}};
     }
     m_summary.distinctAddresses = static_cast<int>(firstRowOf.size());
@@ -250,7 +252,9 @@ bool MergeRun::prepare()
     QList<std::pair<QDateTime, int>> sent;
     for (const MergeJournal::Row &row : m_journal.rows()) {
         if (row.state == MergeJournal::State::Accepted || row.state == MergeJournal::State::Unknown)
-            sent.append({row.state == MergeJournal::State::Accepted ? row.accepted : row.updated,
+            sent.append({row.state == MergeJournal::State::Accepted
+                             ? row.accepted
+                             : (row.sent.isValid() ? row.sent : row.updated),
                          recipientsOf(row.row - 1)});
     }
     std::sort(sent.begin(), sent.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
@@ -287,6 +291,19 @@ bool MergeRun::requeue(const QList<MergeJournal::State> &states, QString *error)
             row.state != MergeJournal::State::Unknown && row.state != MergeJournal::State::Sending &&
             !m_journal.setState(row.row, MergeJournal::State::Pending, {}, {}, error))
             return false;
+    }
+    return true;
+}
+
+bool MergeRun::resolveInDoubt(const QList<int> &rows, MergeJournal::Resolution resolution,
+                              MergeJournal::ResolveError *error)
+{
+    if (!m_journal.resolve(rows, resolution, error))
+        return false;
+    if (resolution == MergeJournal::Resolution::SendAgain && isRunning()) {
+        for (const int row : rows)
+            m_queue.push_back(row - 1);
+        emit estimateChanged(estimatedFinish());
     }
     return true;
 }
@@ -746,7 +763,8 @@ bool MergeRun::writeReport(const QString &path, QString *error) const
     QStringList header;
     for (const QString &column : m_spec.table.columns)
         header << field(column);
-    header << tr("state") << tr("server reply") << tr("time") << QStringLiteral("Message-ID");
+    header << tr("state") << tr("server reply") << tr("time") << QStringLiteral("Message-ID")
+           << tr("decision");
     lines << header.join(u',');
     for (int row = 0; row < m_spec.table.rows.size(); ++row) {
         QStringList line;
@@ -756,7 +774,8 @@ bool MergeRun::writeReport(const QString &path, QString *error) const
         line << (recorded ? MergeJournal::stateName(recorded->state) : QString())
              << field(recorded ? recorded->reply : QString())
              << (recorded ? recorded->updated.toString(Qt::ISODate) : QString())
-             << (recorded ? QString::fromLatin1(recorded->messageId) : QString());
+             << (recorded ? QString::fromLatin1(recorded->messageId) : QString())
+             << field(recorded ? recorded->decision : QString());
         lines << line.join(u',');
     }
     QSaveFile file(path);

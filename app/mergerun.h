@@ -99,6 +99,18 @@ public:
     // After prepare(), before start(): rows in one of states are sent again (refused after a fix, or
     // deferred without waiting out the back-off). Never accepted or in-doubt rows.
     bool requeue(const QList<MergeJournal::State> &states, QString *error);
+    // Rows in doubt (a run stopped after the row's end of data left and before the server's reply: it
+    // may have been delivered), in row order, valid after prepare(). Each has its recipients, its
+    // Message-ID, when it was sent (Row::sent) and why it is in doubt (Row::reply): what a person needs
+    // to check the recipient's mailbox or the server's log before choosing resolveInDoubt()'s way. A run
+    // never sends them by itself.
+    QList<MergeJournal::Row> rowsInDoubt() const { return m_journal.unknownRows(); }
+    // The person's decision about rows in doubt, all or none (MergeJournal::resolve()): marked as
+    // delivered, they become accepted; sent again, they become pending with their Message-ID. After
+    // prepare(): before start() they go with the other rows; while the run is going they join its
+    // queue; after finished() the next run sends them. On disk when it returns true, and in the report.
+    bool resolveInDoubt(const QList<int> &rows, MergeJournal::Resolution resolution,
+                        MergeJournal::ResolveError *error);
     // The server's SIZE once the run has logged in (0: not announced, or not yet connected).
     qint64 serverSizeLimit() const { return m_serverSizeLimit; }
 
@@ -128,7 +140,8 @@ public:
     void setBackoff(QList<std::chrono::milliseconds> delays) { m_backoff = std::move(delays); }
     // Asked for the password when the keychain has none (a window); without one, nobody is asked.
     void setSecretPrompt(SendJob::SecretPrompt prompt) { m_prompt = std::move(prompt); }
-    // Writes the original columns with state, server reply, time and Message-ID.
+    // Writes the original columns with state, server reply, time, Message-ID and the person's decision
+    // about a row that was in doubt.
     bool writeReport(const QString &path, QString *error) const;
 
     // Time comes from this clock (tests give a fixed one): pacing, the daily quota and the journal's

@@ -29,6 +29,15 @@ private slots:
     void payslipsThroughPostfixKilledAndResumed();
     void dailyQuotaHoldsRowsUntilTheWindowFrees();
     void workbookThroughCommandLine();
+    void resolveRowInDoubt_data();
+    void resolveRowInDoubt();
+    void resolveRefusesRowsNotInDoubt_data();
+    void resolveRefusesRowsNotInDoubt();
+    void runSendsRowInDoubtAgainWithItsMessageId();
+    void commandLineResendsRowInDoubtOnce();
+    void commandLineMarksRowInDoubtDelivered();
+    void commandLineRefusesBadRows_data();
+    void commandLineRefusesBadRows();
 
 private:
     QTemporaryDir m_dir;
@@ -439,6 +448,441 @@ void TestMergeRun::workbookThroughCommandLine()
     QVERIFY2(
         QString::fromUtf8(err).contains(QStringLiteral("its sheets are: Hidden, 名单, Notes, 空白, 无名列")),
         err.constData());
+}
+
+namespace {
+// A journal of five rows: 1 accepted, 2 in doubt (left "sending" at 09:00 by a run that stopped), 3 pending,
+// 4 refused, 5 deferred.
+bool journalWithRowInDoubt(const QString &path, const QDateTime &sentAt)
+{
+    QString error;
+    {
+        MergeJournal journal;
+        QDateTime clock = sentAt;
+        journal.setClock([&clock] { return clock; });
+        if (!journal.open(path, &error))
+            return false;
+        QList<MergeJournal::Row> rows;
+        for (int i = 1; i <= 5; ++i) {
+            MergeJournal::Row row;
+            row.row = i;
+            row.messageId = "<id" + QByteArray::number(i) + "@example.com>";
+            row.recipients = QStringLiteral("r%1@example.com").arg(i);
+            rows << row;
+        }
+        if (!journal.prepare(QStringLiteral("print"), rows, &error) ||
+            !journal.setState(1, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error) ||
+            !journal.setState(4, MergeJournal::State::Refused, QStringLiteral("550 no"), {}, &error) ||
+            !journal.setState(5, MergeJournal::State::Deferred, QStringLiteral("451 later"),
+                              sentAt.addDays(1), &error) ||
+            !journal.recordSending(QStringLiteral("2"), &error))
+            return false;
+    }
+    MergeJournal reopened; // the run stopped: row 2 becomes Unknown
+    QDateTime later = sentAt.addSecs(600);
+    reopened.setClock([&later] { return later; });
+    return reopened.open(path, &error) && reopened.row(2)->state == MergeJournal::State::Unknown;
+}
+} // namespace
+
+void TestMergeRun::resolveRowInDoubt_data()
+{
+    QTest::addColumn<MergeJournal::Resolution>("resolution");
+    QTest::addColumn<MergeJournal::State>("state");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("marked as delivered")
+        << MergeJournal::Resolution::MarkDelivered << MergeJournal::State::Accepted
+        << QStringLiteral("Marked as delivered by the person at 2026-12-01 11:30:00.");
+    QTest::newRow("sent again") << MergeJournal::Resolution::SendAgain << MergeJournal::State::Pending
+                                << QStringLiteral(
+                                       "Sent again at the person's request at 2026-12-01 11:30:00");
+}
+
+void TestMergeRun::resolveRowInDoubt()
+{
+    QFETCH(MergeJournal::Resolution, resolution);
+    QFETCH(MergeJournal::State, state);
+    QFETCH(QString, note);
+    const QString path =
+        m_dir.filePath(QStringLiteral("resolve-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag())));
+    const QDateTime sentAt(QDate(2026, 12, 1), QTime(9, 0));
+    const QDateTime decidedAt(QDate(2026, 12, 1), QTime(11, 30));
+    QVERIFY(journalWithRowInDoubt(path, sentAt));
+    QString error;
+    {
+        MergeJournal journal;
+        journal.setClock([&decidedAt] { return decidedAt; });
+        QVERIFY2(journal.open(path, &error), qPrintable(error));
+        // What a window shows to decide: who, which Message-ID, when it went.
+        const QList<MergeJournal::Row> inDoubt = journal.unknownRows();
+        QCOMPARE(inDoubt.size(), 1);
+        QCOMPARE(inDoubt.first().row, 2);
+        QCOMPARE(inDoubt.first().recipients, QStringLiteral("r2@example.com"));
+        QCOMPARE(inDoubt.first().messageId, QByteArray("<id2@example.com>"));
+        QCOMPARE(inDoubt.first().sent, sentAt); // not when the next run found it in doubt
+        MergeJournal::ResolveError resolveError;
+        QVERIFY2(journal.resolve({2}, resolution, &resolveError), qPrintable(resolveError.message));
+        QCOMPARE(resolveError.code, MergeJournal::ResolveError::Code::None);
+        QCOMPARE(journal.row(2)->state, state);
+        QVERIFY(journal.unknownRows().isEmpty());
+    }
+    // On disk, as the next run finds it.
+    MergeJournal reopened;
+    QVERIFY(reopened.open(path, &error));
+    const MergeJournal::Row row = *reopened.row(2);
+    QCOMPARE(row.state, state);
+    QCOMPARE(row.messageId, QByteArray("<id2@example.com>")); // a duplicate can be recognised
+    QVERIFY2(row.decision.startsWith(note), qPrintable(row.decision));
+    QVERIFY2(row.reply.startsWith(note), qPrintable(row.reply));
+    QCOMPARE(row.updated, decidedAt);
+    QCOMPARE(row.sent, sentAt);
+    if (state == MergeJournal::State::Accepted)
+        QCOMPARE(row.accepted, sentAt); // the daily quota counts it from when it went
+    // The other rows are untouched.
+    QCOMPARE(reopened.row(1)->state, MergeJournal::State::Accepted);
+    QCOMPARE(reopened.row(3)->state, MergeJournal::State::Pending);
+    QCOMPARE(reopened.row(4)->state, MergeJournal::State::Refused);
+    QCOMPARE(reopened.row(5)->state, MergeJournal::State::Deferred);
+}
+
+void TestMergeRun::resolveRefusesRowsNotInDoubt_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<MergeJournal::ResolveError::Code>("code");
+    QTest::addColumn<MergeJournal::State>("state");
+    QTest::newRow("accepted") << 1 << MergeJournal::ResolveError::Code::NotInDoubt
+                              << MergeJournal::State::Accepted;
+    QTest::newRow("pending") << 3 << MergeJournal::ResolveError::Code::NotInDoubt
+                             << MergeJournal::State::Pending;
+    QTest::newRow("refused") << 4 << MergeJournal::ResolveError::Code::NotInDoubt
+                             << MergeJournal::State::Refused;
+    QTest::newRow("deferred") << 5 << MergeJournal::ResolveError::Code::NotInDoubt
+                              << MergeJournal::State::Deferred;
+    QTest::newRow("no such row") << 6 << MergeJournal::ResolveError::Code::NoSuchRow
+                                 << MergeJournal::State::Pending;
+}
+
+void TestMergeRun::resolveRefusesRowsNotInDoubt()
+{
+    QFETCH(int, row);
+    QFETCH(MergeJournal::ResolveError::Code, code);
+    QFETCH(MergeJournal::State, state);
+    const QString path =
+        m_dir.filePath(QStringLiteral("refuse-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag())));
+    QVERIFY(journalWithRowInDoubt(path, QDateTime(QDate(2026, 12, 1), QTime(9, 0))));
+    for (const auto resolution :
+         {MergeJournal::Resolution::MarkDelivered, MergeJournal::Resolution::SendAgain}) {
+        MergeJournal journal;
+        QString error;
+        QVERIFY(journal.open(path, &error));
+        const QList<MergeJournal::Row> before = journal.rows();
+        MergeJournal::ResolveError resolveError;
+        // With the row in doubt first: all or nothing, so row 2 stays in doubt too.
+        QVERIFY(!journal.resolve({2, row}, resolution, &resolveError));
+        QCOMPARE(resolveError.code, code);
+        QCOMPARE(resolveError.row, row);
+        QCOMPARE(resolveError.state, state);
+        QVERIFY2(resolveError.message.contains(QString::number(row)), qPrintable(resolveError.message));
+        QCOMPARE(journal.row(2)->state, MergeJournal::State::Unknown);
+        MergeJournal reopened;
+        QVERIFY(reopened.open(path, &error));
+        for (const MergeJournal::Row &was : before) {
+            QCOMPARE(reopened.row(was.row)->state, was.state);
+            QCOMPARE(reopened.row(was.row)->reply, was.reply);
+        }
+    }
+}
+
+void TestMergeRun::runSendsRowInDoubtAgainWithItsMessageId()
+{
+    // Row 2's connection drops after its end of data, before the reply: in doubt. What a window shows
+    // and offers, through MergeRun.
+    const QByteArray ehlo = "250-fake\r\n250 8BITMIME\r\n";
+    ScriptedSmtpServer server;
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(server);
+    server.expect("MAIL")
+        .send("250 ok\r\n")
+        .expect("RCPT")
+        .send("250 ok\r\n")
+        .expect("DATA")
+        .send("354 go\r\n")
+        .receiveData()
+        .closeConnection();
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(server);
+    server.expect("QUIT").send("221 bye\r\n");
+
+    QString error;
+    MergeSpec spec;
+    spec.table = *MergeData::parseCsv(
+        QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n丙,c@example.com\n"), {}, &error);
+    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+    spec.from = MailAddress(QStringLiteral("HR"), QStringLiteral("hr"), QStringLiteral("example.com"));
+    spec.settings = SessionTesting::plainSettings(server.port());
+    spec.settings.usePipelining = false;
+    spec.ratePerMinute = 0;
+    spec.journalPath = m_dir.filePath(QStringLiteral("run-in-doubt.sqlite"));
+    SendService service(nullptr, nullptr, nullptr);
+    {
+        MergeRun run(spec, &service);
+        run.setBackoff({50ms});
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(run.journal().row(2)->state, MergeJournal::State::Unknown);
+        QCOMPARE(run.journal().row(3)->state, MergeJournal::State::Accepted); // the run went on
+        QCOMPARE(server.bodies().size(), 3);
+    }
+
+    ScriptedSmtpServer later;
+    later.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+    scriptAccept(later);
+    later.expect("QUIT").send("221 bye\r\n");
+    spec.settings = SessionTesting::plainSettings(later.port());
+    spec.settings.usePipelining = false;
+    MergeRun run(spec, &service);
+    QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+    const QList<MergeJournal::Row> inDoubt = run.rowsInDoubt();
+    QCOMPARE(inDoubt.size(), 1);
+    QCOMPARE(inDoubt.first().row, 2);
+    QCOMPARE(inDoubt.first().recipients, QStringLiteral("b@example.com"));
+    QVERIFY(inDoubt.first().sent.isValid());
+    QVERIFY(server.bodies().at(1).contains("Message-ID: " + inDoubt.first().messageId));
+    MergeJournal::ResolveError resolveError;
+    QVERIFY(!run.resolveInDoubt({1}, MergeJournal::Resolution::SendAgain, &resolveError));
+    QCOMPARE(resolveError.code, MergeJournal::ResolveError::Code::NotInDoubt);
+    QVERIFY2(run.resolveInDoubt({2}, MergeJournal::Resolution::SendAgain, &resolveError),
+             qPrintable(resolveError.message));
+    QVERIFY(run.rowsInDoubt().isEmpty());
+    QSignalSpy finished(&run, &MergeRun::finished);
+    run.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(later.bodies().size(), 1); // that row alone, with the Message-ID it had
+    QVERIFY(later.bodies().first().contains("Message-ID: " + inDoubt.first().messageId));
+    QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 3);
+    QVERIFY2(run.journal().row(2)->decision.startsWith(QStringLiteral("Sent again at the person's request")),
+             qPrintable(run.journal().row(2)->decision));
+}
+
+namespace {
+// Three rows for `sendscope merge` against a scripted server, with a journal whose row 2 is in doubt (its
+// run stopped between the end of data and the reply) and rows 1 and 3 accepted.
+struct InDoubtCommandLine
+{
+    QTemporaryDir work;
+    QString journalPath;
+    QString reportPath;
+    QStringList arguments(quint16 port) const
+    {
+        return {QStringLiteral("merge"),
+                QStringLiteral("--server"),
+                QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"),
+                QString::number(port),
+                QStringLiteral("--security"),
+                QStringLiteral("none"),
+                QStringLiteral("--from"),
+                QStringLiteral("人事部 <hr@example.com>"),
+                QStringLiteral("--data"),
+                work.filePath(QStringLiteral("list.csv")),
+                QStringLiteral("--subject"),
+                QStringLiteral("Hello {{name}}"),
+                QStringLiteral("--body-file"),
+                work.filePath(QStringLiteral("body.txt")),
+                QStringLiteral("--journal"),
+                journalPath,
+                QStringLiteral("--report"),
+                reportPath,
+                QStringLiteral("--rate"),
+                QStringLiteral("0")};
+    }
+};
+
+int runSendscope(const QStringList &arguments, QByteArray *out, QByteArray *err)
+{
+    // Waits on the signal, not with waitForFinished(): a scripted server in this process must answer.
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(SENDSCOPE_BINARY), arguments);
+    if (!finished.wait(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return -1;
+    }
+    *out = process.readAllStandardOutput();
+    *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+// Sets up the data and the journal through a dry run, then the states through the journal API.
+bool prepareInDoubt(InDoubtCommandLine *setup, QString *why)
+{
+    setup->journalPath = setup->work.filePath(QStringLiteral("list.journal.sqlite"));
+    setup->reportPath = setup->work.filePath(QStringLiteral("report.csv"));
+    QFile data(setup->work.filePath(QStringLiteral("list.csv")));
+    QFile body(setup->work.filePath(QStringLiteral("body.txt")));
+    if (!data.open(QIODevice::WriteOnly) || !body.open(QIODevice::WriteOnly)) {
+        *why = QStringLiteral("cannot write the data");
+        return false;
+    }
+    data.write(QStringLiteral("name,email\n甲,a@example.com\n乙,b@example.com\n丙,c@example.com\n").toUtf8());
+    body.write("Dear {{name}}\n");
+    data.close();
+    body.close();
+    QByteArray out;
+    QByteArray err;
+    if (runSendscope(setup->arguments(1) << QStringLiteral("--dry-run"), &out, &err) != 0) {
+        *why = QString::fromUtf8(err);
+        return false;
+    }
+    QString error;
+    {
+        MergeJournal journal;
+        if (!journal.open(setup->journalPath, &error) ||
+            !journal.setState(1, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error) ||
+            !journal.setState(3, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error) ||
+            !journal.recordSending(QStringLiteral("2"), &error)) {
+            *why = error;
+            return false;
+        }
+    }
+    // The next run finds row 2 in doubt and says how to decide.
+    if (runSendscope(setup->arguments(1) << QStringLiteral("--dry-run"), &out, &err) != 0 ||
+        !err.contains("row 2: may have been delivered") ||
+        !err.contains("--mark-delivered 2 or --resend 2")) {
+        *why = QString::fromUtf8(err);
+        return false;
+    }
+    return true;
+}
+
+QString reportLine(const QString &path, int row)
+{
+    QFile report(path);
+    if (!report.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(report.readAll()).split(QStringLiteral("\r\n")).value(row);
+}
+} // namespace
+
+void TestMergeRun::commandLineResendsRowInDoubtOnce()
+{
+    InDoubtCommandLine setup;
+    QString why;
+    QVERIFY2(prepareInDoubt(&setup, &why), qPrintable(why));
+    MergeJournal before;
+    QVERIFY(before.open(setup.journalPath, &why));
+    const QByteArray messageId = before.row(2)->messageId;
+
+    ScriptedSmtpServer server;
+    server.send("220 fake ESMTP\r\n").expect("EHLO").send("250-fake\r\n250 8BITMIME\r\n");
+    scriptAccept(server);
+    server.expect("QUIT").send("221 bye\r\n");
+    QByteArray out;
+    QByteArray err;
+    const int status = runSendscope(setup.arguments(server.port())
+                                        << QStringLiteral("--resend") << QStringLiteral("unknown"),
+                                    &out, &err);
+    QVERIFY2(status == 0, err.constData());
+    QVERIFY2(err.contains("row 2: to be sent again (b@example.com), with the same Message-ID " + messageId),
+             err.constData());
+    // Exactly that row, once, with the Message-ID it had.
+    QCOMPARE(server.bodies().size(), 1);
+    QVERIFY(server.bodies().first().contains("Message-ID: " + messageId));
+    QVERIFY(server.bodies().first().contains("b@example.com"));
+    QCOMPARE(out.count('\n'), 1);
+    QVERIFY2(out.startsWith("2\taccepted\t"), out.constData());
+    const QString line = reportLine(setup.reportPath, 2);
+    QVERIFY2(line.contains(QStringLiteral(",accepted,")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("Sent again at the person's request")), qPrintable(line));
+
+    // A second run has nothing left to send or to decide.
+    QVERIFY2(runSendscope(setup.arguments(server.port()), &out, &err) == 0, err.constData());
+    QVERIFY(!err.contains("may have been delivered"));
+    QCOMPARE(server.bodies().size(), 1);
+}
+
+void TestMergeRun::commandLineMarksRowInDoubtDelivered()
+{
+    InDoubtCommandLine setup;
+    QString why;
+    QVERIFY2(prepareInDoubt(&setup, &why), qPrintable(why));
+    ScriptedSmtpServer server; // no script: any connection is a failure
+    QByteArray out;
+    QByteArray err;
+    const int status = runSendscope(setup.arguments(server.port())
+                                        << QStringLiteral("--mark-delivered") << QStringLiteral("2"),
+                                    &out, &err);
+    QVERIFY2(status == 0, err.constData()); // every row accepted now
+    QVERIFY2(err.contains("row 2: marked as delivered (b@example.com"), err.constData());
+    QVERIFY2(err.contains("Accepted 3, refused 0, in doubt 0, still to send 0."), err.constData());
+    QVERIFY(out.isEmpty());
+    QVERIFY(server.lines().isEmpty());
+    QVERIFY(server.bodies().isEmpty());
+    const QString line = reportLine(setup.reportPath, 2);
+    QVERIFY2(line.contains(QStringLiteral(",accepted,Marked as delivered by the person at ")),
+             qPrintable(line));
+    MergeJournal journal;
+    QVERIFY(journal.open(setup.journalPath, &why));
+    QCOMPARE(journal.row(2)->state, MergeJournal::State::Accepted);
+}
+
+void TestMergeRun::commandLineRefusesBadRows_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not a number") << QStringList{QStringLiteral("--resend"), QStringLiteral("two")}
+                                  << QStringLiteral("--resend: \"two\" is not a row number");
+    QTest::newRow("row 0") << QStringList{QStringLiteral("--resend"), QStringLiteral("0")}
+                           << QStringLiteral("--resend: there is no row 0; the data has rows 1 to 3.");
+    QTest::newRow("beyond the data") << QStringList{QStringLiteral("--mark-delivered"), QStringLiteral("2,4")}
+                                     << QStringLiteral("--mark-delivered: there is no row 4");
+    QTest::newRow("backwards range") << QStringList{QStringLiteral("--resend"), QStringLiteral("3-2")}
+                                     << QStringLiteral("the range 3-2 ends before it begins");
+    QTest::newRow("accepted row") << QStringList{QStringLiteral("--mark-delivered"), QStringLiteral("1")}
+                                  << QStringLiteral("Row 1 is not in doubt (it is accepted)");
+    QTest::newRow("one good, one accepted")
+        << QStringList{QStringLiteral("--mark-delivered"), QStringLiteral("2"), QStringLiteral("--resend"),
+                       QStringLiteral("3")}
+        << QStringLiteral("Row 3 is not in doubt (it is accepted)");
+    QTest::newRow("both ways") << QStringList{QStringLiteral("--mark-delivered"), QStringLiteral("2"),
+                                              QStringLiteral("--resend"), QStringLiteral("unknown")}
+                               << QStringLiteral("row 2 is given to both --mark-delivered and --resend");
+}
+
+void TestMergeRun::commandLineRefusesBadRows()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    InDoubtCommandLine setup;
+    QString why;
+    QVERIFY2(prepareInDoubt(&setup, &why), qPrintable(why));
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(runSendscope(setup.arguments(1) << options << QStringLiteral("--dry-run"), &out, &err), 2);
+    QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
+    QVERIFY(!err.contains(": to be sent again") && !err.contains(": marked as delivered"));
+    MergeJournal journal;
+    QVERIFY(journal.open(setup.journalPath, &why));
+    QCOMPARE(journal.row(1)->state, MergeJournal::State::Accepted);
+    QCOMPARE(journal.row(2)->state, MergeJournal::State::Unknown);
+    QCOMPARE(journal.row(3)->state, MergeJournal::State::Accepted);
+
+    // The same with a good choice resolves, without sending (a dry run).
+    QCOMPARE(runSendscope(setup.arguments(1) << QStringLiteral("--resend") << QStringLiteral("2")
+                                             << QStringLiteral("--dry-run"),
+                          &out, &err),
+             0);
+    QVERIFY2(err.contains("row 2: to be sent again"), err.constData());
+    MergeJournal after;
+    QVERIFY(after.open(setup.journalPath, &why));
+    QCOMPARE(after.row(2)->state, MergeJournal::State::Pending);
+    QVERIFY2(reportLine(setup.reportPath, 2).contains(QStringLiteral(",pending,")),
+             qPrintable(reportLine(setup.reportPath, 2)));
 }
 
 QTEST_GUILESS_MAIN(TestMergeRun)

@@ -1412,18 +1412,6 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <translation>自本次发送开始以来，数据、邮件或附件有了改动。已被接受的行不会再次发送；其余的行将按现在的内容发送。要继续吗？</translation>
     </message>
     <message>
-        <source>Password for %1</source>
-        <translation>%1 的密码</translation>
-    </message>
-    <message>
-        <source>%1
-
-Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
-        <translation>%1
-
-%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
-    </message>
-    <message>
         <source>A .csv file or an .xlsx workbook whose first row names the columns</source>
         <translation>第一行为列名的 .csv 文件或 .xlsx 工作簿</translation>
     </message>
@@ -1785,14 +1773,6 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
     <message>
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
-    </message>
-    <message>
-        <source>%1
-
-Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
-        <translation>%1
-
-%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -3082,12 +3062,6 @@ Send it again anyway? Recipients who got it will get a second copy.</source>
         <translation>即使数据、模板或附件在开始发送后有改动，也继续发送。</translation>
     </message>
     <message>
-        <source>Send one personalised message per row of a table (mail merge, 群发), over one connection, at the server&apos;s pace, recorded in a journal so that no row is ever sent twice.
-The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are templates with {{column}} fields.</source>
-        <translation>为表格的每一行发送一封个性化邮件（邮件合并，群发）：通过一个连接、按服务器允许的速度发送，并记录在日志中，确保任何一行都不会发送两次。
-邮件选项（--subject、--body-file、--html-file、--to、--cc、--bcc、--attach）是带有 {{列名}} 字段的模板。</translation>
-    </message>
-    <message>
         <source>--data FILE is required.</source>
         <translation>必须指定 --data 文件。</translation>
     </message>
@@ -3150,10 +3124,6 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>Resuming: %1 rows were accepted before and are not sent again.</source>
         <translation>继续发送：之前已有 %1 行被接受，不会再次发送。</translation>
-    </message>
-    <message>
-        <source>row %1: may have been delivered (%2); it is not sent again. Check with %3, then edit or remove the journal row to send it.</source>
-        <translation>第 %1 行：可能已经投递（%2），不会再次发送。请向 %3 确认，如需发送请编辑或删除日志中的这一行。</translation>
     </message>
     <message>
         <source>Dry run: nothing was sent.</source>
@@ -3226,6 +3196,62 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>Waiting until %1: %2</source>
         <translation>等待至 %1：%2</translation>
+    </message>
+    <message>
+        <source>Before the run (with --dry-run too): rows in doubt (the run stopped between a message&apos;s end of data and the server&apos;s reply) that you found delivered become accepted and are never sent. ROWS: 3, 3,7, 10-12 or unknown (every row in doubt).</source>
+        <translation>在发送之前执行（--dry-run 时也执行）：对于不确定的行（运行在邮件数据结束之后、服务器回复之前停止），如果您确认已经送达，就记为已接受，永远不会再发送。ROWS：3、3,7、10-12 或 unknown（所有不确定的行）。</translation>
+    </message>
+    <message>
+        <source>ROWS</source>
+        <translation>ROWS</translation>
+    </message>
+    <message>
+        <source>Before the run (with --dry-run too): rows in doubt that you found not delivered are sent again, with the same Message-ID so that a duplicate can be recognised. ROWS as for --mark-delivered.</source>
+        <translation>在发送之前执行（--dry-run 时也执行）：对于不确定的行，如果您确认没有送达，就重新发送，并沿用同一个 Message-ID，以便识别重复的邮件。ROWS 的写法与 --mark-delivered 相同。</translation>
+    </message>
+    <message>
+        <source>Send one personalised message per row of a table (mail merge, 群发), over one connection, at the server&apos;s pace, recorded in a journal so that no row is ever sent twice.
+The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --attach) are templates with {{column}} fields.
+A row whose message may have been delivered when Sendscope stopped (in doubt) is never sent again by itself: check the recipient&apos;s mailbox or the server&apos;s log, then decide with --mark-delivered or --resend.</source>
+        <translation>为表格的每一行发送一封个性化邮件（邮件合并，群发）：通过一个连接、按服务器允许的速度发送，并记录在日志中，确保任何一行都不会发送两次。
+邮件选项（--subject、--body-file、--html-file、--to、--cc、--bcc、--attach）是带有 {{列名}} 字段的模板。
+如果 Sendscope 停止时某行的邮件可能已经送达（不确定），该行不会自动再次发送：请查看收件人的邮箱或服务器日志，然后用 --mark-delivered 或 --resend 作出决定。</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a row number; write rows as 3, 3,7, 10-12 or unknown.</source>
+        <translation>--%1：“%2”不是行号；请写成 3、3,7、10-12 或 unknown。</translation>
+    </message>
+    <message>
+        <source>--%1: the range %2 ends before it begins.</source>
+        <translation>--%1：范围 %2 的结束行在起始行之前。</translation>
+    </message>
+    <message>
+        <source>--%1: there is no row %2; the data has rows 1 to %3.</source>
+        <translation>--%1：没有第 %2 行；数据只有第 1 至第 %3 行。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed and nothing was sent.</source>
+        <translation>没有作任何更改，也没有发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>row %1: may have been delivered (%2); it is not sent again by itself. Check with %3 (Message-ID %4), then run the same command with --mark-delivered %1 or --resend %1.</source>
+        <translation>第 %1 行：可能已经送达（%2），不会自动再次发送。请向 %3 确认（Message-ID %4），然后用同一条命令加上 --mark-delivered %1 或 --resend %1 再运行一次。</translation>
+    </message>
+    <message>
+        <source>sendscope merge: row %1 is given to both --mark-delivered and --resend.</source>
+        <translation>sendscope merge：第 %1 行同时出现在 --mark-delivered 和 --resend 中。</translation>
+    </message>
+    <message>
+        <source>No row is in doubt.</source>
+        <translation>没有不确定的行。</translation>
+    </message>
+    <message>
+        <source>row %1: marked as delivered (%2, Message-ID %3); it is never sent.</source>
+        <translation>第 %1 行：已标记为已送达（%2，Message-ID %3），不会再发送。</translation>
+    </message>
+    <message>
+        <source>row %1: to be sent again (%2), with the same Message-ID %3.</source>
+        <translation>第 %1 行：将重新发送（%2），沿用同一个 Message-ID %3。</translation>
     </message>
 </context>
 <context>
@@ -3324,6 +3350,18 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>Row %1 is not in the journal.</source>
         <translation>日志中没有第 %1 行。</translation>
+    </message>
+    <message>
+        <source>Row %1 is not in doubt (it is %2); only a row that may have been delivered can be marked as delivered or sent again.</source>
+        <translation>第 %1 行并非不确定（它的状态是%2）；只有可能已经送达的行才能标记为已送达或重新发送。</translation>
+    </message>
+    <message>
+        <source>Marked as delivered by the person at %1.</source>
+        <translation>已由用户于 %1 标记为已送达。</translation>
+    </message>
+    <message>
+        <source>Sent again at the person&apos;s request at %1, with the same Message-ID.</source>
+        <translation>已由用户于 %1 要求重新发送，沿用同一个 Message-ID。</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3489,10 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>1 row at %1: finishes about %2.</source>
         <translation>1 行，按%1发送：预计约 %2 完成。</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>处理决定</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3845,21 @@ The message options (--subject, --body-file, --html-file, --to, --cc, --bcc, --a
     <message>
         <source>%1 recipients a message</source>
         <translation>每封邮件 %1 个收件人</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
+        <translation>%1
+
+%3 上 %2 的密码（仅保存在内存中，Sendscope 退出后即清除）：</translation>
     </message>
 </context>
 <context>
