@@ -44,6 +44,7 @@ private slots:
     void composeMnemonicsUnique();
     void dialogMnemonicsUnique();
     void spellingMenusMnemonicsUnique();
+    void everyMenuMnemonicsUnique();
     void composeTabOrder();
     void escClosesToolWindows();
     void bulkSendMnemonicsUnique();
@@ -187,6 +188,29 @@ static QStringList menuMnemonicClashes(const QMenu *menu)
             clashes << key.toString() + QStringLiteral(": ") + byKey.values(key).join(QStringLiteral(" | "));
     }
     return clashes;
+}
+
+// Every menu of the menu bar, and every submenu in them, each with its own letters (Account once had
+// "&Remove this account…" and "Sandbox &rehearses…").
+void TestKeyboard::everyMenuMnemonicsUnique()
+{
+    ComposeWindow *window = compose();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QList<QMenu *> menus;
+    for (QAction *title : window->menuBar()->actions()) {
+        if (title->menu())
+            menus << title->menu();
+    }
+    QVERIFY(menus.size() >= 5); // File, View, Format, Options, Account, Help at least
+    for (qsizetype i = 0; i < menus.size(); ++i) {
+        for (QAction *action : menus.at(i)->actions()) {
+            if (action->menu() && !menus.contains(action->menu()))
+                menus << action->menu();
+        }
+        const QStringList clashes = menuMnemonicClashes(menus.at(i));
+        QVERIFY2(clashes.isEmpty(),
+                 qPrintable(menus.at(i)->title() + QStringLiteral(":\n") + clashes.join(u'\n')));
+    }
 }
 
 // Format (with Check spelling and Spelling language) and the context menu of a misspelt word, which puts

@@ -1911,8 +1911,8 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <translation>删除此账户(&amp;R)…</translation>
     </message>
     <message>
-        <source>Sandbox &amp;rehearses STARTTLS and AUTH</source>
-        <translation>沙盒演练 STARTTLS 和 AUTH(&amp;R)</translation>
+        <source>Sandbox re&amp;hearses STARTTLS and AUTH</source>
+        <translation>沙盒演练 STARTTLS 和 AUTH(&amp;H)</translation>
     </message>
     <message>
         <source>The local sandbox then requires STARTTLS (with its own certificate, pinned in its account) and a login (user &quot;you&quot;, password &quot;sandbox&quot;)</source>

@@ -1228,7 +1228,7 @@ void ComposeWindow::setAccounts(AccountStore *store, SecretStore *secrets, quint
     QAction *remove = menu->addAction(tr("&Remove this account…"), this, &ComposeWindow::removeAccount);
     remove->setObjectName(QStringLiteral("removeAccount"));
     menu->addSeparator();
-    m_rehearsal = menu->addAction(tr("Sandbox &rehearses STARTTLS and AUTH"));
+    m_rehearsal = menu->addAction(tr("Sandbox re&hearses STARTTLS and AUTH"));
     m_rehearsal->setObjectName(QStringLiteral("sandboxRehearsal"));
     m_rehearsal->setCheckable(true);
     m_rehearsal->setToolTip(
