@@ -14,7 +14,7 @@ if [[ "${1:-}" == "test" ]]; then
            clang libclang-rt-14-dev devscripts hunspell-en-us)
 fi
 if [[ "${1:-}" == "app" ]]; then
-    want+=(xvfb xauth fonts-noto-cjk)
+    want+=(xvfb xauth fonts-noto-cjk hunspell-en-us)
 fi
 
 missing=()
