@@ -1581,13 +1581,13 @@ void ComposeWindow::buildToolBar()
     connect(m_saveDraftAction, &QAction::triggered, this, &ComposeWindow::saveDraftExplicitly);
     addAction(m_saveDraftAction);
 
-    m_deliveryReceiptAction = new QAction(icon("mail-mark-read", QStyle::SP_DialogApplyButton),
+    m_deliveryReceiptAction = new QAction(QIcon(QStringLiteral(":/icons/receipt-delivery.svg")),
                                           tr("&Delivery receipt (DSN)"), this);
     m_deliveryReceiptAction->setObjectName(QStringLiteral("deliveryReceipt"));
     m_deliveryReceiptAction->setIconText(tr("Delivery receipt"));
     m_deliveryReceiptAction->setCheckable(true);
     m_readReceiptAction =
-        new QAction(icon("mail-read", QStyle::SP_DialogYesButton), tr("&Read receipt"), this);
+        new QAction(QIcon(QStringLiteral(":/icons/receipt-read.svg")), tr("&Read receipt"), this);
     m_readReceiptAction->setObjectName(QStringLiteral("readReceipt"));
     m_readReceiptAction->setIconText(tr("Read receipt"));
     m_readReceiptAction->setCheckable(true);
