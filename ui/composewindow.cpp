@@ -498,18 +498,20 @@ void ComposeWindow::send()
         return;
 
     if (m_confirmations) {
+        // No is the default: Return in a hurry must not send what the person is being warned about.
+        const auto sendAnyway = [this](const QString &title, const QString &question) {
+            return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No,
+                                         QMessageBox::No) == QMessageBox::Yes;
+        };
         if (message->subject.trimmed().isEmpty() &&
-            QMessageBox::question(this, tr("No subject"),
-                                  tr("This message has no subject. Send it anyway?")) != QMessageBox::Yes)
+            !sendAnyway(tr("No subject"), tr("This message has no subject. Send it anyway?")))
             return;
         static const QRegularExpression mentionsAttachment(QStringLiteral("\\battach|附件"),
                                                            QRegularExpression::CaseInsensitiveOption);
         if (message->attachments.isEmpty() &&
             mentionsAttachment.match(message->text + message->subject).hasMatch() &&
-            QMessageBox::question(
-                this, tr("Forgotten attachment?"),
-                tr("The message mentions an attachment, but nothing is attached. Send it anyway?")) !=
-                QMessageBox::Yes)
+            !sendAnyway(tr("Forgotten attachment?"),
+                        tr("The message mentions an attachment, but nothing is attached. Send it anyway?")))
             return;
     }
 
