@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using WidgetTesting::screenshot;
 using WidgetTesting::type;
@@ -49,6 +51,7 @@ private slots:
     void workbookSheetChosen();
     void pacingFollowsTheAccount();
     void dailyQuotaMakesTheRunWait();
+    void rowsInDoubtDecidedInTheWindow();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -601,6 +604,113 @@ void TestBulkSendWindow::dailyQuotaMakesTheRunWait()
     QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Accepted), 2);
     QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Pending), 1);
     QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 2, 5000);
+}
+
+// A run stopped after rows 2 and 3 had left and before the server answered: the window says so above
+// the table. Row 2, found in its mailbox, is marked delivered and never sent; row 3 is sent again (after
+// a question naming its recipient), exactly once, with the Message-ID it had.
+void TestBulkSendWindow::rowsInDoubtDecidedInTheWindow()
+{
+    QByteArray csv = "工号,姓名,邮箱\n";
+    for (int i = 1; i <= 3; ++i)
+        csv += QStringLiteral("%1,客户%1,d%1@example.com\n").arg(i).toUtf8();
+    const QString data = writeFile(QStringLiteral("doubt/客户.csv"), csv);
+    QString journalPath;
+    {
+        BulkSendWindow window(m_accounts.get(), m_service.get());
+        window.setConfirmations(false);
+        window.show();
+        QVERIFY(window.loadDataFile(data));
+        fillTemplate(&window, false);
+        QVERIFY(window.runChecks());
+        // The journal as Start begins it, nothing sent yet.
+        QVERIFY(window.exportReport(m_dir.filePath(QStringLiteral("doubt/report.csv"))));
+        journalPath = window.journalPath();
+    }
+    {
+        // Row 1 went; rows 2 and 3 were on their way when the run stopped.
+        MergeJournal journal;
+        QString error;
+        QVERIFY2(journal.open(journalPath, &error), qPrintable(error));
+        QVERIFY(journal.setState(1, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error));
+        QVERIFY(journal.recordSending(QStringLiteral("2"), &error));
+        QVERIFY(journal.recordSending(QStringLiteral("3"), &error));
+    }
+
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.loadDataFile(data));
+    QVERIFY(!window.doubtNotice()->isVisible());
+    fillTemplate(&window, false);
+    window.showStep(BulkSendWindow::SendStep);
+    QVERIFY(window.mergeRun());
+    QVERIFY(window.doubtNotice()->isVisible());
+    QVERIFY2(window.doubtNoticeLabel()->text().startsWith(QStringLiteral("2")),
+             qPrintable(window.doubtNoticeLabel()->text()));
+    const QString inDoubt = MergeJournal::stateLabel(MergeJournal::State::Unknown);
+    QCOMPARE(window.runTable()->item(1, 2)->text(), inDoubt);
+    QCOMPARE(window.runTable()->item(2, 2)->text(), inDoubt);
+    // The first row in doubt is chosen already; the actions concern it.
+    QCOMPARE(window.runTable()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(window.runTable()->selectionModel()->selectedRows().first().row(), 1);
+    QVERIFY(window.markDeliveredButton()->isEnabled());
+    QVERIFY(window.sendAgainButton()->isEnabled());
+    screenshot(&window, QStringLiteral("bulk-5-in-doubt"));
+
+    // Row 2 arrived: accepted, the decision in its reply, never sent.
+    window.markDeliveredButton()->click();
+    const std::optional<MergeJournal::Row> delivered = window.mergeRun()->journal().row(2);
+    QCOMPARE(delivered->state, MergeJournal::State::Accepted);
+    QVERIFY(!delivered->decision.isEmpty());
+    QCOMPARE(window.runTable()->item(1, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Accepted));
+    QCOMPARE(window.runTable()->item(1, 3)->text(), delivered->decision.simplified());
+    QVERIFY(window.doubtNotice()->isVisible());
+    QVERIFY2(window.doubtNoticeLabel()->text().startsWith(QStringLiteral("1")),
+             qPrintable(window.doubtNoticeLabel()->text()));
+    // Selecting a row not in doubt offers nothing to decide.
+    window.runTable()->selectRow(0);
+    QVERIFY(!window.sendAgainButton()->isEnabled());
+    QVERIFY(!window.resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain));
+
+    // Row 3 did not: Send again asks first, naming the recipient and the Message-ID kept.
+    window.runTable()->selectRow(2);
+    QVERIFY(window.sendAgainButton()->isEnabled());
+    window.setConfirmations(true);
+    QString asked;
+    QTimer::singleShot(0, &window, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text();
+        screenshot(box, QStringLiteral("bulk-5-send-again-question"));
+        box->reject();
+    });
+    QVERIFY(!window.resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain)); // not confirmed
+    QVERIFY2(asked.contains(QStringLiteral("d3@example.com")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("Message-ID")), qPrintable(asked));
+    QCOMPARE(window.mergeRun()->journal().row(3)->state, MergeJournal::State::Unknown);
+    window.setConfirmations(false);
+    window.sendAgainButton()->click();
+    QCOMPARE(window.mergeRun()->journal().row(3)->state, MergeJournal::State::Pending);
+    QCOMPARE(window.runTable()->item(2, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Pending));
+    QVERIFY(!window.doubtNotice()->isVisible());
+    screenshot(&window, QStringLiteral("bulk-5-in-doubt-decided"));
+
+    // Start sends row 3 alone, once, as it was.
+    const QByteArray messageId = window.mergeRun()->journal().row(3)->messageId;
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.startButton()->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Accepted), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QCOMPARE(stored.first().at(2).toStringList(), QStringList{QStringLiteral("d3@example.com")});
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    QVERIFY(eml.readAll().contains("Message-ID: " + messageId));
 }
 
 QTEST_MAIN(TestBulkSendWindow)

@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,6 +37,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 constexpr int kDataPreviewRows = 50;
@@ -359,6 +362,40 @@ QWidget *BulkSendWindow::buildSendPage()
     connect(m_cancel, &QPushButton::clicked, this, &BulkSendWindow::cancelRun);
     connect(m_retry, &QPushButton::clicked, this, &BulkSendWindow::retryRefusedAndDeferred);
     connect(m_export, &QPushButton::clicked, this, [this] { exportReport(); });
+    // Rows in doubt wait for the person's decision: said above the table, with the two ways beside it.
+    m_doubtBar = new QFrame(page);
+    static_cast<QFrame *>(m_doubtBar)->setFrameShape(QFrame::StyledPanel);
+    auto *doubtIcon = new QLabel(m_doubtBar);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    doubtIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    doubtIcon->setAlignment(Qt::AlignTop);
+    m_doubtNotice = new QLabel(m_doubtBar);
+    m_doubtNotice->setWordWrap(true);
+    m_doubtNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_markDelivered = new QPushButton(tr("&Mark as delivered"), m_doubtBar);
+    m_markDelivered->setToolTip(tr("You found it in the recipient's mailbox or the server's log: it is "
+                                   "counted as accepted and never sent"));
+    m_sendAgain = new QPushButton(tr("Send a&gain…"), m_doubtBar);
+    m_sendAgain->setToolTip(tr("It did not arrive: the next run sends it, with the same Message-ID"));
+    connect(m_markDelivered, &QPushButton::clicked, this,
+            [this] { resolveSelectedInDoubt(MergeJournal::Resolution::MarkDelivered); });
+    connect(m_sendAgain, &QPushButton::clicked, this,
+            [this] { resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain); });
+    connect(m_runTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool chosen = !selectedRowsInDoubt().isEmpty();
+        m_markDelivered->setEnabled(chosen);
+        m_sendAgain->setEnabled(chosen);
+    });
+    auto *doubtActions = new QVBoxLayout;
+    doubtActions->addWidget(m_markDelivered);
+    doubtActions->addWidget(m_sendAgain);
+    doubtActions->addStretch(1);
+    auto *doubtLayout = new QHBoxLayout(m_doubtBar);
+    doubtLayout->addWidget(doubtIcon);
+    doubtLayout->addWidget(m_doubtNotice, 1);
+    doubtLayout->addLayout(doubtActions);
+    m_doubtBar->hide();
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
@@ -370,6 +407,7 @@ QWidget *BulkSendWindow::buildSendPage()
     layout->addWidget(m_progressText);
     layout->addWidget(m_runEstimate);
     layout->addWidget(m_progress);
+    layout->addWidget(m_doubtBar);
     layout->addWidget(m_runTable, 1);
     layout->addLayout(buttons);
     return page;
@@ -501,6 +539,7 @@ void BulkSendWindow::reloadData()
     m_next->setEnabled(currentStep() < SendStep && m_table.has_value());
     onAddressColumnChanged();
     m_run.reset(); // another file, or the same read differently: another journal state to show
+    m_doubtBar->hide();
     invalidateChecks();
 }
 
@@ -805,6 +844,7 @@ bool BulkSendWindow::isRunning() const
 bool BulkSendWindow::createRun(bool acceptChanges)
 {
     m_run.reset(); // one connection to the journal at a time
+    m_doubtBar->hide();
     QString problem;
     const std::optional<MergeSpec> spec = currentSpec(&problem);
     if (!spec) {
@@ -854,6 +894,8 @@ void BulkSendWindow::connectRun()
     connect(run, &MergeRun::rowFinished, this, [this](int row, MergeJournal::State state) {
         updateRunRow(row, MergeJournal::stateLabel(state));
         updateProgress(m_lastNote);
+        if (state == MergeJournal::State::Unknown)
+            updateDoubtNotice();
     });
     connect(run, &MergeRun::waiting, this, [this](const QDateTime &until, const QString &reason) {
         if (m_run->isWaitingForQuota()) // the estimate line says until when
@@ -917,6 +959,85 @@ void BulkSendWindow::fillRunTable()
     for (const MergeJournal::Row &row : rows)
         updateRunRow(row.row, MergeJournal::stateLabel(row.state));
     updateProgress(m_lastNote);
+    updateDoubtNotice();
+}
+
+void BulkSendWindow::updateDoubtNotice()
+{
+    const QList<MergeJournal::Row> inDoubt = m_run ? m_run->rowsInDoubt() : QList<MergeJournal::Row>();
+    m_doubtBar->setVisible(!inDoubt.isEmpty());
+    if (inDoubt.isEmpty())
+        return;
+    // Said once for one row and once for several: the English needs no plural forms file.
+    m_doubtNotice->setText(
+        inDoubt.size() == 1
+            ? tr("1 row may have been delivered: Sendscope stopped after its message had left and before "
+                 "the server answered. Check the recipient's mailbox or the server's log, then choose for "
+                 "the selected row. Start never sends it by itself.")
+            : tr("%1 rows may have been delivered: Sendscope stopped after their messages had left and "
+                 "before the server answered. Check the recipients' mailboxes or the server's log, then "
+                 "choose for the selected rows. Start never sends them by itself.")
+                  .arg(inDoubt.size()));
+    // Something to act on at once: the first row in doubt, unless the person chose rows already.
+    if (selectedRowsInDoubt().isEmpty())
+        m_runTable->selectRow(inDoubt.first().row - 1);
+    const bool chosen = !selectedRowsInDoubt().isEmpty();
+    m_markDelivered->setEnabled(chosen);
+    m_sendAgain->setEnabled(chosen);
+}
+
+QList<int> BulkSendWindow::selectedRowsInDoubt() const
+{
+    QList<int> rows;
+    if (!m_run)
+        return rows;
+    const QModelIndexList selected = m_runTable->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected) {
+        const std::optional<MergeJournal::Row> row = m_run->journal().row(index.row() + 1);
+        if (row && row->state == MergeJournal::State::Unknown)
+            rows << row->row;
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+bool BulkSendWindow::resolveSelectedInDoubt(MergeJournal::Resolution resolution)
+{
+    const QList<int> rows = selectedRowsInDoubt();
+    if (rows.isEmpty())
+        return false;
+    if (resolution == MergeJournal::Resolution::SendAgain && m_confirmations) {
+        QStringList recipients;
+        for (const int row : rows)
+            recipients << tr("Row %1: %2").arg(row).arg(m_run->journal().row(row)->recipients);
+        QMessageBox question(QMessageBox::Question, tr("Send again?"),
+                             tr("Send again to:\n%1\n\nOnly if you found that it did not arrive. It goes "
+                                "with the same Message-ID as before, so the recipient's mail program may "
+                                "show it as a duplicate should the first one have arrived after all.")
+                                 .arg(recipients.join(u'\n')),
+                             QMessageBox::NoButton, this);
+        QPushButton *send = question.addButton(tr("Send again"), QMessageBox::AcceptRole);
+        question.addButton(QMessageBox::Cancel);
+        question.setDefaultButton(QMessageBox::Cancel);
+        question.exec();
+        if (question.clickedButton() != send)
+            return false;
+    }
+    MergeJournal::ResolveError error;
+    const bool resolved = m_run->resolveInDoubt(rows, resolution, &error);
+    for (const int row : rows)
+        updateRunRow(row, MergeJournal::stateLabel(m_run->journal().row(row)->state));
+    if (!resolved) {
+        updateProgress(error.message);
+        return false;
+    }
+    updateProgress(resolution == MergeJournal::Resolution::MarkDelivered
+                       ? tr("Marked as delivered; never sent again.")
+                   : isRunning() ? tr("It goes again in this run, with the same Message-ID.")
+                                 : tr("Start sends it again, with the same Message-ID."));
+    updateDoubtNotice();
+    updateRunControls();
+    return true;
 }
 
 void BulkSendWindow::updateRunRow(int row, const QString &stateText)

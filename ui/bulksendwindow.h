@@ -60,6 +60,9 @@ public:
     void cancelRun();
     void retryRefusedAndDeferred();
     bool exportReport(const QString &path = {});
+    // The person's decision about the rows in doubt selected in the run table (Send again asks first,
+    // unless confirmations are off). False when none is selected or the journal refused it.
+    bool resolveSelectedInDoubt(MergeJournal::Resolution resolution);
     bool isRunning() const;
     MergeRun *mergeRun() const { return m_run.get(); }
     QString journalPath() const;
@@ -95,6 +98,10 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *exportButton() const { return m_export; }
+    QWidget *doubtNotice() const { return m_doubtBar; }
+    QLabel *doubtNoticeLabel() const { return m_doubtNotice; }
+    QPushButton *markDeliveredButton() const { return m_markDelivered; }
+    QPushButton *sendAgainButton() const { return m_sendAgain; }
 
 signals:
     void checked(bool ok);
@@ -131,6 +138,8 @@ private:
     void updateRunControls();
     void updateProgress(const QString &note = {});
     void onRunFinished(const QString &stopReason);
+    void updateDoubtNotice();
+    QList<int> selectedRowsInDoubt() const;
     SendJob::SecretPrompt secretPrompt();
 
     AccountStore *m_accounts;
@@ -199,4 +208,8 @@ private:
     QPushButton *m_cancel = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_export = nullptr;
+    QWidget *m_doubtBar = nullptr;
+    QLabel *m_doubtNotice = nullptr;
+    QPushButton *m_markDelivered = nullptr;
+    QPushButton *m_sendAgain = nullptr;
 };
