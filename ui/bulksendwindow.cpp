@@ -596,13 +596,8 @@ void BulkSendWindow::updateEstimate()
     const MergeRun *source = m_run ? m_run.get() : (m_checksPassed ? m_checker.get() : nullptr);
     QString text;
     if (source) {
-        int rows = 0;
-        if (m_run) {
-            const MergeJournal &journal = m_run->journal();
-            rows = journal.count(MergeJournal::State::Pending) + journal.count(MergeJournal::State::Deferred);
-        } else {
-            rows = source->summary().messages;
-        }
+        // A resumed run counts only the rows it still has to send (the checks read its journal).
+        const int rows = source->rowsToSend();
         const QDateTime finish = source->estimatedFinish();
         if (rows > 0 && finish.isValid())
             text = MergeRun::describeEstimate(rows, m_rate->value(), m_perDay->value(), finish);
@@ -945,7 +940,7 @@ void BulkSendWindow::openRunForDisplay()
     }
     m_progress->setValue(0);
     m_progressText->setText(
-        m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->summary().messages : 0)
+        m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->rowsToSend() : 0)
                        : tr("Fix the problems in step 3 first."));
     updateEstimate();
 }
