@@ -465,7 +465,19 @@ void TestBulkSendWindow::workbookSheetChosen()
     QVERIFY(window.sheetSelector()->isVisible());
     QVERIFY(!window.encodingSelector()->isVisible());
     QVERIFY(!window.delimiterSelector()->isVisible());
-    QCOMPARE(window.sheetSelector()->count(), 5); // the hidden sheet too: it can be chosen
+    // The visible sheets in the workbook's order, then the hidden one (first in the workbook), marked:
+    // it can still be chosen.
+    QCOMPARE(window.sheetSelector()->count(), 5);
+    QStringList listed;
+    for (int i = 0; i < window.sheetSelector()->count(); ++i)
+        listed << window.sheetSelector()->itemData(i).toString();
+    QCOMPARE(listed, (QStringList{QStringLiteral("名单"), QStringLiteral("Notes"), QStringLiteral("空白"),
+                                  QStringLiteral("无名列"), QStringLiteral("Hidden")}));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(window.sheetSelector()->itemText(i), listed.at(i));
+    const QString hiddenText = window.sheetSelector()->itemText(4);
+    QVERIFY2(hiddenText.startsWith(QStringLiteral("Hidden")) && hiddenText != QStringLiteral("Hidden"),
+             qPrintable(hiddenText));
     QCOMPARE(window.sheetSelector()->currentText(), QStringLiteral("名单"));
     QCOMPARE(window.dataTable()->rowCount(), 3);
     QCOMPARE(window.dataTable()->item(1, 1)->text(), QStringLiteral("李娜"));
@@ -473,6 +485,16 @@ void TestBulkSendWindow::workbookSheetChosen()
     QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("名单")),
              qPrintable(window.dataStatus()->text()));
     screenshot(&window, QStringLiteral("bulk-1-data-workbook"));
+
+    // The hidden sheet, chosen, is read by its own name.
+    window.sheetSelector()->setCurrentIndex(4);
+    QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("Hidden")),
+             qPrintable(window.dataStatus()->text()));
+    QCOMPARE(window.sheetSelector()->currentIndex(), 4);
+    QCOMPARE(window.dataTable()->horizontalHeaderItem(0)->text(), QStringLiteral("secret"));
+    screenshot(&window, QStringLiteral("bulk-1-data-hidden-sheet"));
+    window.sheetSelector()->setCurrentIndex(0);
+    QCOMPARE(window.dataTable()->rowCount(), 3);
 
     // An empty sheet: why, in the window; the steps after wait for data.
     window.sheetSelector()->setCurrentIndex(window.sheetSelector()->findText(QStringLiteral("空白")));

@@ -1513,6 +1513,10 @@ Only if you found that it did not arrive. It goes with the same Message-ID as be
         <source>It goes again in this run, with the same Message-ID.</source>
         <translation>它将在本次运行中再次发送，沿用同一个 Message-ID。</translation>
     </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>

@@ -476,7 +476,16 @@ bool BulkSendWindow::loadDataFile(const QString &path)
     if (workbook) {
         // Not readable as a workbook: reading it says why, in the status line.
         QString unused;
-        m_sheet->addItems(MergeData::sheetNames(path, &unused).value_or(QStringList()));
+        const QList<MergeData::Sheet> sheets =
+            MergeData::sheets(path, &unused).value_or(QList<MergeData::Sheet>());
+        // The sheets people see in Excel first; the hidden ones after them, marked, still to be chosen
+        // (a list kept out of sight is sometimes the one to send to).
+        for (const bool hidden : {false, true}) {
+            for (const MergeData::Sheet &sheet : sheets) {
+                if (sheet.hidden == hidden)
+                    m_sheet->addItem(hidden ? tr("%1 (hidden)").arg(sheet.name) : sheet.name, sheet.name);
+            }
+        }
         m_sheet->setCurrentIndex(-1); // the first visible sheet, as the reader picks it
     }
     showDataControls(workbook);
@@ -493,7 +502,7 @@ void BulkSendWindow::reloadData()
     if (m_delimiter->currentIndex() >= 0)
         options.delimiter = m_delimiter->currentData().toChar();
     if (m_sheet->currentIndex() >= 0)
-        options.sheet = m_sheet->currentText();
+        options.sheet = m_sheet->currentData().toString();
     QString error;
     m_table = MergeData::readFile(m_dataPath, options, &error);
     m_filling = true;
@@ -503,7 +512,7 @@ void BulkSendWindow::reloadData()
         m_encoding->setCurrentIndex(m_encoding->findData(m_table->encoding));
         m_delimiter->setCurrentIndex(m_delimiter->findData(m_table->delimiter));
         if (!m_table->sheet.isEmpty())
-            m_sheet->setCurrentIndex(m_sheet->findText(m_table->sheet));
+            m_sheet->setCurrentIndex(m_sheet->findData(m_table->sheet));
         m_addressColumn->addItems(m_table->columns);
         const QString guess =
             m_table->columnIndex(previousColumn) >= 0 ? previousColumn : MergeRun::addressColumn(*m_table);
