@@ -97,7 +97,7 @@ std::optional<MimeMessage> MergeRun::buildMessage(int row, QString *problem) con
     message.subject = m_spec.subject.render(m_spec.table, row);
     message.text = m_spec.text.render(m_spec.table, row);
     if (!m_spec.html.text().isEmpty())
-        message.html = m_spec.html.render(m_spec.table, row);
+        message.html = m_spec.html.renderHtml(m_spec.table, row);
     const QDir base = QFileInfo(m_spec.dataPath).absoluteDir();
     for (QString path : m_spec.attachments.render(m_spec.table, row).split(u';', Qt::SkipEmptyParts)) {
         path = path.trimmed();

@@ -30,7 +30,7 @@ struct MergeSpec
     QString dataPath; // relative attachment paths are taken from its folder
     MergeTemplate subject;
     MergeTemplate text;
-    MergeTemplate html;
+    MergeTemplate html; // optional: a formatted version beside the text (values HTML-escaped)
     MergeTemplate to;
     MergeTemplate cc;
     MergeTemplate bcc;

@@ -12,6 +12,7 @@
 #include "widgettesting.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -31,6 +32,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
 #include <QTimer>
 
 using WidgetTesting::screenshot;
@@ -53,6 +55,7 @@ private slots:
     void pacingFollowsTheAccount();
     void dailyQuotaMakesTheRunWait();
     void rowsInDoubtDecidedInTheWindow();
+    void richTextSendsHtmlWithPlainAlternative();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -740,6 +743,71 @@ void TestBulkSendWindow::rowsInDoubtDecidedInTheWindow()
     QFile eml(stored.first().first().toString());
     QVERIFY(eml.open(QIODevice::ReadOnly));
     QVERIFY(eml.readAll().contains("Message-ID: " + messageId));
+}
+
+// Rich text: the message goes with an HTML version (bold kept, each value HTML-escaped) and the same
+// words as its plain alternative; back to plain text, the words stay.
+void TestBulkSendWindow::richTextSendsHtmlWithPlainAlternative()
+{
+    const QString data = writeFile(QStringLiteral("rich/名单.csv"),
+                                   QStringLiteral("姓名,邮箱\n张&三,rich1@example.com\n").toUtf8());
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.loadDataFile(data));
+    window.showStep(BulkSendWindow::MessageStep);
+    type(window.subjectField(), QStringLiteral("通知"));
+    type(window.textEdit(), QStringLiteral("您好 {{姓名}}：请查收。"));
+    window.rateField()->setValue(0);
+    QVERIFY(!window.richTextEdit()->isVisible());
+    window.richTextCheck()->click();
+    QVERIFY(window.isRichText());
+    QVERIFY(window.richTextEdit()->isVisible());
+    QVERIFY(!window.textEdit()->isVisible());
+    QCOMPARE(window.richTextEdit()->toPlainText(), QStringLiteral("您好 {{姓名}}：请查收。"));
+    // "请查收" in bold, with Ctrl+B as a person would.
+    QTextCursor cursor = window.richTextEdit()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::Left);
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, 3);
+    window.richTextEdit()->setTextCursor(cursor);
+    window.richTextEdit()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), window.richTextEdit());
+    QTest::keyClick(window.richTextEdit(), Qt::Key_B, Qt::ControlModifier);
+    QTextCursor bold = window.richTextEdit()->textCursor();
+    bold.setPosition(bold.selectionEnd()); // the format of the character before: the last one chosen
+    QVERIFY(bold.charFormat().fontWeight() > QFont::Normal);
+    screenshot(&window, QStringLiteral("bulk-2-message-rich"));
+
+    window.showStep(BulkSendWindow::PreviewStep);
+    QVERIFY2(window.previewView()->toPlainText().contains(QStringLiteral("您好 张&三：请查收。")),
+             qPrintable(window.previewView()->toPlainText()));
+    window.showStep(BulkSendWindow::SendStep);
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(eml.readAll());
+    QVERIFY(
+        seen.value(QStringLiteral("structure")).toArray().contains(QStringLiteral("multipart/alternative")));
+    QCOMPARE(seen.value(QStringLiteral("text")).toString().trimmed(), QStringLiteral("您好 张&三：请查收。"));
+    const QString html = seen.value(QStringLiteral("html")).toString();
+    QVERIFY2(html.contains(QStringLiteral("张&amp;三")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("font-weight")) && html.contains(QStringLiteral(">请查收<")),
+             qPrintable(html));
+    QVERIFY2(!html.contains(QStringLiteral("{{")), qPrintable(html));
+
+    // Back to plain text: the words stay, the formatting goes.
+    window.showStep(BulkSendWindow::MessageStep);
+    window.richTextCheck()->click();
+    QVERIFY(!window.isRichText());
+    QVERIFY(window.textEdit()->isVisible());
+    QCOMPARE(window.textEdit()->toPlainText(), QStringLiteral("您好 {{姓名}}：请查收。"));
 }
 
 QTEST_MAIN(TestBulkSendWindow)

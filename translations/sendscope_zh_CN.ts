@@ -1517,6 +1517,22 @@ Only if you found that it did not arrive. It goes with the same Message-ID as be
         <source>%1 (hidden)</source>
         <translation>%1（隐藏）</translation>
     </message>
+    <message>
+        <source>Message text (rich)</source>
+        <translation>邮件正文（富文本）</translation>
+    </message>
+    <message>
+        <source>&amp;Rich text (adds an HTML version)</source>
+        <translation>富文本（附带 HTML 版本）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; the same words go as plain text too, for programs that show no HTML</source>
+        <translation>粗体、斜体和下划线（Ctrl+B、Ctrl+I、Ctrl+U）或粘贴的格式；同样的文字也会以纯文本发送，供不显示 HTML 的程序使用</translation>
+    </message>
+    <message>
+        <source>With a formatted (HTML) version; below, its plain text alternative.</source>
+        <translation>附带带格式的（HTML）版本；下面是它的纯文本版本。</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>

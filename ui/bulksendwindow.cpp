@@ -9,7 +9,9 @@
 #include "screenfit.h"
 #include "sendservice.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -35,10 +37,12 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTextEdit>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 
 namespace {
 constexpr int kDataPreviewRows = 50;
@@ -88,8 +92,8 @@ BulkSendWindow::BulkSendWindow(AccountStore *accounts, SendService *service, QWi
     connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     // Insert field goes where the person was typing last.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        for (QWidget *editor :
-             std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_text, m_attachments}) {
+        for (QWidget *editor : std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_text,
+                                                                m_richEdit, m_attachments}) {
             if (now == editor)
                 m_lastEditor = editor;
         }
@@ -207,6 +211,36 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_text = new QPlainTextEdit(page);
     m_text->setMinimumHeight(90);
     m_text->setTabChangesFocus(true);
+    m_richEdit = new QTextEdit(page);
+    m_richEdit->setMinimumHeight(90);
+    m_richEdit->setTabChangesFocus(true);
+    m_richEdit->setAcceptRichText(true);
+    m_richEdit->setAccessibleName(tr("Message text (rich)"));
+    m_richEdit->hide();
+    // As in the compose window: bold, italic and underline from the keyboard (paste keeps formatting).
+    const std::array styles{QKeySequence(QKeySequence::Bold), QKeySequence(QKeySequence::Italic),
+                            QKeySequence(QKeySequence::Underline)};
+    for (int i = 0; i < int(styles.size()); ++i) {
+        auto *style = new QAction(m_richEdit);
+        style->setShortcut(styles.at(i));
+        style->setShortcutContext(Qt::WidgetShortcut);
+        m_richEdit->addAction(style);
+        connect(style, &QAction::triggered, this, [this, i] {
+            QTextCharFormat change;
+            const QTextCharFormat current = m_richEdit->currentCharFormat();
+            if (i == 0)
+                change.setFontWeight(current.fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
+            else if (i == 1)
+                change.setFontItalic(!current.fontItalic());
+            else
+                change.setFontUnderline(!current.fontUnderline());
+            m_richEdit->mergeCurrentCharFormat(change);
+        });
+    }
+    m_richText = new QCheckBox(tr("&Rich text (adds an HTML version)"), page);
+    m_richText->setToolTip(tr("Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; "
+                              "the same words go as plain text too, for programs that show no HTML"));
+    connect(m_richText, &QCheckBox::toggled, this, &BulkSendWindow::setRichText);
     m_attachments = new QLineEdit(page);
     m_attachments->setPlaceholderText(tr("payslips/{{工号}}.pdf — relative to the data file's folder; "
                                          "several separated by ;"));
@@ -231,6 +265,7 @@ QWidget *BulkSendWindow::buildMessagePage()
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject, m_attachments})
         connect(field, &QLineEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_text, &QPlainTextEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
+    connect(m_richEdit, &QTextEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::applyPacingProfile);
     connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_rate, &QSpinBox::valueChanged, this, &BulkSendWindow::invalidateChecks);
@@ -247,7 +282,14 @@ QWidget *BulkSendWindow::buildMessagePage()
     add(tr("&Cc:"), m_cc);
     add(tr("&Bcc:"), m_bcc);
     add(tr("&Subject:"), m_subject);
-    add(tr("Te&xt:"), m_text);
+    // One of the two editors shows, in the same place.
+    auto *textBox = new QVBoxLayout;
+    textBox->setContentsMargins(0, 0, 0, 0);
+    textBox->addWidget(m_text);
+    textBox->addWidget(m_richEdit);
+    m_textLabel = new QLabel(tr("Te&xt:"), page);
+    m_textLabel->setBuddy(m_text);
+    form->addRow(m_textLabel, textBox);
     add(tr("Attachments per ro&w:"), m_attachments);
     // Numbers, not text: the boxes as wide as their numbers, the provider they came from beside them.
     auto *rateRow = new QHBoxLayout;
@@ -265,6 +307,7 @@ QWidget *BulkSendWindow::buildMessagePage()
     form->addRow(perDayLabel, perDayRow);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_insertField);
+    buttons->addWidget(m_richText);
     buttons->addWidget(m_loadTemplate);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(page);
@@ -429,7 +472,39 @@ void BulkSendWindow::loadComposeTemplate()
     m_subject->setText(m_composeTemplate->subject);
     m_cc->setText(m_composeTemplate->cc);
     m_bcc->setText(m_composeTemplate->bcc);
-    m_text->setPlainText(m_composeTemplate->text);
+    setRichText(!m_composeTemplate->html.isEmpty());
+    if (isRichText())
+        m_richEdit->setHtml(m_composeTemplate->html);
+    else
+        m_text->setPlainText(m_composeTemplate->text);
+}
+
+bool BulkSendWindow::isRichText() const
+{
+    return m_richText->isChecked();
+}
+
+void BulkSendWindow::setRichText(bool on)
+{
+    if (on == !m_richEdit->isHidden())
+        return;
+    if (on) {
+        m_richEdit->setPlainText(m_text->toPlainText());
+        m_text->hide();
+        m_richEdit->show();
+        m_textLabel->setBuddy(m_richEdit);
+    } else {
+        // Back to plain text: the words stay, the formatting goes.
+        m_text->setPlainText(m_richEdit->toPlainText());
+        m_richEdit->hide();
+        m_text->show();
+        m_textLabel->setBuddy(m_text);
+    }
+    if (m_lastEditor == m_text || m_lastEditor == m_richEdit)
+        m_lastEditor = on ? static_cast<QWidget *>(m_richEdit) : m_text;
+    const QSignalBlocker blocker(m_richText);
+    m_richText->setChecked(on);
+    invalidateChecks();
 }
 
 void BulkSendWindow::fillFromSelector(const QString &accountId, int identityIndex)
@@ -636,9 +711,13 @@ void BulkSendWindow::onAddressColumnChanged()
 void BulkSendWindow::insertField(const QString &column)
 {
     const QString field = QStringLiteral("{{%1}}").arg(column);
-    QWidget *target = m_lastEditor ? m_lastEditor.data() : m_text;
+    QWidget *target = m_lastEditor ? m_lastEditor.data() : static_cast<QWidget *>(m_text);
+    if (target == m_text && isRichText())
+        target = m_richEdit;
     if (auto *line = qobject_cast<QLineEdit *>(target))
         line->insert(field);
+    else if (target == m_richEdit)
+        m_richEdit->insertPlainText(field);
     else
         m_text->insertPlainText(field);
     target->setFocus();
@@ -688,7 +767,13 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
     spec.table = *m_table;
     spec.dataPath = m_dataPath;
     spec.subject = MergeTemplate(m_subject->text());
-    spec.text = MergeTemplate(m_text->toPlainText());
+    if (isRichText()) {
+        // The formatted text as HTML, its words as the plain alternative.
+        spec.text = MergeTemplate(m_richEdit->toPlainText());
+        spec.html = MergeTemplate(m_richEdit->toHtml());
+    } else {
+        spec.text = MergeTemplate(m_text->toPlainText());
+    }
     spec.to = MergeTemplate(m_to->text());
     spec.cc = MergeTemplate(m_cc->text());
     spec.bcc = MergeTemplate(m_bcc->text());
@@ -799,6 +884,8 @@ void BulkSendWindow::showPreview(int row)
         const QFileInfo info(attachment.path);
         lines << tr("Attachment: %1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size()));
     }
+    if (!message->html.isEmpty())
+        lines << tr("With a formatted (HTML) version; below, its plain text alternative.");
     lines << QString() << message->text;
     m_preview->setPlainText(lines.join(u'\n'));
 }

@@ -15,6 +15,7 @@
 #include <optional>
 
 class AccountStore;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
+class QTextEdit;
 class SendService;
 
 // File → New bulk send…: one personalised message per row of a table (群发, a payslip to every
@@ -79,6 +81,12 @@ public:
     QLineEdit *bccField() const { return m_bcc; }
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *textEdit() const { return m_text; }
+    // Rich text: the message goes with an HTML version (the formatted text, its {{fields}} filled in
+    // HTML-escaped) and the same words as its plain alternative.
+    void setRichText(bool on);
+    bool isRichText() const;
+    QCheckBox *richTextCheck() const { return m_richText; }
+    QTextEdit *richTextEdit() const { return m_richEdit; }
     QLineEdit *attachmentsField() const { return m_attachments; }
     QSpinBox *rateField() const { return m_rate; }
     QSpinBox *perDayField() const { return m_perDay; }
@@ -183,6 +191,9 @@ private:
     QLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_text = nullptr;
+    QTextEdit *m_richEdit = nullptr;
+    QCheckBox *m_richText = nullptr;
+    QLabel *m_textLabel = nullptr;
     QLineEdit *m_attachments = nullptr;
     QSpinBox *m_rate = nullptr;
     QSpinBox *m_perDay = nullptr;
