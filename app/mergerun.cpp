@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace std::chrono_literals;
 
 namespace {
