@@ -84,6 +84,17 @@ bool MergeData::isWorkbook(const QString &path)
 
 std::optional<QStringList> MergeData::sheetNames(const QString &path, QString *error)
 {
+    const std::optional<QList<Sheet>> found = sheets(path, error);
+    if (!found)
+        return std::nullopt;
+    QStringList names;
+    for (const Sheet &sheet : *found)
+        names << sheet.name;
+    return names;
+}
+
+std::optional<QList<MergeData::Sheet>> MergeData::sheets(const QString &path, QString *error)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
@@ -99,7 +110,11 @@ std::optional<QStringList> MergeData::sheetNames(const QString &path, QString *e
         *error = readError.message;
         return std::nullopt;
     }
-    return reader.sheetNames();
+    QList<Sheet> found;
+    const QStringList names = reader.sheetNames();
+    for (int i = 0; i < names.size(); ++i)
+        found << Sheet{names.at(i), !reader.isSheetVisible(i)};
+    return found;
 }
 
 std::optional<MergeTable> MergeData::parseXlsx(const QByteArray &bytes, const Options &options,

@@ -35,7 +35,14 @@ public:
         QString sheet;           // .xlsx: the sheet's name; empty: the first (visible) sheet
     };
     static std::optional<MergeTable> readFile(const QString &path, const Options &options, QString *error);
-    // The sheets of an .xlsx workbook, for a choice; nothing (and why) when it is not a readable workbook.
+    struct Sheet
+    {
+        QString name;
+        bool hidden = false; // the workbook hides it ("hidden" or "veryHidden")
+    };
+    // The sheets of an .xlsx workbook in its order, for a choice; nothing (and why) when it is not a
+    // readable workbook.
+    static std::optional<QList<Sheet>> sheets(const QString &path, QString *error);
     static std::optional<QStringList> sheetNames(const QString &path, QString *error);
     static bool isWorkbook(const QString &path);
     static std::optional<MergeTable> parseXlsx(const QByteArray &bytes, const Options &options,

@@ -2,6 +2,7 @@
 
 #include "sendjob.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -76,6 +77,73 @@ std::optional<MergeJournal::State> stateFromName(const QString &name)
 }
 } // namespace
 
+namespace {
+// The rows as the file holds them; a column an older journal lacks reads as empty.
+QHash<int, MergeJournal::Row> readRows(const QSqlDatabase &database)
+{
+    QSqlQuery columns(QStringLiteral("PRAGMA table_info(rows)"), database);
+    QStringList present;
+    while (columns.next())
+        present << columns.value(1).toString();
+    QStringList selected;
+    for (const QString &column :
+         {QStringLiteral("row"), QStringLiteral("message_id"), QStringLiteral("recipients"),
+          QStringLiteral("state"), QStringLiteral("reply"), QStringLiteral("attempts"),
+          QStringLiteral("next_attempt"), QStringLiteral("updated"), QStringLiteral("accepted"),
+          QStringLiteral("sent"), QStringLiteral("decision")})
+        selected << (present.contains(column) ? column : QStringLiteral("NULL"));
+    QHash<int, MergeJournal::Row> rows;
+    QSqlQuery query(QStringLiteral("SELECT %1 FROM rows").arg(selected.join(QStringLiteral(", "))), database);
+    while (query.next()) {
+        MergeJournal::Row row;
+        row.row = query.value(0).toInt();
+        row.messageId = query.value(1).toString().toLatin1();
+        row.recipients = query.value(2).toString();
+        // A state this version does not know is treated as in doubt, never as sendable.
+        row.state = stateFromName(query.value(3).toString()).value_or(MergeJournal::State::Unknown);
+        row.reply = query.value(4).toString();
+        row.attempts = query.value(5).toInt();
+        row.nextAttempt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+        row.updated = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        row.accepted = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
+        row.sent = QDateTime::fromString(query.value(9).toString(), Qt::ISODateWithMs);
+        row.decision = query.value(10).toString();
+        if (row.state == MergeJournal::State::Accepted && !row.accepted.isValid())
+            row.accepted = row.updated; // written before the column existed
+        if ((row.state == MergeJournal::State::Sending || row.state == MergeJournal::State::Unknown) &&
+            !row.sent.isValid())
+            row.sent = row.updated; // likewise; "sending" is written just before the message goes
+        rows.insert(row.row, row);
+    }
+    return rows;
+}
+} // namespace
+
+std::optional<QList<MergeJournal::Row>> MergeJournal::peek(const QString &path, QString *error)
+{
+    if (!QFileInfo::exists(path))
+        return QList<Row>();
+    const QString connection =
+        QStringLiteral("merge-journal-peek-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::optional<QList<Row>> result;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(path);
+        database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!database.open()) {
+            *error = tr("Cannot open the journal %1: %2").arg(path, database.lastError().text());
+        } else {
+            const QHash<int, Row> found = readRows(database);
+            QList<Row> rows = found.values();
+            std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.row < b.row; });
+            result = rows;
+            database.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
 bool MergeJournal::exec(const QString &sql, const QVariantList &values, QString *error)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
@@ -132,30 +200,7 @@ bool MergeJournal::open(const QString &path, QString *error)
     QSqlQuery meta(QStringLiteral("SELECT value FROM meta WHERE key = 'fingerprint'"), database);
     if (meta.next())
         m_fingerprint = meta.value(0).toString();
-    QSqlQuery query(
-        QStringLiteral("SELECT row, message_id, recipients, state, reply, attempts, next_attempt, "
-                       "updated, accepted, sent, decision FROM rows"),
-        database);
-    while (query.next()) {
-        Row row;
-        row.row = query.value(0).toInt();
-        row.messageId = query.value(1).toString().toLatin1();
-        row.recipients = query.value(2).toString();
-        // A state this version does not know is treated as in doubt, never as sendable.
-        row.state = stateFromName(query.value(3).toString()).value_or(State::Unknown);
-        row.reply = query.value(4).toString();
-        row.attempts = query.value(5).toInt();
-        row.nextAttempt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
-        row.updated = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
-        row.accepted = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
-        row.sent = QDateTime::fromString(query.value(9).toString(), Qt::ISODateWithMs);
-        row.decision = query.value(10).toString();
-        if (row.state == State::Accepted && !row.accepted.isValid())
-            row.accepted = row.updated; // written before the column existed
-        if ((row.state == State::Sending || row.state == State::Unknown) && !row.sent.isValid())
-            row.sent = row.updated; // likewise; "sending" is written just before the message goes
-        m_rows.insert(row.row, row);
-    }
+    m_rows = readRows(database);
     for (const Row &row : rows()) {
         if (row.state == State::Sending) {
             if (!setState(row.row, State::Unknown,

@@ -71,6 +71,10 @@ public:
     // Opens or creates the journal file. Rows left "sending" by a run that stopped become "unknown".
     bool open(const QString &path, QString *error);
     bool isNew() const { return m_rows.isEmpty(); }
+    // The rows of the journal at path as they are on disk, in row order, without opening it for a run:
+    // nothing is created, changed or recovered (a run elsewhere may be using it). Empty when there is no
+    // such file.
+    static std::optional<QList<Row>> peek(const QString &path, QString *error);
     QString fingerprint() const { return m_fingerprint; }
 
     // A new run: its fingerprint (data, templates, attachments) and one Pending row each.

@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -97,7 +99,7 @@ std::optional<MimeMessage> MergeRun::buildMessage(int row, QString *problem) con
     message.subject = m_spec.subject.render(m_spec.table, row);
     message.text = m_spec.text.render(m_spec.table, row);
     if (!m_spec.html.text().isEmpty())
-        message.html = m_spec.html.render(m_spec.table, row);
+        message.html = m_spec.html.renderHtml(m_spec.table, row);
     const QDir base = QFileInfo(m_spec.dataPath).absoluteDir();
     for (QString path : m_spec.attachments.render(m_spec.table, row).split(u';', Qt::SkipEmptyParts)) {
         path = path.trimmed();
@@ -208,9 +210,45 @@ bool MergeRun::check()
     m_summary.distinctAddresses = static_cast<int>(firstRowOf.size());
     m_plannedRows = journalRows;
     m_plannedFingerprint = QString::fromLatin1(fingerprint.result().toHex());
-    // An estimate before the journal is opened (a window's checks); prepare() adds the journal's history.
+    // An estimate before the journal is opened (a window's checks): a run begun before counts only its
+    // rows still to send, and what it sent against the quota. Read, never opened for the run: another
+    // may be using it. Unreadable or of other data: prepare() says so; the estimate is then as if new.
     m_schedule = MergeSchedule(MergeSchedule::Limits{m_spec.ratePerMinute, m_spec.perDay});
+    m_journalSeen.clear();
+    if (!m_spec.journalPath.isEmpty()) {
+        QString unused;
+        const std::optional<QList<MergeJournal::Row>> seen = MergeJournal::peek(m_spec.journalPath, &unused);
+        if (seen && seen->size() == m_spec.table.rows.size()) {
+            m_journalSeen = *seen;
+            // "sending" on disk: in flight for a run elsewhere, or in doubt once it is reopened; this run
+            // sends it in neither case.
+            for (MergeJournal::Row &row : m_journalSeen) {
+                if (row.state == MergeJournal::State::Sending)
+                    row.state = MergeJournal::State::Unknown;
+            }
+            recordHistory(m_journalSeen);
+        }
+    }
     return m_problems.isEmpty();
+}
+
+void MergeRun::recordHistory(const QList<MergeJournal::Row> &rows)
+{
+    // The quota counts what this run had accepted in the last 24 hours, before it stopped or crashed
+    // too; a row in doubt may have gone, so it counts as well.
+    QList<std::pair<QDateTime, int>> sent;
+    for (const MergeJournal::Row &row : rows) {
+        if (row.state == MergeJournal::State::Accepted || row.state == MergeJournal::State::Unknown)
+            sent.append({row.state == MergeJournal::State::Accepted
+                             ? row.accepted
+                             : (row.sent.isValid() ? row.sent : row.updated),
+                         recipientsOf(row.row - 1)});
+    }
+    std::sort(sent.begin(), sent.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[when, recipients] : sent) {
+        if (when.isValid())
+            m_schedule.record(when, recipients);
+    }
 }
 
 bool MergeRun::prepare()
@@ -246,22 +284,8 @@ bool MergeRun::prepare()
         else if (!m_journal.setFingerprint(print, &error))
             m_problems << Problem{0, error};
     }
-    // The quota counts what this run had accepted in the last 24 hours, before it stopped or crashed
-    // too; a row in doubt may have gone, so it counts as well.
     m_schedule = MergeSchedule(MergeSchedule::Limits{m_spec.ratePerMinute, m_spec.perDay});
-    QList<std::pair<QDateTime, int>> sent;
-    for (const MergeJournal::Row &row : m_journal.rows()) {
-        if (row.state == MergeJournal::State::Accepted || row.state == MergeJournal::State::Unknown)
-            sent.append({row.state == MergeJournal::State::Accepted
-                             ? row.accepted
-                             : (row.sent.isValid() ? row.sent : row.updated),
-                         recipientsOf(row.row - 1)});
-    }
-    std::sort(sent.begin(), sent.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[when, recipients] : sent) {
-        if (when.isValid())
-            m_schedule.record(when, recipients);
-    }
+    recordHistory(m_journal.rows());
     return m_problems.isEmpty();
 }
 
@@ -367,13 +391,33 @@ void MergeRun::setClock(std::function<QDateTime()> clock)
     m_journal.setClock(std::move(clock));
 }
 
+QList<MergeJournal::Row> MergeRun::estimatedRows() const
+{
+    if (!m_journal.rows().isEmpty())
+        return m_journal.rows();
+    return m_journalSeen.isEmpty() ? m_plannedRows : m_journalSeen;
+}
+
+namespace {
+bool stillToSend(MergeJournal::State state)
+{
+    return state == MergeJournal::State::Pending || state == MergeJournal::State::Deferred ||
+           state == MergeJournal::State::Sending;
+}
+} // namespace
+
+int MergeRun::rowsToSend() const
+{
+    const QList<MergeJournal::Row> rows = estimatedRows();
+    return int(std::count_if(rows.cbegin(), rows.cend(),
+                             [](const MergeJournal::Row &row) { return stillToSend(row.state); }));
+}
+
 QDateTime MergeRun::estimatedFinish() const
 {
     QList<int> remaining;
-    const QList<MergeJournal::Row> rows = m_journal.rows().isEmpty() ? m_plannedRows : m_journal.rows();
-    for (const MergeJournal::Row &row : rows) {
-        if (row.state == MergeJournal::State::Pending || row.state == MergeJournal::State::Deferred ||
-            row.state == MergeJournal::State::Sending)
+    for (const MergeJournal::Row &row : estimatedRows()) {
+        if (stillToSend(row.state))
             remaining << recipientsOf(row.row - 1);
     }
     const QDateTime from = m_waitingUntil.isValid() ? std::max(now(), m_waitingUntil) : now();

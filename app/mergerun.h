@@ -30,7 +30,7 @@ struct MergeSpec
     QString dataPath; // relative attachment paths are taken from its folder
     MergeTemplate subject;
     MergeTemplate text;
-    MergeTemplate html;
+    MergeTemplate html; // optional: a formatted version beside the text (values HTML-escaped)
     MergeTemplate to;
     MergeTemplate cc;
     MergeTemplate bcc;
@@ -149,8 +149,12 @@ public:
     void setClock(std::function<QDateTime()> clock);
     // When the rows still to send will all have gone at the pace and within the daily quota (counting the
     // rows accepted in the last 24 hours); invalid when a row can never go. Valid after prepare(); after
-    // check() alone, as if every row were still to send and nothing had gone yet.
+    // check() alone, from the journal at spec.journalPath as it is on disk (read, not opened for the
+    // run), or as if every row were still to send and nothing had gone yet when there is none.
     QDateTime estimatedFinish() const;
+    // The rows estimatedFinish() counts: pending, deferred or being sent (not accepted, refused or in
+    // doubt).
+    int rowsToSend() const;
     // Recipients of this run accepted in the last 24 hours, against spec.perDay.
     int quotaUsed() const;
     // Waiting until the daily quota's window frees (waitingUntil()), or stopped for it.
@@ -189,6 +193,8 @@ private:
     QDateTime now() const { return m_clock(); }
     int recipientsOf(int row) const { return m_recipientCounts.value(row, 1); }
     bool holdForQuota();
+    void recordHistory(const QList<MergeJournal::Row> &rows);
+    QList<MergeJournal::Row> estimatedRows() const;
 
     MergeSpec m_spec;
     SendService *m_service;
@@ -210,6 +216,7 @@ private:
     bool m_changedSinceBegun = false;
     qint64 m_serverSizeLimit = 0;
     QList<MergeJournal::Row> m_plannedRows; // check()'s, for a new journal
+    QList<MergeJournal::Row> m_journalSeen; // check()'s look at a journal begun before, for the estimate
     QString m_plannedFingerprint;
     QList<std::chrono::milliseconds> m_backoff;
     SendJob::SecretPrompt m_prompt;

@@ -39,6 +39,16 @@ QStringList MergeTemplate::unknownFields(const MergeTable &table) const
 
 QString MergeTemplate::render(const MergeTable &table, int row) const
 {
+    return render(table, row, false);
+}
+
+QString MergeTemplate::renderHtml(const MergeTable &table, int row) const
+{
+    return render(table, row, true);
+}
+
+QString MergeTemplate::render(const MergeTable &table, int row, bool html) const
+{
     QString result;
     qsizetype last = 0;
     auto it = placeholder().globalMatch(m_text);
@@ -47,7 +57,7 @@ QString MergeTemplate::render(const MergeTable &table, int row) const
         result += QStringView(m_text).mid(last, match.capturedStart() - last);
         const int column = table.columnIndex(match.captured(1));
         const QString value = column >= 0 ? table.rows.value(row).value(column).trimmed() : QString();
-        result += value.isEmpty() ? match.captured(2) : value;
+        result += value.isEmpty() ? match.captured(2) : (html ? value.toHtmlEscaped() : value);
         last = match.capturedEnd();
     }
     result += QStringView(m_text).mid(last);

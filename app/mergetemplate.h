@@ -18,7 +18,12 @@ public:
     // The fields it uses that table does not have.
     QStringList unknownFields(const MergeTable &table) const;
     QString render(const MergeTable &table, int row) const;
+    // For an HTML template: each value HTML-escaped (a name "A & B" or "<b>" stays text); the template's
+    // own text, defaults included, is HTML already.
+    QString renderHtml(const MergeTable &table, int row) const;
 
 private:
+    QString render(const MergeTable &table, int row, bool html) const;
+
     QString m_text;
 };

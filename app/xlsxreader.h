@@ -57,6 +57,8 @@ public:
     // Opens the workbook and reads its sheet list. The bytes are kept until the reader goes away.
     bool open(const QByteArray &bytes, Error *error);
     QStringList sheetNames() const { return m_sheetNames; }
+    // False for a sheet its workbook hides (state "hidden" or "veryHidden"), by sheetNames()' index.
+    bool isSheetVisible(int index) const { return m_sheetVisible.value(index, true); }
     // The named sheet, or the first visible one when name is empty.
     std::optional<Sheet> readSheet(const QString &name, Error *error);
 

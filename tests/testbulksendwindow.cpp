@@ -12,6 +12,7 @@
 #include "widgettesting.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -19,9 +20,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -29,6 +32,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
+#include <QTimer>
 
 using WidgetTesting::screenshot;
 using WidgetTesting::type;
@@ -49,6 +54,8 @@ private slots:
     void workbookSheetChosen();
     void pacingFollowsTheAccount();
     void dailyQuotaMakesTheRunWait();
+    void rowsInDoubtDecidedInTheWindow();
+    void richTextSendsHtmlWithPlainAlternative();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -278,6 +285,12 @@ void TestBulkSendWindow::cancelledRunResumesWithoutDuplicates()
     window.show();
     QVERIFY(window.loadDataFile(data));
     fillTemplate(&window, false);
+    // The checks estimate only the rows still to send, from the journal, before the run is opened.
+    window.showStep(BulkSendWindow::CheckStep);
+    QVERIFY(!window.mergeRun());
+    QString estimate = window.estimateLabel()->text();
+    estimate.remove(QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")));
+    QCOMPARE(estimate, MergeRun::describeEstimate(4 - acceptedBefore, 0, 0, QDateTime()));
     window.showStep(BulkSendWindow::SendStep);
     QVERIFY(window.mergeRun());
     QCOMPARE(window.runTable()->item(0, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Accepted));
@@ -455,7 +468,19 @@ void TestBulkSendWindow::workbookSheetChosen()
     QVERIFY(window.sheetSelector()->isVisible());
     QVERIFY(!window.encodingSelector()->isVisible());
     QVERIFY(!window.delimiterSelector()->isVisible());
-    QCOMPARE(window.sheetSelector()->count(), 5); // the hidden sheet too: it can be chosen
+    // The visible sheets in the workbook's order, then the hidden one (first in the workbook), marked:
+    // it can still be chosen.
+    QCOMPARE(window.sheetSelector()->count(), 5);
+    QStringList listed;
+    for (int i = 0; i < window.sheetSelector()->count(); ++i)
+        listed << window.sheetSelector()->itemData(i).toString();
+    QCOMPARE(listed, (QStringList{QStringLiteral("名单"), QStringLiteral("Notes"), QStringLiteral("空白"),
+                                  QStringLiteral("无名列"), QStringLiteral("Hidden")}));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(window.sheetSelector()->itemText(i), listed.at(i));
+    const QString hiddenText = window.sheetSelector()->itemText(4);
+    QVERIFY2(hiddenText.startsWith(QStringLiteral("Hidden")) && hiddenText != QStringLiteral("Hidden"),
+             qPrintable(hiddenText));
     QCOMPARE(window.sheetSelector()->currentText(), QStringLiteral("名单"));
     QCOMPARE(window.dataTable()->rowCount(), 3);
     QCOMPARE(window.dataTable()->item(1, 1)->text(), QStringLiteral("李娜"));
@@ -463,6 +488,16 @@ void TestBulkSendWindow::workbookSheetChosen()
     QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("名单")),
              qPrintable(window.dataStatus()->text()));
     screenshot(&window, QStringLiteral("bulk-1-data-workbook"));
+
+    // The hidden sheet, chosen, is read by its own name.
+    window.sheetSelector()->setCurrentIndex(4);
+    QVERIFY2(window.dataStatus()->text().contains(QStringLiteral("Hidden")),
+             qPrintable(window.dataStatus()->text()));
+    QCOMPARE(window.sheetSelector()->currentIndex(), 4);
+    QCOMPARE(window.dataTable()->horizontalHeaderItem(0)->text(), QStringLiteral("secret"));
+    screenshot(&window, QStringLiteral("bulk-1-data-hidden-sheet"));
+    window.sheetSelector()->setCurrentIndex(0);
+    QCOMPARE(window.dataTable()->rowCount(), 3);
 
     // An empty sheet: why, in the window; the steps after wait for data.
     window.sheetSelector()->setCurrentIndex(window.sheetSelector()->findText(QStringLiteral("空白")));
@@ -601,6 +636,178 @@ void TestBulkSendWindow::dailyQuotaMakesTheRunWait()
     QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Accepted), 2);
     QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Pending), 1);
     QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 2, 5000);
+}
+
+// A run stopped after rows 2 and 3 had left and before the server answered: the window says so above
+// the table. Row 2, found in its mailbox, is marked delivered and never sent; row 3 is sent again (after
+// a question naming its recipient), exactly once, with the Message-ID it had.
+void TestBulkSendWindow::rowsInDoubtDecidedInTheWindow()
+{
+    QByteArray csv = "工号,姓名,邮箱\n";
+    for (int i = 1; i <= 3; ++i)
+        csv += QStringLiteral("%1,客户%1,d%1@example.com\n").arg(i).toUtf8();
+    const QString data = writeFile(QStringLiteral("doubt/客户.csv"), csv);
+    QString journalPath;
+    {
+        BulkSendWindow window(m_accounts.get(), m_service.get());
+        window.setConfirmations(false);
+        window.show();
+        QVERIFY(window.loadDataFile(data));
+        fillTemplate(&window, false);
+        QVERIFY(window.runChecks());
+        // The journal as Start begins it, nothing sent yet.
+        QVERIFY(window.exportReport(m_dir.filePath(QStringLiteral("doubt/report.csv"))));
+        journalPath = window.journalPath();
+    }
+    {
+        // Row 1 went; rows 2 and 3 were on their way when the run stopped.
+        MergeJournal journal;
+        QString error;
+        QVERIFY2(journal.open(journalPath, &error), qPrintable(error));
+        QVERIFY(journal.setState(1, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error));
+        QVERIFY(journal.recordSending(QStringLiteral("2"), &error));
+        QVERIFY(journal.recordSending(QStringLiteral("3"), &error));
+    }
+
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.loadDataFile(data));
+    QVERIFY(!window.doubtNotice()->isVisible());
+    fillTemplate(&window, false);
+    window.showStep(BulkSendWindow::SendStep);
+    QVERIFY(window.mergeRun());
+    QVERIFY(window.doubtNotice()->isVisible());
+    QVERIFY2(window.doubtNoticeLabel()->text().startsWith(QStringLiteral("2")),
+             qPrintable(window.doubtNoticeLabel()->text()));
+    const QString inDoubt = MergeJournal::stateLabel(MergeJournal::State::Unknown);
+    QCOMPARE(window.runTable()->item(1, 2)->text(), inDoubt);
+    QCOMPARE(window.runTable()->item(2, 2)->text(), inDoubt);
+    // The first row in doubt is chosen already; the actions concern it.
+    QCOMPARE(window.runTable()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(window.runTable()->selectionModel()->selectedRows().first().row(), 1);
+    QVERIFY(window.markDeliveredButton()->isEnabled());
+    QVERIFY(window.sendAgainButton()->isEnabled());
+    screenshot(&window, QStringLiteral("bulk-5-in-doubt"));
+
+    // Row 2 arrived: accepted, the decision in its reply, never sent.
+    window.markDeliveredButton()->click();
+    const std::optional<MergeJournal::Row> delivered = window.mergeRun()->journal().row(2);
+    QCOMPARE(delivered->state, MergeJournal::State::Accepted);
+    QVERIFY(!delivered->decision.isEmpty());
+    QCOMPARE(window.runTable()->item(1, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Accepted));
+    QCOMPARE(window.runTable()->item(1, 3)->text(), delivered->decision.simplified());
+    QVERIFY(window.doubtNotice()->isVisible());
+    QVERIFY2(window.doubtNoticeLabel()->text().startsWith(QStringLiteral("1")),
+             qPrintable(window.doubtNoticeLabel()->text()));
+    // Selecting a row not in doubt offers nothing to decide.
+    window.runTable()->selectRow(0);
+    QVERIFY(!window.sendAgainButton()->isEnabled());
+    QVERIFY(!window.resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain));
+
+    // Row 3 did not: Send again asks first, naming the recipient and the Message-ID kept.
+    window.runTable()->selectRow(2);
+    QVERIFY(window.sendAgainButton()->isEnabled());
+    window.setConfirmations(true);
+    QString asked;
+    QTimer::singleShot(0, &window, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text();
+        screenshot(box, QStringLiteral("bulk-5-send-again-question"));
+        box->reject();
+    });
+    QVERIFY(!window.resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain)); // not confirmed
+    QVERIFY2(asked.contains(QStringLiteral("d3@example.com")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("Message-ID")), qPrintable(asked));
+    QCOMPARE(window.mergeRun()->journal().row(3)->state, MergeJournal::State::Unknown);
+    window.setConfirmations(false);
+    window.sendAgainButton()->click();
+    QCOMPARE(window.mergeRun()->journal().row(3)->state, MergeJournal::State::Pending);
+    QCOMPARE(window.runTable()->item(2, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Pending));
+    QVERIFY(!window.doubtNotice()->isVisible());
+    screenshot(&window, QStringLiteral("bulk-5-in-doubt-decided"));
+
+    // Start sends row 3 alone, once, as it was.
+    const QByteArray messageId = window.mergeRun()->journal().row(3)->messageId;
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.startButton()->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QCOMPARE(window.mergeRun()->journal().count(MergeJournal::State::Accepted), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QCOMPARE(stored.first().at(2).toStringList(), QStringList{QStringLiteral("d3@example.com")});
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    QVERIFY(eml.readAll().contains("Message-ID: " + messageId));
+}
+
+// Rich text: the message goes with an HTML version (bold kept, each value HTML-escaped) and the same
+// words as its plain alternative; back to plain text, the words stay.
+void TestBulkSendWindow::richTextSendsHtmlWithPlainAlternative()
+{
+    const QString data = writeFile(QStringLiteral("rich/名单.csv"),
+                                   QStringLiteral("姓名,邮箱\n张&三,rich1@example.com\n").toUtf8());
+    QSignalSpy stored(m_sandbox.get(), &SandboxServer::messageStored);
+    BulkSendWindow window(m_accounts.get(), m_service.get());
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.loadDataFile(data));
+    window.showStep(BulkSendWindow::MessageStep);
+    type(window.subjectField(), QStringLiteral("通知"));
+    type(window.textEdit(), QStringLiteral("您好 {{姓名}}：请查收。"));
+    window.rateField()->setValue(0);
+    QVERIFY(!window.richTextEdit()->isVisible());
+    window.richTextCheck()->click();
+    QVERIFY(window.isRichText());
+    QVERIFY(window.richTextEdit()->isVisible());
+    QVERIFY(!window.textEdit()->isVisible());
+    QCOMPARE(window.richTextEdit()->toPlainText(), QStringLiteral("您好 {{姓名}}：请查收。"));
+    // "请查收" in bold, with Ctrl+B as a person would.
+    QTextCursor cursor = window.richTextEdit()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::Left);
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, 3);
+    window.richTextEdit()->setTextCursor(cursor);
+    window.richTextEdit()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), window.richTextEdit());
+    QTest::keyClick(window.richTextEdit(), Qt::Key_B, Qt::ControlModifier);
+    QTextCursor bold = window.richTextEdit()->textCursor();
+    bold.setPosition(bold.selectionEnd()); // the format of the character before: the last one chosen
+    QVERIFY(bold.charFormat().fontWeight() > QFont::Normal);
+    screenshot(&window, QStringLiteral("bulk-2-message-rich"));
+
+    window.showStep(BulkSendWindow::PreviewStep);
+    QVERIFY2(window.previewView()->toPlainText().contains(QStringLiteral("您好 张&三：请查收。")),
+             qPrintable(window.previewView()->toPlainText()));
+    window.showStep(BulkSendWindow::SendStep);
+    QSignalSpy finished(&window, &BulkSendWindow::runFinished);
+    window.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 5000);
+    QFile eml(stored.first().first().toString());
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QJsonObject seen = runMimeOracle(eml.readAll());
+    QVERIFY(
+        seen.value(QStringLiteral("structure")).toArray().contains(QStringLiteral("multipart/alternative")));
+    QCOMPARE(seen.value(QStringLiteral("text")).toString().trimmed(), QStringLiteral("您好 张&三：请查收。"));
+    const QString html = seen.value(QStringLiteral("html")).toString();
+    QVERIFY2(html.contains(QStringLiteral("张&amp;三")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("font-weight")) && html.contains(QStringLiteral(">请查收<")),
+             qPrintable(html));
+    QVERIFY2(!html.contains(QStringLiteral("{{")), qPrintable(html));
+
+    // Back to plain text: the words stay, the formatting goes.
+    window.showStep(BulkSendWindow::MessageStep);
+    window.richTextCheck()->click();
+    QVERIFY(!window.isRichText());
+    QVERIFY(window.textEdit()->isVisible());
+    QCOMPARE(window.textEdit()->toPlainText(), QStringLiteral("您好 {{姓名}}：请查收。"));
 }
 
 QTEST_MAIN(TestBulkSendWindow)

@@ -302,6 +302,15 @@ void TestKeyboard::bulkSendMnemonicsUnique()
         QVERIFY2(clashes.isEmpty(),
                  qPrintable(QString::number(step) + QStringLiteral(":\n") + clashes.join(u'\n')));
     }
+    // The send step with rows in doubt adds the notice's two buttons (Mark as delivered, Send again).
+    window.showStep(BulkSendWindow::SendStep);
+    window.doubtNotice()->show();
+    QVERIFY(window.markDeliveredButton()->isVisibleTo(&window));
+    {
+        const QStringList clashes = mnemonicClashes(&window);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    }
+    window.doubtNotice()->hide();
     // A workbook's data step shows its sheet choice instead.
     QVERIFY(window.loadDataFile(QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx")));
     window.showStep(BulkSendWindow::DataStep);

@@ -271,6 +271,13 @@ void TestMergeData::workbookLimits()
     QVERIFY2(message.contains(QStringLiteral("B2")) && message.contains(QStringLiteral("无名")),
              qPrintable(message));
     QCOMPARE(*MergeData::sheetNames(fixture("libreoffice.xlsx"), &message), texts({"libreoffice"}));
+    // Which the workbook hides, for a window to list them after the others.
+    const std::optional<QList<MergeData::Sheet>> sheets =
+        MergeData::sheets(fixture("excel-style.xlsx"), &message);
+    QVERIFY2(sheets, qPrintable(message));
+    QCOMPARE(sheets->size(), 5);
+    for (const MergeData::Sheet &sheet : *sheets)
+        QCOMPARE(sheet.hidden, sheet.name == QStringLiteral("Hidden"));
 }
 
 void TestMergeData::numbersShowAsInTheSpreadsheet_data()

@@ -6,6 +6,7 @@
 #include "testserverenv.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -34,6 +35,7 @@ private slots:
     void resolveRefusesRowsNotInDoubt_data();
     void resolveRefusesRowsNotInDoubt();
     void runSendsRowInDoubtAgainWithItsMessageId();
+    void checksEstimateOnlyRowsLeftOfARunBegunBefore();
     void commandLineResendsRowInDoubtOnce();
     void commandLineMarksRowInDoubtDelivered();
     void commandLineRefusesBadRows_data();
@@ -666,6 +668,67 @@ void TestMergeRun::runSendsRowInDoubtAgainWithItsMessageId()
     QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 3);
     QVERIFY2(run.journal().row(2)->decision.startsWith(QStringLiteral("Sent again at the person's request")),
              qPrintable(run.journal().row(2)->decision));
+}
+
+// A window's checks on a run begun before (check() alone): the estimate counts only the rows still to
+// send, and what went against the daily quota, from the journal as it is on disk, which check() leaves
+// as it found it (a row "sending" there may be in flight for a run elsewhere).
+void TestMergeRun::checksEstimateOnlyRowsLeftOfARunBegunBefore()
+{
+    const QDateTime start(QDate(2026, 12, 1), QTime(10, 0));
+    QString error;
+    MergeSpec spec;
+    spec.table = *MergeData::parseCsv(QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n"
+                                                 "丙,c@example.com\n丁,d@example.com\n"),
+                                      {}, &error);
+    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+    spec.from = MailAddress(QStringLiteral("HR"), QStringLiteral("hr"), QStringLiteral("example.com"));
+    spec.settings = SessionTesting::plainSettings(1);
+    spec.ratePerMinute = 0;
+    spec.perDay = 2;
+    spec.journalPath = m_dir.filePath(QStringLiteral("checks-estimate.sqlite"));
+    SendService service(nullptr, nullptr, nullptr);
+    const auto clockAt = [](const QDateTime &when) { return [when] { return when; }; };
+
+    {
+        MergeRun fresh(spec, &service);
+        fresh.setClock(clockAt(start));
+        QVERIFY(fresh.check());
+        QCOMPARE(fresh.rowsToSend(), 4); // no journal yet: every row
+        QVERIFY(!QFileInfo::exists(spec.journalPath));
+        QVERIFY2(fresh.prepare(), qPrintable(fresh.problems().value(0).message));
+    }
+    {
+        // Row 1 accepted at 10:00, row 2 on its way at 10:00.
+        MergeJournal journal;
+        journal.setClock(clockAt(start));
+        QVERIFY2(journal.open(spec.journalPath, &error), qPrintable(error));
+        QVERIFY(journal.setState(1, MergeJournal::State::Accepted, QStringLiteral("250 ok"), {}, &error));
+        QVERIFY(journal.recordSending(QStringLiteral("2"), &error));
+    }
+
+    MergeRun checks(spec, &service);
+    checks.setClock(clockAt(start.addSecs(3600)));
+    QVERIFY(checks.check());
+    QCOMPARE(checks.rowsToSend(), 2); // rows 3 and 4; not 1 (accepted) nor 2 (sending: not this run's)
+    // The quota of 2 is used by rows 1 and 2 until 10:00 the next day; rows 3 and 4 both go then.
+    const QDateTime finish = checks.estimatedFinish();
+    QVERIFY2(finish >= start.addDays(1) && finish <= start.addDays(1).addSecs(60),
+             qPrintable(finish.toString(Qt::ISODate)));
+    const std::optional<QList<MergeJournal::Row>> onDisk = MergeJournal::peek(spec.journalPath, &error);
+    QVERIFY2(onDisk, qPrintable(error));
+    QCOMPARE(onDisk->size(), 4);
+    QCOMPARE(onDisk->at(1).state, MergeJournal::State::Sending); // untouched
+
+    // Another file's journal (other rows) does not count: as if nothing had gone.
+    MergeSpec other = spec;
+    other.table.rows.removeLast();
+    MergeRun otherChecks(other, &service);
+    otherChecks.setClock(clockAt(start.addSecs(3600)));
+    QVERIFY(otherChecks.check());
+    QCOMPARE(otherChecks.rowsToSend(), 3);
 }
 
 namespace {

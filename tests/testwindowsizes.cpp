@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QScreen>
 #include <QSslError>
@@ -248,6 +249,7 @@ void TestWindowSizes::bulkSendWindow_data()
     QTest::newRow("checks") << int(BulkSendWindow::CheckStep) << false;
     QTest::newRow("preview") << int(BulkSendWindow::PreviewStep) << false;
     QTest::newRow("send") << int(BulkSendWindow::SendStep) << false;
+    QTest::newRow("send-in-doubt") << int(BulkSendWindow::SendStep) << false;
 }
 
 void TestWindowSizes::bulkSendWindow()
@@ -265,6 +267,16 @@ void TestWindowSizes::bulkSendWindow()
     BulkSendWindow window(m_accounts.get(), &service);
     QVERIFY(window.loadDataFile(data));
     window.showStep(BulkSendWindow::Step(step));
+    if (QByteArray(QTest::currentDataTag()) == "send-in-doubt") { // the notice and its two buttons
+        window.doubtNoticeLabel()->setText(
+            QCoreApplication::translate(
+                "BulkSendWindow", "%1 rows may have been delivered: Sendscope stopped after "
+                                  "their messages had left and before the server answered. Check the "
+                                  "recipients' mailboxes or the server's log, then choose for the selected "
+                                  "rows. Start never sends them by itself.")
+                .arg(12));
+        window.doubtNotice()->show();
+    }
     window.show();
     QList<QPushButton *> buttons;
     for (QPushButton *button : window.findChildren<QPushButton *>()) {

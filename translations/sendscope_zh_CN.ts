@@ -1459,6 +1459,80 @@ It was saved for %2. If the new server is not run by the same provider, type its
         <source>Waiting for the daily quota of %1 recipients to free.</source>
         <translation>等待每日 %1 个收件人的配额释放。</translation>
     </message>
+    <message>
+        <source>&amp;Mark as delivered</source>
+        <translation>标记为已送达(&amp;M)</translation>
+    </message>
+    <message>
+        <source>You found it in the recipient&apos;s mailbox or the server&apos;s log: it is counted as accepted and never sent</source>
+        <translation>您在收件人的邮箱或服务器日志中找到了它：记为已接受，不再发送</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain…</source>
+        <translation>再次发送(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>It did not arrive: the next run sends it, with the same Message-ID</source>
+        <translation>它没有送达：下一次运行会发送它，沿用同一个 Message-ID</translation>
+    </message>
+    <message>
+        <source>1 row may have been delivered: Sendscope stopped after its message had left and before the server answered. Check the recipient&apos;s mailbox or the server&apos;s log, then choose for the selected row. Start never sends it by itself.</source>
+        <translation>1 行可能已经送达：Sendscope 在邮件发出之后、服务器回复之前停止了。请检查收件人的邮箱或服务器日志，然后为选中的行作出选择。“开始”不会自行发送它。</translation>
+    </message>
+    <message>
+        <source>%1 rows may have been delivered: Sendscope stopped after their messages had left and before the server answered. Check the recipients&apos; mailboxes or the server&apos;s log, then choose for the selected rows. Start never sends them by itself.</source>
+        <translation>%1 行可能已经送达：Sendscope 在这些邮件发出之后、服务器回复之前停止了。请检查收件人的邮箱或服务器日志，然后为选中的行作出选择。“开始”不会自行发送它们。</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>再次发送？</translation>
+    </message>
+    <message>
+        <source>Send again to:
+%1
+
+Only if you found that it did not arrive. It goes with the same Message-ID as before, so the recipient&apos;s mail program may show it as a duplicate should the first one have arrived after all.</source>
+        <translation>再次发送给：
+%1
+
+请仅在确认它没有送达时这样做。它沿用之前的同一个 Message-ID，因此如果第一封最终还是到达了，收件人的邮件程序可能会将其显示为重复邮件。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再次发送</translation>
+    </message>
+    <message>
+        <source>Marked as delivered; never sent again.</source>
+        <translation>已标记为已送达；不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Start sends it again, with the same Message-ID.</source>
+        <translation>“开始”会再次发送它，沿用同一个 Message-ID。</translation>
+    </message>
+    <message>
+        <source>It goes again in this run, with the same Message-ID.</source>
+        <translation>它将在本次运行中再次发送，沿用同一个 Message-ID。</translation>
+    </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
+        <source>Message text (rich)</source>
+        <translation>邮件正文（富文本）</translation>
+    </message>
+    <message>
+        <source>&amp;Rich text (adds an HTML version)</source>
+        <translation>富文本（附带 HTML 版本）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; the same words go as plain text too, for programs that show no HTML</source>
+        <translation>粗体、斜体和下划线（Ctrl+B、Ctrl+I、Ctrl+U）或粘贴的格式；同样的文字也会以纯文本发送，供不显示 HTML 的程序使用</translation>
+    </message>
+    <message>
+        <source>With a formatted (HTML) version; below, its plain text alternative.</source>
+        <translation>附带带格式的（HTML）版本；下面是它的纯文本版本。</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>

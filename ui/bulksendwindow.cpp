@@ -9,13 +9,16 @@
 #include "screenfit.h"
 #include "sendservice.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,8 +37,12 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTextEdit>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
 
 namespace {
 constexpr int kDataPreviewRows = 50;
@@ -85,8 +92,8 @@ BulkSendWindow::BulkSendWindow(AccountStore *accounts, SendService *service, QWi
     connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     // Insert field goes where the person was typing last.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        for (QWidget *editor :
-             std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_text, m_attachments}) {
+        for (QWidget *editor : std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_text,
+                                                                m_richEdit, m_attachments}) {
             if (now == editor)
                 m_lastEditor = editor;
         }
@@ -204,6 +211,36 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_text = new QPlainTextEdit(page);
     m_text->setMinimumHeight(90);
     m_text->setTabChangesFocus(true);
+    m_richEdit = new QTextEdit(page);
+    m_richEdit->setMinimumHeight(90);
+    m_richEdit->setTabChangesFocus(true);
+    m_richEdit->setAcceptRichText(true);
+    m_richEdit->setAccessibleName(tr("Message text (rich)"));
+    m_richEdit->hide();
+    // As in the compose window: bold, italic and underline from the keyboard (paste keeps formatting).
+    const std::array styles{QKeySequence(QKeySequence::Bold), QKeySequence(QKeySequence::Italic),
+                            QKeySequence(QKeySequence::Underline)};
+    for (int i = 0; i < int(styles.size()); ++i) {
+        auto *style = new QAction(m_richEdit);
+        style->setShortcut(styles.at(i));
+        style->setShortcutContext(Qt::WidgetShortcut);
+        m_richEdit->addAction(style);
+        connect(style, &QAction::triggered, this, [this, i] {
+            QTextCharFormat change;
+            const QTextCharFormat current = m_richEdit->currentCharFormat();
+            if (i == 0)
+                change.setFontWeight(current.fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
+            else if (i == 1)
+                change.setFontItalic(!current.fontItalic());
+            else
+                change.setFontUnderline(!current.fontUnderline());
+            m_richEdit->mergeCurrentCharFormat(change);
+        });
+    }
+    m_richText = new QCheckBox(tr("&Rich text (adds an HTML version)"), page);
+    m_richText->setToolTip(tr("Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; "
+                              "the same words go as plain text too, for programs that show no HTML"));
+    connect(m_richText, &QCheckBox::toggled, this, &BulkSendWindow::setRichText);
     m_attachments = new QLineEdit(page);
     m_attachments->setPlaceholderText(tr("payslips/{{工号}}.pdf — relative to the data file's folder; "
                                          "several separated by ;"));
@@ -228,6 +265,7 @@ QWidget *BulkSendWindow::buildMessagePage()
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject, m_attachments})
         connect(field, &QLineEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_text, &QPlainTextEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
+    connect(m_richEdit, &QTextEdit::textChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::applyPacingProfile);
     connect(m_from, &QComboBox::currentIndexChanged, this, &BulkSendWindow::invalidateChecks);
     connect(m_rate, &QSpinBox::valueChanged, this, &BulkSendWindow::invalidateChecks);
@@ -244,7 +282,14 @@ QWidget *BulkSendWindow::buildMessagePage()
     add(tr("&Cc:"), m_cc);
     add(tr("&Bcc:"), m_bcc);
     add(tr("&Subject:"), m_subject);
-    add(tr("Te&xt:"), m_text);
+    // One of the two editors shows, in the same place.
+    auto *textBox = new QVBoxLayout;
+    textBox->setContentsMargins(0, 0, 0, 0);
+    textBox->addWidget(m_text);
+    textBox->addWidget(m_richEdit);
+    m_textLabel = new QLabel(tr("Te&xt:"), page);
+    m_textLabel->setBuddy(m_text);
+    form->addRow(m_textLabel, textBox);
     add(tr("Attachments per ro&w:"), m_attachments);
     // Numbers, not text: the boxes as wide as their numbers, the provider they came from beside them.
     auto *rateRow = new QHBoxLayout;
@@ -262,6 +307,7 @@ QWidget *BulkSendWindow::buildMessagePage()
     form->addRow(perDayLabel, perDayRow);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_insertField);
+    buttons->addWidget(m_richText);
     buttons->addWidget(m_loadTemplate);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(page);
@@ -359,6 +405,40 @@ QWidget *BulkSendWindow::buildSendPage()
     connect(m_cancel, &QPushButton::clicked, this, &BulkSendWindow::cancelRun);
     connect(m_retry, &QPushButton::clicked, this, &BulkSendWindow::retryRefusedAndDeferred);
     connect(m_export, &QPushButton::clicked, this, [this] { exportReport(); });
+    // Rows in doubt wait for the person's decision: said above the table, with the two ways beside it.
+    m_doubtBar = new QFrame(page);
+    static_cast<QFrame *>(m_doubtBar)->setFrameShape(QFrame::StyledPanel);
+    auto *doubtIcon = new QLabel(m_doubtBar);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    doubtIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    doubtIcon->setAlignment(Qt::AlignTop);
+    m_doubtNotice = new QLabel(m_doubtBar);
+    m_doubtNotice->setWordWrap(true);
+    m_doubtNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_markDelivered = new QPushButton(tr("&Mark as delivered"), m_doubtBar);
+    m_markDelivered->setToolTip(tr("You found it in the recipient's mailbox or the server's log: it is "
+                                   "counted as accepted and never sent"));
+    m_sendAgain = new QPushButton(tr("Send a&gain…"), m_doubtBar);
+    m_sendAgain->setToolTip(tr("It did not arrive: the next run sends it, with the same Message-ID"));
+    connect(m_markDelivered, &QPushButton::clicked, this,
+            [this] { resolveSelectedInDoubt(MergeJournal::Resolution::MarkDelivered); });
+    connect(m_sendAgain, &QPushButton::clicked, this,
+            [this] { resolveSelectedInDoubt(MergeJournal::Resolution::SendAgain); });
+    connect(m_runTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool chosen = !selectedRowsInDoubt().isEmpty();
+        m_markDelivered->setEnabled(chosen);
+        m_sendAgain->setEnabled(chosen);
+    });
+    auto *doubtActions = new QVBoxLayout;
+    doubtActions->addWidget(m_markDelivered);
+    doubtActions->addWidget(m_sendAgain);
+    doubtActions->addStretch(1);
+    auto *doubtLayout = new QHBoxLayout(m_doubtBar);
+    doubtLayout->addWidget(doubtIcon);
+    doubtLayout->addWidget(m_doubtNotice, 1);
+    doubtLayout->addLayout(doubtActions);
+    m_doubtBar->hide();
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
@@ -370,6 +450,7 @@ QWidget *BulkSendWindow::buildSendPage()
     layout->addWidget(m_progressText);
     layout->addWidget(m_runEstimate);
     layout->addWidget(m_progress);
+    layout->addWidget(m_doubtBar);
     layout->addWidget(m_runTable, 1);
     layout->addLayout(buttons);
     return page;
@@ -391,7 +472,39 @@ void BulkSendWindow::loadComposeTemplate()
     m_subject->setText(m_composeTemplate->subject);
     m_cc->setText(m_composeTemplate->cc);
     m_bcc->setText(m_composeTemplate->bcc);
-    m_text->setPlainText(m_composeTemplate->text);
+    setRichText(!m_composeTemplate->html.isEmpty());
+    if (isRichText())
+        m_richEdit->setHtml(m_composeTemplate->html);
+    else
+        m_text->setPlainText(m_composeTemplate->text);
+}
+
+bool BulkSendWindow::isRichText() const
+{
+    return m_richText->isChecked();
+}
+
+void BulkSendWindow::setRichText(bool on)
+{
+    if (on == !m_richEdit->isHidden())
+        return;
+    if (on) {
+        m_richEdit->setPlainText(m_text->toPlainText());
+        m_text->hide();
+        m_richEdit->show();
+        m_textLabel->setBuddy(m_richEdit);
+    } else {
+        // Back to plain text: the words stay, the formatting goes.
+        m_text->setPlainText(m_richEdit->toPlainText());
+        m_richEdit->hide();
+        m_text->show();
+        m_textLabel->setBuddy(m_text);
+    }
+    if (m_lastEditor == m_text || m_lastEditor == m_richEdit)
+        m_lastEditor = on ? static_cast<QWidget *>(m_richEdit) : m_text;
+    const QSignalBlocker blocker(m_richText);
+    m_richText->setChecked(on);
+    invalidateChecks();
 }
 
 void BulkSendWindow::fillFromSelector(const QString &accountId, int identityIndex)
@@ -438,7 +551,16 @@ bool BulkSendWindow::loadDataFile(const QString &path)
     if (workbook) {
         // Not readable as a workbook: reading it says why, in the status line.
         QString unused;
-        m_sheet->addItems(MergeData::sheetNames(path, &unused).value_or(QStringList()));
+        const QList<MergeData::Sheet> sheets =
+            MergeData::sheets(path, &unused).value_or(QList<MergeData::Sheet>());
+        // The sheets people see in Excel first; the hidden ones after them, marked, still to be chosen
+        // (a list kept out of sight is sometimes the one to send to).
+        for (const bool hidden : {false, true}) {
+            for (const MergeData::Sheet &sheet : sheets) {
+                if (sheet.hidden == hidden)
+                    m_sheet->addItem(hidden ? tr("%1 (hidden)").arg(sheet.name) : sheet.name, sheet.name);
+            }
+        }
         m_sheet->setCurrentIndex(-1); // the first visible sheet, as the reader picks it
     }
     showDataControls(workbook);
@@ -455,7 +577,7 @@ void BulkSendWindow::reloadData()
     if (m_delimiter->currentIndex() >= 0)
         options.delimiter = m_delimiter->currentData().toChar();
     if (m_sheet->currentIndex() >= 0)
-        options.sheet = m_sheet->currentText();
+        options.sheet = m_sheet->currentData().toString();
     QString error;
     m_table = MergeData::readFile(m_dataPath, options, &error);
     m_filling = true;
@@ -465,7 +587,7 @@ void BulkSendWindow::reloadData()
         m_encoding->setCurrentIndex(m_encoding->findData(m_table->encoding));
         m_delimiter->setCurrentIndex(m_delimiter->findData(m_table->delimiter));
         if (!m_table->sheet.isEmpty())
-            m_sheet->setCurrentIndex(m_sheet->findText(m_table->sheet));
+            m_sheet->setCurrentIndex(m_sheet->findData(m_table->sheet));
         m_addressColumn->addItems(m_table->columns);
         const QString guess =
             m_table->columnIndex(previousColumn) >= 0 ? previousColumn : MergeRun::addressColumn(*m_table);
@@ -501,6 +623,7 @@ void BulkSendWindow::reloadData()
     m_next->setEnabled(currentStep() < SendStep && m_table.has_value());
     onAddressColumnChanged();
     m_run.reset(); // another file, or the same read differently: another journal state to show
+    m_doubtBar->hide();
     invalidateChecks();
 }
 
@@ -557,13 +680,8 @@ void BulkSendWindow::updateEstimate()
     const MergeRun *source = m_run ? m_run.get() : (m_checksPassed ? m_checker.get() : nullptr);
     QString text;
     if (source) {
-        int rows = 0;
-        if (m_run) {
-            const MergeJournal &journal = m_run->journal();
-            rows = journal.count(MergeJournal::State::Pending) + journal.count(MergeJournal::State::Deferred);
-        } else {
-            rows = source->summary().messages;
-        }
+        // A resumed run counts only the rows it still has to send (the checks read its journal).
+        const int rows = source->rowsToSend();
         const QDateTime finish = source->estimatedFinish();
         if (rows > 0 && finish.isValid())
             text = MergeRun::describeEstimate(rows, m_rate->value(), m_perDay->value(), finish);
@@ -593,9 +711,13 @@ void BulkSendWindow::onAddressColumnChanged()
 void BulkSendWindow::insertField(const QString &column)
 {
     const QString field = QStringLiteral("{{%1}}").arg(column);
-    QWidget *target = m_lastEditor ? m_lastEditor.data() : m_text;
+    QWidget *target = m_lastEditor ? m_lastEditor.data() : static_cast<QWidget *>(m_text);
+    if (target == m_text && isRichText())
+        target = m_richEdit;
     if (auto *line = qobject_cast<QLineEdit *>(target))
         line->insert(field);
+    else if (target == m_richEdit)
+        m_richEdit->insertPlainText(field);
     else
         m_text->insertPlainText(field);
     target->setFocus();
@@ -645,7 +767,13 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
     spec.table = *m_table;
     spec.dataPath = m_dataPath;
     spec.subject = MergeTemplate(m_subject->text());
-    spec.text = MergeTemplate(m_text->toPlainText());
+    if (isRichText()) {
+        // The formatted text as HTML, its words as the plain alternative.
+        spec.text = MergeTemplate(m_richEdit->toPlainText());
+        spec.html = MergeTemplate(m_richEdit->toHtml());
+    } else {
+        spec.text = MergeTemplate(m_text->toPlainText());
+    }
     spec.to = MergeTemplate(m_to->text());
     spec.cc = MergeTemplate(m_cc->text());
     spec.bcc = MergeTemplate(m_bcc->text());
@@ -756,6 +884,8 @@ void BulkSendWindow::showPreview(int row)
         const QFileInfo info(attachment.path);
         lines << tr("Attachment: %1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size()));
     }
+    if (!message->html.isEmpty())
+        lines << tr("With a formatted (HTML) version; below, its plain text alternative.");
     lines << QString() << message->text;
     m_preview->setPlainText(lines.join(u'\n'));
 }
@@ -805,6 +935,7 @@ bool BulkSendWindow::isRunning() const
 bool BulkSendWindow::createRun(bool acceptChanges)
 {
     m_run.reset(); // one connection to the journal at a time
+    m_doubtBar->hide();
     QString problem;
     const std::optional<MergeSpec> spec = currentSpec(&problem);
     if (!spec) {
@@ -854,6 +985,8 @@ void BulkSendWindow::connectRun()
     connect(run, &MergeRun::rowFinished, this, [this](int row, MergeJournal::State state) {
         updateRunRow(row, MergeJournal::stateLabel(state));
         updateProgress(m_lastNote);
+        if (state == MergeJournal::State::Unknown)
+            updateDoubtNotice();
     });
     connect(run, &MergeRun::waiting, this, [this](const QDateTime &until, const QString &reason) {
         if (m_run->isWaitingForQuota()) // the estimate line says until when
@@ -903,7 +1036,7 @@ void BulkSendWindow::openRunForDisplay()
     }
     m_progress->setValue(0);
     m_progressText->setText(
-        m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->summary().messages : 0)
+        m_checksPassed ? tr("Ready. Messages to send: %1.").arg(m_checker ? m_checker->rowsToSend() : 0)
                        : tr("Fix the problems in step 3 first."));
     updateEstimate();
 }
@@ -917,6 +1050,85 @@ void BulkSendWindow::fillRunTable()
     for (const MergeJournal::Row &row : rows)
         updateRunRow(row.row, MergeJournal::stateLabel(row.state));
     updateProgress(m_lastNote);
+    updateDoubtNotice();
+}
+
+void BulkSendWindow::updateDoubtNotice()
+{
+    const QList<MergeJournal::Row> inDoubt = m_run ? m_run->rowsInDoubt() : QList<MergeJournal::Row>();
+    m_doubtBar->setVisible(!inDoubt.isEmpty());
+    if (inDoubt.isEmpty())
+        return;
+    // Said once for one row and once for several: the English needs no plural forms file.
+    m_doubtNotice->setText(
+        inDoubt.size() == 1
+            ? tr("1 row may have been delivered: Sendscope stopped after its message had left and before "
+                 "the server answered. Check the recipient's mailbox or the server's log, then choose for "
+                 "the selected row. Start never sends it by itself.")
+            : tr("%1 rows may have been delivered: Sendscope stopped after their messages had left and "
+                 "before the server answered. Check the recipients' mailboxes or the server's log, then "
+                 "choose for the selected rows. Start never sends them by itself.")
+                  .arg(inDoubt.size()));
+    // Something to act on at once: the first row in doubt, unless the person chose rows already.
+    if (selectedRowsInDoubt().isEmpty())
+        m_runTable->selectRow(inDoubt.first().row - 1);
+    const bool chosen = !selectedRowsInDoubt().isEmpty();
+    m_markDelivered->setEnabled(chosen);
+    m_sendAgain->setEnabled(chosen);
+}
+
+QList<int> BulkSendWindow::selectedRowsInDoubt() const
+{
+    QList<int> rows;
+    if (!m_run)
+        return rows;
+    const QModelIndexList selected = m_runTable->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected) {
+        const std::optional<MergeJournal::Row> row = m_run->journal().row(index.row() + 1);
+        if (row && row->state == MergeJournal::State::Unknown)
+            rows << row->row;
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+bool BulkSendWindow::resolveSelectedInDoubt(MergeJournal::Resolution resolution)
+{
+    const QList<int> rows = selectedRowsInDoubt();
+    if (rows.isEmpty())
+        return false;
+    if (resolution == MergeJournal::Resolution::SendAgain && m_confirmations) {
+        QStringList recipients;
+        for (const int row : rows)
+            recipients << tr("Row %1: %2").arg(row).arg(m_run->journal().row(row)->recipients);
+        QMessageBox question(QMessageBox::Question, tr("Send again?"),
+                             tr("Send again to:\n%1\n\nOnly if you found that it did not arrive. It goes "
+                                "with the same Message-ID as before, so the recipient's mail program may "
+                                "show it as a duplicate should the first one have arrived after all.")
+                                 .arg(recipients.join(u'\n')),
+                             QMessageBox::NoButton, this);
+        QPushButton *send = question.addButton(tr("Send again"), QMessageBox::AcceptRole);
+        question.addButton(QMessageBox::Cancel);
+        question.setDefaultButton(QMessageBox::Cancel);
+        question.exec();
+        if (question.clickedButton() != send)
+            return false;
+    }
+    MergeJournal::ResolveError error;
+    const bool resolved = m_run->resolveInDoubt(rows, resolution, &error);
+    for (const int row : rows)
+        updateRunRow(row, MergeJournal::stateLabel(m_run->journal().row(row)->state));
+    if (!resolved) {
+        updateProgress(error.message);
+        return false;
+    }
+    updateProgress(resolution == MergeJournal::Resolution::MarkDelivered
+                       ? tr("Marked as delivered; never sent again.")
+                   : isRunning() ? tr("It goes again in this run, with the same Message-ID.")
+                                 : tr("Start sends it again, with the same Message-ID."));
+    updateDoubtNotice();
+    updateRunControls();
+    return true;
 }
 
 void BulkSendWindow::updateRunRow(int row, const QString &stateText)

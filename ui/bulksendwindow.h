@@ -15,6 +15,7 @@
 #include <optional>
 
 class AccountStore;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
+class QTextEdit;
 class SendService;
 
 // File → New bulk send…: one personalised message per row of a table (群发, a payslip to every
@@ -60,6 +62,9 @@ public:
     void cancelRun();
     void retryRefusedAndDeferred();
     bool exportReport(const QString &path = {});
+    // The person's decision about the rows in doubt selected in the run table (Send again asks first,
+    // unless confirmations are off). False when none is selected or the journal refused it.
+    bool resolveSelectedInDoubt(MergeJournal::Resolution resolution);
     bool isRunning() const;
     MergeRun *mergeRun() const { return m_run.get(); }
     QString journalPath() const;
@@ -76,6 +81,12 @@ public:
     QLineEdit *bccField() const { return m_bcc; }
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *textEdit() const { return m_text; }
+    // Rich text: the message goes with an HTML version (the formatted text, its {{fields}} filled in
+    // HTML-escaped) and the same words as its plain alternative.
+    void setRichText(bool on);
+    bool isRichText() const;
+    QCheckBox *richTextCheck() const { return m_richText; }
+    QTextEdit *richTextEdit() const { return m_richEdit; }
     QLineEdit *attachmentsField() const { return m_attachments; }
     QSpinBox *rateField() const { return m_rate; }
     QSpinBox *perDayField() const { return m_perDay; }
@@ -95,6 +106,10 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *exportButton() const { return m_export; }
+    QWidget *doubtNotice() const { return m_doubtBar; }
+    QLabel *doubtNoticeLabel() const { return m_doubtNotice; }
+    QPushButton *markDeliveredButton() const { return m_markDelivered; }
+    QPushButton *sendAgainButton() const { return m_sendAgain; }
 
 signals:
     void checked(bool ok);
@@ -131,6 +146,8 @@ private:
     void updateRunControls();
     void updateProgress(const QString &note = {});
     void onRunFinished(const QString &stopReason);
+    void updateDoubtNotice();
+    QList<int> selectedRowsInDoubt() const;
     SendJob::SecretPrompt secretPrompt();
 
     AccountStore *m_accounts;
@@ -174,6 +191,9 @@ private:
     QLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_text = nullptr;
+    QTextEdit *m_richEdit = nullptr;
+    QCheckBox *m_richText = nullptr;
+    QLabel *m_textLabel = nullptr;
     QLineEdit *m_attachments = nullptr;
     QSpinBox *m_rate = nullptr;
     QSpinBox *m_perDay = nullptr;
@@ -199,4 +219,8 @@ private:
     QPushButton *m_cancel = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_export = nullptr;
+    QWidget *m_doubtBar = nullptr;
+    QLabel *m_doubtNotice = nullptr;
+    QPushButton *m_markDelivered = nullptr;
+    QPushButton *m_sendAgain = nullptr;
 };
