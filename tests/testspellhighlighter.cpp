@@ -40,6 +40,7 @@ private slots:
     void skipsWhatIsNotProse();
     void mostlyCjkMessageIsNotChecked();
     void checkSpellingTurnsOff();
+    void sentMessageShowsNoUnderlines();
     void languageIsChosenPerMessageAndRememberedPerAccount();
 
 private:
@@ -309,6 +310,32 @@ void TestSpellHighlighter::checkSpellingTurnsOff()
     window->spelling()->checkAction()->trigger();
     QTRY_COMPARE(underlined(window->bodyEdit()->document()), QStringList{u"Helo"_s});
     QVERIFY(window->spelling()->isChecking());
+}
+
+// A sent message is read-only: underlines there would ask for corrections nobody can make. The setting
+// itself stays, and a new message is checked again.
+void TestSpellHighlighter::sentMessageShowsNoUnderlines()
+{
+    std::unique_ptr<ComposeWindow> window = makeWindow();
+    QVERIFY(window);
+    window->spelling()->setChecking(true);
+    Draft sent;
+    sent.state = Draft::State::Sent;
+    sent.to = QStringLiteral("a@example.com");
+    sent.subject = QStringLiteral("Sent");
+    sent.text = QStringLiteral("Helo wrold");
+    sent.sentAt = QDateTime::currentDateTime();
+    sent.acceptedRecipients = {QStringLiteral("a@example.com")};
+    window->loadDraft(sent);
+    QVERIFY(window->isShowingSent());
+    QTRY_VERIFY(underlined(window->bodyEdit()->document()).isEmpty());
+    QVERIFY(!window->spelling()->checkAction()->isEnabled());
+    QVERIFY(window->spelling()->checkAction()->isChecked()); // the setting stays
+
+    window->editAsNew(); // a copy to edit: checked again
+    QVERIFY(!window->isShowingSent());
+    QTRY_COMPARE(underlined(window->bodyEdit()->document()), (QStringList{u"Helo"_s, u"wrold"_s}));
+    QVERIFY(window->spelling()->checkAction()->isEnabled());
 }
 
 void TestSpellHighlighter::languageIsChosenPerMessageAndRememberedPerAccount()

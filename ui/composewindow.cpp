@@ -734,6 +734,7 @@ void ComposeWindow::showSentView(const Draft &draft)
     m_fromSelector->setEnabled(false);
     m_body->setReadOnly(true);
     m_richBody->setReadOnly(true);
+    m_spelling->setSuspended(true);
     m_attach->setEnabled(false);
     m_removeAttachment->setEnabled(false);
     m_send->hide();
@@ -755,6 +756,7 @@ void ComposeWindow::leaveSentView()
     m_fromSelector->setEnabled(true);
     m_body->setReadOnly(false);
     m_richBody->setReadOnly(false);
+    m_spelling->setSuspended(false);
     m_attach->setEnabled(true);
     m_removeAttachment->setEnabled(true);
     m_send->show();

@@ -40,9 +40,8 @@ SpellingController::SpellingController(QPlainTextEdit *plain, QTextEdit *rich, Q
     m_checker->setLanguage(SpellChecker::preferredLanguage(m_available, {}, QLocale()));
     m_plainHighlighter = new SpellHighlighter(m_checker.get(), plain->document(), this);
     m_richHighlighter = new SpellHighlighter(m_checker.get(), rich->document(), this);
-    const bool on = UserPreferences::open()->value(checkingKey, true).toBool();
-    m_plainHighlighter->setChecking(on);
-    m_richHighlighter->setChecking(on);
+    m_wanted = UserPreferences::open()->value(checkingKey, true).toBool();
+    applyChecking();
     for (QWidget *editor : {static_cast<QWidget *>(plain), static_cast<QWidget *>(rich)}) {
         editor->setContextMenuPolicy(Qt::CustomContextMenu);
         // For a scroll area the position is in viewport coordinates.
@@ -86,7 +85,7 @@ void SpellingController::addMenuEntries(QMenu *menu)
         m_checkAction->setToolTip(why);
         m_checkAction->setStatusTip(why);
     }
-    m_checkAction->setChecked(isChecking() && m_checker->hasDictionary());
+    m_checkAction->setChecked(m_wanted && m_checker->hasDictionary());
     connect(m_checkAction, &QAction::toggled, this, [this](bool on) {
         setChecking(on);
         UserPreferences::open()->setValue(checkingKey, on);
@@ -120,12 +119,26 @@ QString SpellingController::language() const
 
 void SpellingController::setChecking(bool on)
 {
-    m_plainHighlighter->setChecking(on);
-    m_richHighlighter->setChecking(on);
+    m_wanted = on;
+    applyChecking();
     if (m_checkAction) {
         const QSignalBlocker blocker(m_checkAction);
         m_checkAction->setChecked(on && m_checker->hasDictionary());
     }
+}
+
+void SpellingController::setSuspended(bool suspended)
+{
+    m_suspended = suspended;
+    applyChecking();
+    if (m_checkAction)
+        m_checkAction->setEnabled(!suspended && m_checker->hasDictionary());
+}
+
+void SpellingController::applyChecking()
+{
+    m_plainHighlighter->setChecking(m_wanted && !m_suspended);
+    m_richHighlighter->setChecking(m_wanted && !m_suspended);
 }
 
 bool SpellingController::isChecking() const

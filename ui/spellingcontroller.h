@@ -37,7 +37,9 @@ public:
     void chooseLanguage(const QString &tag);
     QString language() const;
     void setChecking(bool on);
-    bool isChecking() const;
+    bool isChecking() const; // underlines are drawn now
+    // A sent message is read-only: nothing to correct, so no underlines, while the setting stays.
+    void setSuspended(bool suspended);
     QStringList availableLanguages() const { return m_available; }
 
     SpellChecker *checker() const { return m_checker.get(); }
@@ -53,6 +55,7 @@ signals:
 
 private:
     void applyLanguage(const QString &tag);
+    void applyChecking();
     void rehighlight();
     void showContextMenu(QWidget *editor, const QPoint &viewportPosition);
 
@@ -65,6 +68,8 @@ private:
     AccountStore *m_store = nullptr; // not owned; the window's
     QString m_accountId;
     bool m_chosenForMessage = false;
+    bool m_wanted = true;     // Format → Check spelling, remembered for all messages
+    bool m_suspended = false; // the window shows a sent message
     QAction *m_checkAction = nullptr;
     QMenu *m_languageMenu = nullptr;
     QActionGroup *m_languageGroup = nullptr;
