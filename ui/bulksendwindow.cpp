@@ -91,7 +91,7 @@ BulkSendWindow::BulkSendWindow(AccountStore *accounts, SendService *service, QWi
     auto *closeKey = new QShortcut(QKeySequence::Cancel, this);
     connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     // Insert field goes where the person was typing last.
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *editor : std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_text,
                                                                 m_richEdit, m_attachments}) {
             if (now == editor)
@@ -119,7 +119,12 @@ BulkSendWindow::BulkSendWindow(AccountStore *accounts, SendService *service, QWi
     ScreenFit::resizeWithin(this, {980, 660});
 }
 
-BulkSendWindow::~BulkSendWindow() = default;
+BulkSendWindow::~BulkSendWindow()
+{
+    // ~QWidget closes the window, which moves the focus: by then this is no BulkSendWindow any more,
+    // and ~QObject would disconnect too late.
+    disconnect(m_focusWatch);
+}
 
 QWidget *BulkSendWindow::buildDataPage()
 {

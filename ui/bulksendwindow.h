@@ -223,4 +223,5 @@ private:
     QLabel *m_doubtNotice = nullptr;
     QPushButton *m_markDelivered = nullptr;
     QPushButton *m_sendAgain = nullptr;
+    QMetaObject::Connection m_focusWatch;
 };
