@@ -43,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextEdit>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -58,6 +59,8 @@ private slots:
     void sendsToSandboxWithAttachment();
     void invalidAddressIsMarkedAndNotSent();
     void titleFollowsSubject();
+    void richTextStylesFromTheKeyboard_data();
+    void richTextStylesFromTheKeyboard();
     void refusedRecipientExplainedAndMessageKept();
     void pasteAttachesFiles();
     void droppedFileAttaches();
@@ -204,6 +207,44 @@ void TestComposeWindow::titleFollowsSubject()
     QCOMPARE(window.windowTitle(), QStringLiteral("(no subject) — Sendscope"));
     type(window.subjectField(), QStringLiteral("Lunch?"));
     QCOMPARE(window.windowTitle(), QStringLiteral("Lunch? — Sendscope"));
+}
+
+void TestComposeWindow::richTextStylesFromTheKeyboard_data()
+{
+    QTest::addColumn<char>("key");
+    QTest::addColumn<QString>("style");
+    QTest::newRow("Ctrl+B") << 'b' << QStringLiteral("bold");
+    QTest::newRow("Ctrl+I") << 'i' << QStringLiteral("italic");
+    QTest::newRow("Ctrl+U") << 'u' << QStringLiteral("underline");
+}
+
+// In rich text the keys turn a style on for the selection, and off again.
+void TestComposeWindow::richTextStylesFromTheKeyboard()
+{
+    QFETCH(char, key);
+    QFETCH(QString, style);
+    ComposeWindow window(SmtpServerSettings{}, me(), QStringLiteral("Local sandbox"));
+    window.setConfirmations(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setRichText(true);
+    QTextEdit *editor = window.richBodyEdit();
+    editor->setFocus();
+    editor->insertPlainText(QStringLiteral("样式 style"));
+    editor->selectAll();
+    const auto styled = [&] {
+        const QTextCharFormat format = editor->textCursor().charFormat();
+        if (style == QLatin1String("bold"))
+            return format.fontWeight() > QFont::Normal;
+        if (style == QLatin1String("italic"))
+            return format.fontItalic();
+        return format.fontUnderline();
+    };
+    QVERIFY(!styled());
+    QTest::keyClick(editor, key, Qt::ControlModifier);
+    QVERIFY(styled());
+    QTest::keyClick(editor, key, Qt::ControlModifier);
+    QVERIFY(!styled());
 }
 
 void TestComposeWindow::refusedRecipientExplainedAndMessageKept()

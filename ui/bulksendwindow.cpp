@@ -1,6 +1,7 @@
 #include "bulksendwindow.h"
 
 #include "passwordprompt.h"
+#include "textstyle.h"
 
 #include "accountstore.h"
 #include "addressparser.h"
@@ -43,6 +44,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace {
 constexpr int kDataPreviewRows = 50;
@@ -223,24 +225,16 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_richEdit->setAccessibleName(tr("Message text (rich)"));
     m_richEdit->hide();
     // As in the compose window: bold, italic and underline from the keyboard (paste keeps formatting).
-    const std::array styles{QKeySequence(QKeySequence::Bold), QKeySequence(QKeySequence::Italic),
-                            QKeySequence(QKeySequence::Underline)};
-    for (int i = 0; i < int(styles.size()); ++i) {
+    const std::array styles{std::pair{TextStyle::Bold, QKeySequence(QKeySequence::Bold)},
+                            std::pair{TextStyle::Italic, QKeySequence(QKeySequence::Italic)},
+                            std::pair{TextStyle::Underline, QKeySequence(QKeySequence::Underline)}};
+    for (const auto &[textStyle, key] : styles) {
         auto *style = new QAction(m_richEdit);
-        style->setShortcut(styles.at(i));
+        style->setShortcut(key);
         style->setShortcutContext(Qt::WidgetShortcut);
         m_richEdit->addAction(style);
-        connect(style, &QAction::triggered, this, [this, i] {
-            QTextCharFormat change;
-            const QTextCharFormat current = m_richEdit->currentCharFormat();
-            if (i == 0)
-                change.setFontWeight(current.fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
-            else if (i == 1)
-                change.setFontItalic(!current.fontItalic());
-            else
-                change.setFontUnderline(!current.fontUnderline());
-            m_richEdit->mergeCurrentCharFormat(change);
-        });
+        connect(style, &QAction::triggered, this,
+                [this, textStyle = textStyle] { toggleTextStyle(m_richEdit, textStyle); });
     }
     m_richText = new QCheckBox(tr("&Rich text (adds an HTML version)"), page);
     m_richText->setToolTip(tr("Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; "

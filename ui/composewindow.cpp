@@ -22,6 +22,7 @@
 #include "sendjob.h"
 #include "sendservice.h"
 #include "spellingcontroller.h"
+#include "textstyle.h"
 #include "transcriptmodel.h"
 #include "transcriptpanel.h"
 #include "userpreferences.h"
@@ -70,6 +71,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 ComposeWindow::ComposeWindow(SmtpServerSettings settings, MailAddress identity, QString accountName,
                              QWidget *parent)
@@ -890,25 +892,17 @@ void ComposeWindow::buildMenus()
     m_richAction->setCheckable(true);
     connect(m_richAction, &QAction::toggled, this, &ComposeWindow::setRichText);
     format->addSeparator();
-    const std::array styles{std::pair{tr("&Bold"), QKeySequence(QKeySequence::Bold)},
-                            std::pair{tr("&Italic"), QKeySequence(QKeySequence::Italic)},
-                            std::pair{tr("&Underline"), QKeySequence(QKeySequence::Underline)}};
-    for (int i = 0; i < int(styles.size()); ++i) {
-        QAction *style = format->addAction(styles.at(i).first);
-        style->setShortcut(styles.at(i).second);
+    const std::array styles{
+        std::tuple{tr("&Bold"), QKeySequence(QKeySequence::Bold), TextStyle::Bold},
+        std::tuple{tr("&Italic"), QKeySequence(QKeySequence::Italic), TextStyle::Italic},
+        std::tuple{tr("&Underline"), QKeySequence(QKeySequence::Underline), TextStyle::Underline}};
+    for (const auto &[text, key, textStyle] : styles) {
+        QAction *style = format->addAction(text);
+        style->setShortcut(key);
         style->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_richBody->addAction(style);
-        connect(style, &QAction::triggered, this, [this, i] {
-            QTextCharFormat change;
-            const QTextCharFormat current = m_richBody->currentCharFormat();
-            if (i == 0)
-                change.setFontWeight(current.fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
-            else if (i == 1)
-                change.setFontItalic(!current.fontItalic());
-            else
-                change.setFontUnderline(!current.fontUnderline());
-            m_richBody->mergeCurrentCharFormat(change);
-        });
+        connect(style, &QAction::triggered, this,
+                [this, textStyle = textStyle] { toggleTextStyle(m_richBody, textStyle); });
     }
     // As in other mail programs' compose windows: what this message asks of the server and the recipients.
     QMenu *options = menuBar()->addMenu(tr("O&ptions"));
