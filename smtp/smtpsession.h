@@ -173,6 +173,7 @@ private:
 
     // Steps
     void setState(State state);
+    void acknowledgeNow();
     void sendEhlo();
     void afterEhlo();
     void startAuthentication();

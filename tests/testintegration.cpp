@@ -28,6 +28,7 @@ private slots:
     void starttlsAuthDelivers_data();
     void starttlsAuthDelivers();
     void implicitTlsDelivers();
+    void sessionTicketsAreAcknowledged();
     void plainPortWithoutAuth();
     void flightsWithPipeliningAndChunking_data();
     void flightsWithPipeliningAndChunking();
@@ -218,6 +219,30 @@ void TestIntegration::implicitTlsDelivers()
     const QByteArray delivered = waitForMaildir(QStringLiteral("bob"), token);
     QVERIFY(!delivered.isEmpty());
     QCOMPARE(stripDeliveryHeaders(delivered), lf(message));
+}
+
+void TestIntegration::sessionTicketsAreAcknowledged()
+{
+    // Postfix writes its TLS 1.3 session tickets and the reply to the EHLO that went out with our Finished
+    // in two writes, and holds the second under Nagle's algorithm until the tickets are acknowledged:
+    // 44 ms on every STARTTLS send while Linux delayed that ACK. The session acknowledges at once when Qt
+    // reports a ticket, which Qt does only with session persistence enabled; this fails without it.
+    SmtpSession session(submission());
+    QSignalSpy finished(&session, &SmtpSession::finished);
+    OutgoingMessage outgoing;
+    outgoing.from = QStringLiteral("tester@sendscope.test");
+    outgoing.recipients = {QStringLiteral("alice@sendscope.test")};
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    outgoing.source = MessageSource::fromData(makeMessage(token, outgoing.recipients.first()));
+    session.addMessage(std::move(outgoing));
+    session.start();
+    auto *socket = session.findChild<QSslSocket *>();
+    QVERIFY(socket);
+    QSignalSpy tickets(socket, &QSslSocket::newSessionTicketReceived);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!finished.first().first().value<SmtpError>().isError());
+    QVERIFY2(!tickets.isEmpty(), "Qt reported no TLS session ticket: nothing triggers the early ACK");
+    QVERIFY(!waitForMaildir(QStringLiteral("alice"), token).isEmpty());
 }
 
 void TestIntegration::plainPortWithoutAuth()
