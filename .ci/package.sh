@@ -32,13 +32,16 @@ LANG=zh_CN.UTF-8 "$root/usr/bin/sendscope" --help | grep -q "用法"
 test -s "$root/usr/share/man/man1/sendscope.1.gz"
 # The window is a program of its own that `sendscope` execs (the command line loads no widget library).
 test -x "$root/usr/libexec/sendscope/sendscope-gui"
+# The keychain is a module that both programs load on first use, found relative to them (app/CMakeLists.txt).
+module=$(find "$root/usr/lib" -path '*/sendscope/sendscope-keychain.so')
+test -n "$module" || { echo "the keychain module is not in the package"; exit 1; }
 # Built hardened (CMakeLists.txt, SENDSCOPE_HARDENING): PIE, stack protector, full RELRO and immediate
 # binding are checked by hardening-check. Two of its checks cannot pass on bookworm whatever the flags:
 # control-flow protection needs every linked object to carry the CET property and glibc's crt1.o/crti.o
 # do not (Debian's own curl and msmtp fail it too), so the -fcf-protection instrumentation (endbr64) is
 # checked directly instead; and its fortify heuristic wants at least one __*_chk call, while the
 # memcpy/memmove calls it finds come from Qt's inline containers with sizes known only at run time.
-for binary in "$root/usr/bin/sendscope" "$root/usr/libexec/sendscope/sendscope-gui"; do
+for binary in "$root/usr/bin/sendscope" "$root/usr/libexec/sendscope/sendscope-gui" "$module"; do
     hardening-check --nocfprotection --nofortify "$binary"
     # (grep -c reads everything: with -q, objdump would die of SIGPIPE and pipefail would say no.)
     branches=$(objdump -d "$binary" | grep -c endbr64 || true)

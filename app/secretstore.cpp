@@ -1,14 +1,14 @@
 #include "secretstore.h"
 
+#include "keychainbackend.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibrary>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
-#include <qt6keychain/keychain.h>
-
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#endif
 
 namespace {
 
@@ -22,82 +22,117 @@ QString noKeychainMessage(const QString &reason)
         .arg(reason);
 }
 
-// On Linux the keychain is a D-Bus service. Asking first gives a clear reason instead of libsecret's
-// "Could not connect: No such file or directory" and avoids libsecret trying to autolaunch a bus.
+struct LoadedBackend
+{
+    std::unique_ptr<KeychainBackend> backend;
+    QString error; // why the module could not be loaded
+};
+
+// Loads the sendscope-keychain module once per process and keeps it loaded until exit. Looked for in
+// $SENDSCOPE_MODULE_DIR (tests), beside a build tree's programs (build/modules), then where it is installed
+// relative to the program (lib/sendscope from bin/ and from libexec/sendscope/).
+LoadedBackend &loadedBackend()
+{
+    static LoadedBackend loaded = [] {
+        LoadedBackend result;
+        QStringList dirs;
+        if (const QString fromEnvironment = qEnvironmentVariable("SENDSCOPE_MODULE_DIR");
+            !fromEnvironment.isEmpty())
+            dirs << fromEnvironment;
+        const QString programDir = QCoreApplication::applicationDirPath();
+        for (const char *relative :
+             {"../modules", SENDSCOPE_MODULES_FROM_BINDIR, SENDSCOPE_MODULES_FROM_GUIDIR})
+            dirs << QDir::cleanPath(programDir + u'/' + QString::fromUtf8(relative));
+        dirs.removeDuplicates();
+        QStringList failures;
+        for (const QString &dir : std::as_const(dirs)) {
+            if (QDir(dir).entryList({QStringLiteral("sendscope-keychain.*")}, QDir::Files).isEmpty())
+                continue;
+            QLibrary library(dir + QStringLiteral("/sendscope-keychain"));
+            const auto create =
+                reinterpret_cast<CreateKeychainBackend>(library.resolve(SENDSCOPE_KEYCHAIN_ENTRY_POINT));
+            if (create) {
+                result.backend.reset(create()); // the module stays loaded: ~QLibrary does not unload it
+                return result;
+            }
+            failures << library.errorString();
+        }
+        result.error =
+            failures.isEmpty()
+                ? SecretStore::tr("the keychain module sendscope-keychain is not installed (looked in %1)")
+                      .arg(dirs.join(QStringLiteral(", ")))
+                : SecretStore::tr("the keychain module could not be loaded: %1")
+                      .arg(failures.join(QStringLiteral("; ")));
+        return result;
+    }();
+    return loaded;
+}
+
+// Asked before every keychain job: a reason the user can act on, instead of a D-Bus timeout.
 std::optional<SecretStore::Result> missingKeychain()
 {
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected()) {
+    LoadedBackend &loaded = loadedBackend();
+    if (!loaded.backend)
+        return SecretStore::Result{
+            SecretStore::Status::NoKeychain, noKeychainMessage(loaded.error), {}, false};
+    switch (loaded.backend->missing()) {
+    case KeychainBackend::Missing::None:
+        return std::nullopt;
+    case KeychainBackend::Missing::NoSession:
         return SecretStore::Result{SecretStore::Status::NoKeychain,
                                    noKeychainMessage(SecretStore::tr("there is no D-Bus session")),
                                    {},
                                    false};
-    }
-    const QStringList names = bus.interface()->registeredServiceNames().value();
-    const QStringList activatable = bus.interface()->activatableServiceNames().value();
-    for (const char *service :
-         {"org.freedesktop.secrets", "org.kde.kwalletd5", "org.kde.kwalletd6", "org.kde.kwalletd"}) {
-        const QString name = QString::fromLatin1(service);
-        if (names.contains(name) || activatable.contains(name))
-            return std::nullopt;
+    case KeychainBackend::Missing::NoService:
+        break;
     }
     return SecretStore::Result{
         SecretStore::Status::NoKeychain,
         noKeychainMessage(SecretStore::tr("no Secret Service or KWallet on the D-Bus session")),
         {},
         false};
-#else
-    return std::nullopt;
-#endif
 }
 
-SecretStore::Result resultOf(const QKeychain::Job *job)
+KeychainBackend &backend()
+{
+    return *loadedBackend().backend; // only after missingKeychain() said it is there
+}
+
+SecretStore::Result resultOf(const KeychainAnswer &answer)
 {
     SecretStore::Result result;
-    switch (job->error()) {
-    case QKeychain::NoError:
+    switch (answer.kind) {
+    case KeychainAnswer::Kind::Ok:
+        result.secret = answer.secret;
         return result;
-    case QKeychain::EntryNotFound:
+    case KeychainAnswer::Kind::NotFound:
         result.status = SecretStore::Status::NotFound;
         result.message = SecretStore::tr("No password is stored in the keychain for this account.");
         break;
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
+    case KeychainAnswer::Kind::NoBackend:
         result.status = SecretStore::Status::NoKeychain;
-        result.message = noKeychainMessage(job->errorString());
+        result.message = noKeychainMessage(answer.detail);
         break;
-    case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser:
+    case KeychainAnswer::Kind::AccessDenied:
         result.status = SecretStore::Status::AccessDenied;
         result.message = SecretStore::tr("The keychain refused access (%1). It may be locked, or the "
                                          "request was declined; unlock it and try again.")
-                             .arg(job->errorString());
+                             .arg(answer.detail);
         break;
-    case QKeychain::CouldNotDeleteEntry:
-    case QKeychain::OtherError:
+    case KeychainAnswer::Kind::Failed:
         result.status = SecretStore::Status::Failed;
-        result.message = SecretStore::tr("The keychain reported an error: %1").arg(job->errorString());
+        result.message = SecretStore::tr("The keychain reported an error: %1").arg(answer.detail);
         break;
     }
     // libsecret reports a missing D-Bus session or Secret Service as OtherError with a D-Bus message.
     if (result.status == SecretStore::Status::Failed &&
-        (job->errorString().contains(QLatin1String("org.freedesktop.DBus")) ||
-         job->errorString().contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
-         job->errorString().contains(QLatin1String("secrets"), Qt::CaseInsensitive))) {
+        (answer.detail.contains(QLatin1String("org.freedesktop.DBus")) ||
+         answer.detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
+         answer.detail.contains(QLatin1String("secrets"), Qt::CaseInsensitive))) {
         result.status = SecretStore::Status::NoKeychain;
-        result.message = noKeychainMessage(job->errorString());
+        result.message = noKeychainMessage(answer.detail);
     }
     return result;
-}
-
-template <typename JobType> JobType *makeJob(const QString &service, const QString &key, QObject *parent)
-{
-    auto *job = new JobType(service, parent); // deletes itself after finished() (autoDelete)
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never a plain file
-    job->setKey(key);
-    return job;
 }
 
 } // namespace
@@ -137,14 +172,9 @@ void SecretStore::read(const QString &accountId, Callback callback)
         answerLater(std::move(callback), *missing);
         return;
     }
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, keyFor(accountId), this);
-    connect(job, &QKeychain::Job::finished, this, [job, callback = std::move(callback)] {
-        Result result = resultOf(job);
-        if (result.ok())
-            result.secret = job->textData();
-        callback(result);
-    });
-    job->start();
+    backend().read(
+        m_service, keyFor(accountId), this,
+        [callback = std::move(callback)](const KeychainAnswer &answer) { callback(resultOf(answer)); });
 }
 
 void SecretStore::write(const QString &accountId, const QString &secret, Callback callback)
@@ -153,15 +183,13 @@ void SecretStore::write(const QString &accountId, const QString &secret, Callbac
         answerLater(std::move(callback), *missing);
         return;
     }
-    auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, keyFor(accountId), this);
-    job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [this, job, accountId, callback = std::move(callback)] {
-        const Result result = resultOf(job);
-        if (result.ok())
-            m_memory.remove(accountId); // the keychain is now the one place
-        callback(result);
-    });
-    job->start();
+    backend().write(m_service, keyFor(accountId), secret, this,
+                    [this, accountId, callback = std::move(callback)](const KeychainAnswer &answer) {
+                        const Result result = resultOf(answer);
+                        if (result.ok())
+                            m_memory.remove(accountId); // the keychain is now the one place
+                        callback(result);
+                    });
 }
 
 void SecretStore::remove(const QString &accountId, Callback callback)
@@ -171,14 +199,13 @@ void SecretStore::remove(const QString &accountId, Callback callback)
         answerLater(std::move(callback), *missing);
         return;
     }
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, keyFor(accountId), this);
-    connect(job, &QKeychain::Job::finished, this, [job, callback = std::move(callback)] {
-        Result result = resultOf(job);
-        if (result.status == Status::NotFound)
-            result = {}; // already gone is what the caller wanted
-        callback(result);
-    });
-    job->start();
+    backend().remove(m_service, keyFor(accountId), this,
+                     [callback = std::move(callback)](const KeychainAnswer &answer) {
+                         Result result = resultOf(answer);
+                         if (result.status == Status::NotFound)
+                             result = {}; // already gone is what the caller wanted
+                         callback(result);
+                     });
 }
 
 void SecretStore::keepInMemory(const QString &accountId, const QString &secret)
