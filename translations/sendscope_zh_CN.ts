@@ -4712,6 +4712,14 @@ Password for %2 on %3 (kept in memory only until Sendscope quits):</source>
         <source>The keychain reported an error: %1</source>
         <translation>密钥环报告了错误：%1</translation>
     </message>
+    <message>
+        <source>the keychain module sendscope-keychain is not installed (looked in %1)</source>
+        <translation>未安装密钥环模块 sendscope-keychain（已查找：%1）</translation>
+    </message>
+    <message>
+        <source>the keychain module could not be loaded: %1</source>
+        <translation>无法加载密钥环模块：%1</translation>
+    </message>
 </context>
 <context>
     <name>SendBatch</name>
