@@ -3,6 +3,7 @@
 #include "messagesource.h"
 
 #include <QBuffer>
+#include <QRandomGenerator>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -13,6 +14,7 @@ private slots:
     void bccIsStrippedAcrossChunks();
     void scan_data();
     void scan();
+    void scanMatchesTheDefinition();
     void scanCountsWhatTheEncoderWrites_data();
     void scanCountsWhatTheEncoderWrites();
     void fromFileReadsAndRewinds();
@@ -61,6 +63,82 @@ void TestMessageSource::scan()
     QCOMPARE(source->scan().headersNonAscii, headersNonAscii);
     QCOMPARE(source->scan().hasNul, nul);
     QCOMPARE(source->device()->pos(), qint64(0));
+}
+
+namespace {
+// The scan's definition, one octet at a time: every CR, and every LF not right after a CR, ends a line; a
+// last line without an ending gets one; the header section ends at the first empty line.
+MessageSource::Scan referenceScan(const QByteArray &input)
+{
+    MessageSource::Scan scan;
+    qint64 line = 0;
+    qint64 crs = 0;
+    qint64 lfs = 0;
+    qint64 crlfs = 0;
+    bool inHeaders = true;
+    bool lastWasLf = true;
+    for (qsizetype i = 0; i < input.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(input.at(i));
+        if (byte == '\n' || byte == '\r') {
+            if (byte == '\n') {
+                ++lfs;
+                if (i > 0 && input.at(i - 1) == '\r')
+                    ++crlfs;
+                if (inHeaders && lastWasLf)
+                    inHeaders = false;
+                lastWasLf = true;
+            } else {
+                ++crs;
+            }
+            scan.longestLine = std::max(scan.longestLine, line);
+            line = 0;
+            continue;
+        }
+        lastWasLf = false;
+        ++line;
+        if (byte >= 0x80) {
+            scan.hasEightBit = true;
+            scan.headersNonAscii = scan.headersNonAscii || inHeaders;
+        } else if (byte == 0) {
+            scan.hasNul = true;
+        }
+    }
+    scan.longestLine = std::max(scan.longestLine, line);
+    const bool unterminated = !input.isEmpty() && input.back() != '\n' && input.back() != '\r';
+    scan.lineCount = crs + lfs - crlfs + (unterminated ? 1 : 0);
+    scan.canonicalSize = input.size() - crs - lfs + 2 * scan.lineCount;
+    return scan;
+}
+} // namespace
+
+void TestMessageSource::scanMatchesTheDefinition()
+{
+    // The scan counts sixteen octets at a time; random messages, with line endings, NULs and 8-bit octets
+    // at every offset of a block and across the 256 KiB read chunks, must give what the definition gives.
+    QRandomGenerator random(20261130);
+    const QByteArray alphabet("ab .\r\n\r\n\0\xc3\xa4xyz", 14);
+    for (int round = 0; round < 400; ++round) {
+        const qsizetype length = round < 390 ? random.bounded(0, 700) : random.bounded(300000, 700000);
+        QByteArray input(length, Qt::Uninitialized);
+        const bool sparse = round % 3 == 0; // long runs without line endings, as in real text
+        for (qsizetype i = 0; i < length; ++i) {
+            input[i] = sparse && random.bounded(40) != 0 ? 'w' : alphabet.at(random.bounded(alphabet.size()));
+        }
+        if (round % 4 == 0)
+            input.prepend("Subject: \xe4\r\n\r\n");
+        const MessageSource::Scan expected = referenceScan(input);
+        const auto source = MessageSource::fromData(input);
+        QVERIFY(source);
+        const MessageSource::Scan &scan = source->scan();
+        const QByteArray where = "round " + QByteArray::number(round);
+        QVERIFY2(scan.canonicalSize == expected.canonicalSize, where);
+        QVERIFY2(scan.lineCount == expected.lineCount, where);
+        QVERIFY2(scan.longestLine == expected.longestLine, where);
+        QVERIFY2(scan.hasEightBit == expected.hasEightBit, where);
+        QVERIFY2(scan.hasNul == expected.hasNul, where);
+        QVERIFY2(scan.headersNonAscii == expected.headersNonAscii, where);
+        QVERIFY2(scan.canonical == (expected.canonicalSize == input.size()), where);
+    }
 }
 
 void TestMessageSource::scanCountsWhatTheEncoderWrites_data()
