@@ -323,6 +323,9 @@ class Bench:
         for name in arrived:
             os.unlink(os.path.join(new, name))
         self.delivered += len(arrived)
+        # The kernel writes a 50 MB delivery (queue file, Maildir copy) back to disk some seconds later;
+        # flushed here, that work does not land on whichever client is measured next.
+        os.sync()
 
     # -- one measured run ------------------------------------------------------------------------------
 
@@ -388,7 +391,12 @@ class Bench:
                             continue
                     todo.append(client)
                 for rep in range(repeat):
-                    for client in todo:
+                    # A different order each repetition (fixed seed), so that no client always follows
+                    # the same neighbour and inherits its after-effects.
+                    order = list(todo)
+                    if rep:
+                        random.Random(rep).shuffle(order)
+                    for client in order:
                         if (client, size_label) in self.skip:
                             continue
                         timeout = 60 if size_label == SMALL else 300
