@@ -247,6 +247,15 @@ int MergeCommand::parse(const QStringList &arguments)
         return usageError(tr("--from: %1").arg(addressError.message));
     for (const QString &replyTo : parser.values(QStringLiteral("reply-to")))
         m_spec.replyTo += AddressParser::parseList(replyTo, &addressError);
+    if (parser.isSet(QStringLiteral("dsn")))
+        return usageError(
+            tr("a bulk send cannot ask for delivery status notifications yet; leave out --dsn."));
+    m_spec.requestReadReceipt = parser.isSet(QStringLiteral("read-receipt"));
+    QString priorityError;
+    const std::optional<MimeMessage::Priority> priority = m_send.priority(&priorityError);
+    if (!priority)
+        return usageError(priorityError);
+    m_spec.priority = *priority;
 
     // The provider's limits by default (chosen by server and sender domain), each one changeable.
     m_profile = PacingProfile::forServer(m_send.settings().host, m_spec.from.address());

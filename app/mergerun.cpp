@@ -61,6 +61,8 @@ std::optional<MimeMessage> MergeRun::buildMessage(int row, QString *problem) con
     MimeMessage message;
     message.from = m_spec.from;
     message.replyTo = m_spec.replyTo;
+    message.requestReadReceipt = m_spec.requestReadReceipt;
+    message.priority = m_spec.priority;
     const struct
     {
         const MergeTemplate &source;

@@ -37,6 +37,8 @@ struct MergeSpec
     MergeTemplate attachments; // paths separated by ';'
     MailAddress from;
     QList<MailAddress> replyTo;
+    bool requestReadReceipt = false; // Disposition-Notification-To in every message
+    MimeMessage::Priority priority = MimeMessage::Priority::Normal;
     SmtpServerSettings settings;
     std::optional<Account> account; // whose keychain entry holds the secret, when settings has none
     // Pace and quotas: PacingProfile::forServer() gives a provider's values; each may be changed.

@@ -5,6 +5,7 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "commandlinesecret.h"
+#include "draft.h"
 #include "mimewriter.h"
 #include "secretstore.h"
 #include "sendservice.h"
@@ -103,6 +104,11 @@ void SendCommand::setupOptions()
         {QStringLiteral("no-pipelining"), tr("Do not use PIPELINING even when offered.")},
         {QStringLiteral("no-chunking"), tr("Do not use CHUNKING (BDAT) even when offered.")},
         {QStringLiteral("dsn"), tr("Ask for delivery status notifications (success, failure, delay).")},
+        {QStringLiteral("read-receipt"),
+         tr("Ask the recipients' mail programs for a read receipt, sent to the From address.")},
+        {QStringLiteral("priority"),
+         tr("high, normal (default) or low; written as X-Priority and Importance."), tr("P"),
+         QStringLiteral("normal")},
         {QStringLiteral("from"),
          tr("From address, \"Name <addr>\" or addr; also the envelope sender (required)."), tr("ADDR")},
         {QStringLiteral("to"),
@@ -327,6 +333,12 @@ int SendCommand::parseMessageOptions()
     for (const MailAddress &recipient : m_mime.envelopeRecipients())
         m_message.recipients << recipient.address();
     m_message.requireSmtpUtf8 = m_mime.requiresSmtpUtf8();
+    m_mime.requestReadReceipt = m_parser.isSet(QStringLiteral("read-receipt"));
+    QString priorityError;
+    const std::optional<MimeMessage::Priority> priority = this->priority(&priorityError);
+    if (!priority)
+        return usageError(priorityError);
+    m_mime.priority = *priority;
     m_message.dsn.enabled = m_parser.isSet(QStringLiteral("dsn"));
     // Fixed here rather than by the writer, so that the ENVID can name the message.
     if (m_message.dsn.enabled && m_mime.messageId.isEmpty())
@@ -344,10 +356,22 @@ int SendCommand::parseMessageOptions()
     return -1;
 }
 
+std::optional<MimeMessage::Priority> SendCommand::priority(QString *error) const
+{
+    const QString value = m_parser.value(QStringLiteral("priority")).trimmed().toLower();
+    const MimeMessage::Priority priority = Draft::priorityFromName(value);
+    if (Draft::priorityName(priority) == value)
+        return priority;
+    *error =
+        tr("--priority is high, normal or low, not \"%1\".").arg(m_parser.value(QStringLiteral("priority")));
+    return std::nullopt;
+}
+
 std::unique_ptr<MessageSource> SendCommand::buildMessage(QString *error)
 {
     if (m_parser.isSet(QStringLiteral("eml"))) {
-        for (const char *conflicting : {"subject", "body-file", "attach", "html-file"}) {
+        for (const char *conflicting :
+             {"subject", "body-file", "attach", "html-file", "read-receipt", "priority"}) {
             if (m_parser.isSet(QString::fromLatin1(conflicting))) {
                 *error = tr("--eml sends a prepared message; --%1 cannot be used with it.")
                              .arg(QString::fromLatin1(conflicting));

@@ -43,6 +43,8 @@ public:
     int parseForMerge(const QStringList &arguments, const QList<QCommandLineOption> &extra,
                       const QString &description);
     const QCommandLineParser &parser() const { return m_parser; }
+    // --priority; nullopt and error for a value other than high, normal or low.
+    std::optional<MimeMessage::Priority> priority(QString *error) const;
     // The help of `sendscope merge` without parsing anything (the manual page).
     QString mergeHelpText(const QList<QCommandLineOption> &extra, const QString &description);
     const std::optional<Account> &account() const { return m_account; }

@@ -1,5 +1,7 @@
 #include "sendcommandline.h"
 
+#include "draft.h"
+
 #include <QRegularExpression>
 
 QStringList SendCommandLine::arguments(const SmtpServerSettings &settings, const MimeMessage &message)
@@ -48,6 +50,10 @@ QStringList SendCommandLine::arguments(const SmtpServerSettings &settings, const
         words << QStringLiteral("--body-file") << QStringLiteral("message.txt");
     for (const MimeAttachment &attachment : message.attachments)
         words << QStringLiteral("--attach") << attachment.path;
+    if (message.requestReadReceipt)
+        words << QStringLiteral("--read-receipt");
+    if (message.priority != MimeMessage::Priority::Normal)
+        words << QStringLiteral("--priority") << Draft::priorityName(message.priority);
     return words;
 }
 

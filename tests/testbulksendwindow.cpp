@@ -23,6 +23,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QJsonDocument>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -143,9 +145,11 @@ void TestBulkSendWindow::payslipsThroughTheSandbox()
     QCOMPARE(window.dataTable()->item(1, 1)->text(), QStringLiteral("李四"));
     screenshot(&window, QStringLiteral("bulk-1-data"));
 
-    // 2. The message.
+    // 2. The message, asking for a read receipt, high priority.
     fillTemplate(&window, true);
     QCOMPARE(window.toField()->text(), QStringLiteral("{{邮箱}}"));
+    window.priorityBox()->setCurrentIndex(window.priorityBox()->findData(int(MimeMessage::Priority::High)));
+    window.readReceiptBox()->setChecked(true);
     QVERIFY(window.fromSelector()->currentText().contains(QStringLiteral("hr@sandbox.invalid")));
     screenshot(&window, QStringLiteral("bulk-2-message"));
 
@@ -193,8 +197,13 @@ void TestBulkSendWindow::payslipsThroughTheSandbox()
         QFile eml(stored.first().first().toString());
         QVERIFY(eml.open(QIODevice::ReadOnly));
         const QJsonObject seen = runMimeOracle(eml.readAll());
-        QCOMPARE(seen.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Subject")).toString(),
-                 QStringLiteral("[TEST] 李四的工资单"));
+        const QJsonObject headers = seen.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(), QStringLiteral("[TEST] 李四的工资单"));
+        QCOMPARE(headers.value(QStringLiteral("Importance")).toString(), QStringLiteral("high"));
+        QVERIFY2(headers.value(QStringLiteral("Disposition-Notification-To"))
+                     .toString()
+                     .contains(QStringLiteral("hr@sandbox.invalid")),
+                 QJsonDocument(headers).toJson().constData());
     }
     screenshot(&window, QStringLiteral("bulk-4-test-sent"));
     stored.clear();
@@ -690,6 +699,9 @@ void TestBulkSendWindow::rowsInDoubtDecidedInTheWindow()
     QCOMPARE(window.runTable()->selectionModel()->selectedRows().first().row(), 1);
     QVERIFY(window.markDeliveredButton()->isEnabled());
     QVERIFY(window.sendAgainButton()->isEnabled());
+    // Rows in doubt are not done: the bar counts row 1 only.
+    QCOMPARE(window.progressBar()->maximum(), 3);
+    QCOMPARE(window.progressBar()->value(), 1);
     screenshot(&window, QStringLiteral("bulk-5-in-doubt"));
 
     // Row 2 arrived: accepted, the decision in its reply, never sent.
@@ -699,6 +711,7 @@ void TestBulkSendWindow::rowsInDoubtDecidedInTheWindow()
     QVERIFY(!delivered->decision.isEmpty());
     QCOMPARE(window.runTable()->item(1, 2)->text(), MergeJournal::stateLabel(MergeJournal::State::Accepted));
     QCOMPARE(window.runTable()->item(1, 3)->text(), delivered->decision.simplified());
+    QCOMPARE(window.progressBar()->value(), 2);
     QVERIFY(window.doubtNotice()->isVisible());
     QVERIFY2(window.doubtNoticeLabel()->text().startsWith(QStringLiteral("1")),
              qPrintable(window.doubtNoticeLabel()->text()));

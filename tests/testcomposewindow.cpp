@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -59,6 +60,8 @@ private slots:
     void sendsToSandboxWithAttachment();
     void invalidAddressIsMarkedAndNotSent();
     void titleFollowsSubject();
+    void warningsDefaultToNotSending_data();
+    void warningsDefaultToNotSending();
     void richTextStylesFromTheKeyboard_data();
     void richTextStylesFromTheKeyboard();
     void refusedRecipientExplainedAndMessageKept();
@@ -199,6 +202,54 @@ void TestComposeWindow::invalidAddressIsMarkedAndNotSent()
     QCOMPARE(window.transcriptModel()->totalCount(), 0); // nothing was attempted
     QCOMPARE(m_sandbox->storedMessages().size(), before);
     screenshot(&window, QStringLiteral("compose-invalid-address"));
+}
+
+void TestComposeWindow::warningsDefaultToNotSending_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("question");
+    QTest::newRow("no subject") << QString() << QStringLiteral("Hello") << QStringLiteral("No subject");
+    QTest::newRow("forgotten attachment") << QStringLiteral("Report") << QStringLiteral("Report attached.")
+                                          << QStringLiteral("Forgotten attachment?");
+    QTest::newRow("forgotten attachment, Chinese") << QStringLiteral("报告") << QStringLiteral("请查收附件。")
+                                                   << QStringLiteral("Forgotten attachment?");
+}
+
+void TestComposeWindow::warningsDefaultToNotSending()
+{
+    // Return pressed in a hurry answers the question with its default, which must be No: the message is
+    // not sent and stays as it was.
+    QFETCH(QString, subject);
+    QFETCH(QString, body);
+    QFETCH(QString, question);
+    SmtpServerSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = m_sandbox->port();
+    settings.security = SmtpSecurity::None;
+    ComposeWindow window(settings, me(), QStringLiteral("Local sandbox"));
+    window.show();
+    type(window.toField(), QStringLiteral("alice@example.com"));
+    if (!subject.isEmpty())
+        type(window.subjectField(), subject);
+    window.bodyEdit()->setPlainText(body);
+    const qsizetype before = m_sandbox->storedMessages().size();
+    QString asked;
+    bool defaultIsNo = false;
+    QTimer::singleShot(0, &window, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->windowTitle();
+        defaultIsNo = box->defaultButton() && box->defaultButton() == box->button(QMessageBox::No);
+        QTest::keyClick(box, Qt::Key_Return);
+    });
+    window.send(); // returns when the question is answered
+    QCOMPARE(asked, question);
+    QVERIFY(defaultIsNo);
+    QCOMPARE(window.transcriptModel()->totalCount(), 0); // nothing was attempted
+    QCOMPARE(m_sandbox->storedMessages().size(), before);
+    QCOMPARE(window.bodyEdit()->toPlainText(), body);
 }
 
 void TestComposeWindow::titleFollowsSubject()

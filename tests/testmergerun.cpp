@@ -416,16 +416,20 @@ void TestMergeRun::workbookThroughCommandLine()
     body.write(QStringLiteral("{{姓名}}，您好：工号 {{工号}}，入职 {{入职日期}}。\n").toUtf8());
     body.close();
     const QString data = QStringLiteral(SENDSCOPE_SOURCE_DIR "/tests/data/merge/excel-style.xlsx");
-    auto run = [&](const QString &sheet, QByteArray *out, QByteArray *err) {
+    auto run = [&](const QString &sheet, QByteArray *out, QByteArray *err,
+                   const QStringList &extra = {QStringLiteral("--read-receipt"), QStringLiteral("--priority"),
+                                               QStringLiteral("high")}) {
         QProcess process;
-        process.start(QStringLiteral(SENDSCOPE_BINARY),
-                      {QStringLiteral("merge"), QStringLiteral("--server"), QStringLiteral("smtp.qq.com"),
-                       QStringLiteral("--from"), QStringLiteral("人事部 <hr@qq.com>"),
-                       QStringLiteral("--data"), data, QStringLiteral("--sheet"), sheet,
-                       QStringLiteral("--subject"), QStringLiteral("{{姓名}}的通知"),
-                       QStringLiteral("--body-file"), body.fileName(), QStringLiteral("--journal"),
-                       work.filePath(sheet + QStringLiteral(".sqlite")), QStringLiteral("--dry-run"),
-                       QStringLiteral("--preview"), QStringLiteral("2")});
+        process.start(
+            QStringLiteral(SENDSCOPE_BINARY),
+            QStringList{QStringLiteral("merge"), QStringLiteral("--server"), QStringLiteral("smtp.qq.com"),
+                        QStringLiteral("--from"), QStringLiteral("人事部 <hr@qq.com>"),
+                        QStringLiteral("--data"), data, QStringLiteral("--sheet"), sheet,
+                        QStringLiteral("--subject"), QStringLiteral("{{姓名}}的通知"),
+                        QStringLiteral("--body-file"), body.fileName(), QStringLiteral("--journal"),
+                        work.filePath(sheet + QStringLiteral(".sqlite")), QStringLiteral("--dry-run"),
+                        QStringLiteral("--preview"), QStringLiteral("2")} +
+                extra);
         if (!process.waitForFinished(30000))
             return -1;
         *out = process.readAllStandardOutput();
@@ -443,6 +447,11 @@ void TestMergeRun::workbookThroughCommandLine()
     QVERIFY2(errText.contains(QStringLiteral("finishes about")), err.constData());
     // Row 2 is 李娜, employee number 42 shown as 00042, a date from a Chinese date format.
     QVERIFY2(out.contains("To: li@example.com"), out.constData());
+    // --read-receipt and --priority reach every row's message.
+    QVERIFY2(out.contains("\r\nDisposition-Notification-To: ") ||
+                 out.contains("\nDisposition-Notification-To: "),
+             out.constData());
+    QVERIFY2(out.contains("Importance: high"), out.constData());
     const QByteArray text = QByteArray(out).replace("=\r\n", ""); // quoted-printable soft line breaks
     QVERIFY2(text.contains(" 00042=EF=BC=8C") && text.contains(" 2023-01-05=E3=80=82"), out.constData());
 
@@ -450,6 +459,12 @@ void TestMergeRun::workbookThroughCommandLine()
     QVERIFY2(
         QString::fromUtf8(err).contains(QStringLiteral("its sheets are: Hidden, 名单, Notes, 空白, 无名列")),
         err.constData());
+    // Delivery notifications are not asked for in bulk: said, not silently ignored.
+    QCOMPARE(run(QStringLiteral("名单"), &out, &err, {QStringLiteral("--dsn")}), 2);
+    QVERIFY2(err.contains("--dsn"), err.constData());
+    QCOMPARE(
+        run(QStringLiteral("名单"), &out, &err, {QStringLiteral("--priority"), QStringLiteral("urgent")}), 2);
+    QVERIFY2(err.contains("--priority"), err.constData());
 }
 
 namespace {

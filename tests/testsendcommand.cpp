@@ -84,6 +84,14 @@ void TestSendCommand::usageErrors_data()
                                                            QStringLiteral("/etc/hostname"),
                                                            QStringLiteral("--attach"),
                                                            QStringLiteral("/etc/hostname")};
+    QTest::newRow("unknown priority")
+        << kBase + QStringList{QStringLiteral("--priority"), QStringLiteral("urgent")};
+    QTest::newRow("eml and priority")
+        << kBase + QStringList{QStringLiteral("--eml"), QStringLiteral("/etc/hostname"),
+                               QStringLiteral("--priority"), QStringLiteral("high")};
+    QTest::newRow("eml and read receipt")
+        << kBase + QStringList{QStringLiteral("--eml"), QStringLiteral("/etc/hostname"),
+                               QStringLiteral("--read-receipt")};
     QTest::newRow("bad to address") << kBase + QStringList{QStringLiteral("--to"), QStringLiteral("bob@")};
     QTest::newRow("body not utf-8") << kBase + QStringList{QStringLiteral("--body-file"),
                                                            QStringLiteral("/usr/bin/true")};
@@ -341,7 +349,8 @@ void TestSendCommand::composeWritesEml()
                             QStringLiteral("Bob <bob@example.com>; carol@example.com"),
                             QStringLiteral("--bcc"), QStringLiteral("hidden@example.com"),
                             QStringLiteral("--subject"), QStringLiteral("附件"), QStringLiteral("--attach"),
-                            attachment, QStringLiteral("--output"), output}),
+                            attachment, QStringLiteral("--read-receipt"), QStringLiteral("--priority"),
+                            QStringLiteral("High"), QStringLiteral("--output"), output}),
              -1);
     command.run();
     QCOMPARE(finished.size(), 1);
@@ -353,6 +362,10 @@ void TestSendCommand::composeWritesEml()
     QVERIFY(bytes.contains("Subject: =?UTF-8?"));
     QVERIFY(bytes.contains("filename=\"notes.txt\""));
     QVERIFY(!bytes.contains("hidden@example.com"));
+    QVERIFY2(bytes.contains("\r\nDisposition-Notification-To: "), bytes.left(800).constData());
+    QVERIFY(bytes.contains("zhangsan@example.com>\r\n"));
+    QVERIFY2(bytes.contains("\r\nX-Priority: 1"), bytes.left(800).constData());
+    QVERIFY(bytes.contains("\r\nImportance: high\r\n"));
 }
 
 void TestSendCommand::addressErrorsNamePosition()

@@ -61,12 +61,16 @@ void TestSendCommandLine::roundTripThroughSendCommand()
     message.bcc = AddressParser::parseList(QStringLiteral("boss@example.com"), &error);
     message.subject = QStringLiteral("It's the 季度报告");
     message.text = QStringLiteral("text");
+    message.requestReadReceipt = true;
+    message.priority = MimeMessage::Priority::Low;
 
     const QStringList arguments = SendCommandLine::arguments(settings, message);
     const QString shell = SendCommandLine::toShell(arguments);
     QVERIFY(!shell.contains(settings.secret));
     QVERIFY(shell.contains(QStringLiteral("--password-stdin")));
     QVERIFY(shell.startsWith(QStringLiteral("sendscope send --server smtp.example.com --port 2525")));
+    QVERIFY(shell.contains(QStringLiteral(" --read-receipt")));
+    QVERIFY(shell.contains(QStringLiteral(" --priority low")));
 
     QTemporaryDir dir;
     QVERIFY(QDir::setCurrent(dir.path()));
@@ -88,6 +92,11 @@ void TestSendCommandLine::roundTripThroughSendCommand()
     QCOMPARE(parsed.authMechanism, settings.authMechanism);
     QCOMPARE(parsed.trustedFingerprints, settings.trustedFingerprints);
     QCOMPARE(parsed.secret, QStringLiteral("typed password"));
+    MessageSource &built = *command.message().source;
+    QVERIFY(built.rewind());
+    const QByteArray bytes = built.device()->readAll();
+    QVERIFY2(bytes.contains("\r\nImportance: low\r\n"), bytes.left(600).constData());
+    QVERIFY(bytes.contains("\r\nDisposition-Notification-To: "));
 }
 
 QTEST_GUILESS_MAIN(TestSendCommandLine)

@@ -226,6 +226,9 @@ void TestSpellHighlighter::skipsWhatIsNotProse_data()
     QTest::addColumn<QStringList>("misspelt");
     QTest::newRow("signature") << QStringLiteral("Helo wrold\n\n-- \nJohnn Smiht\nAcme Widgts")
                                << QStringList{u"Helo"_s, u"wrold"_s};
+    QTest::newRow("quoted lines of a reply")
+        << QStringLiteral("Thanks, wrold.\n> Helo wrold\n>> Johnn Smiht wrote:\nSee yuo")
+        << QStringList{u"wrold"_s, u"yuo"_s};
     QTest::newRow("urls and addresses")
         << QStringLiteral("see https://exampel.com/pathh and tset@exampel.com, wrold")
         << QStringList{u"wrold"_s};

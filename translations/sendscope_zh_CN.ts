@@ -1533,6 +1533,30 @@ Only if you found that it did not arrive. It goes with the same Message-ID as be
         <source>With a formatted (HTML) version; below, its plain text alternative.</source>
         <translation>附带带格式的（HTML）版本；下面是它的纯文本版本。</translation>
     </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Ask for a read recei&amp;pt</source>
+        <translation>请求已读回执(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Each recipient&apos;s mail program is asked to tell the From address when the message is opened; many do not, or ask the reader first</source>
+        <translation>每位收件人的邮件程序会被请求在邮件被打开时告知发件人地址；许多程序不会这样做，或会先询问读者</translation>
+    </message>
+    <message>
+        <source>Pri&amp;ority:</source>
+        <translation>优先级(&amp;O)：</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -3327,6 +3351,10 @@ A row whose message may have been delivered when Sendscope stopped (in doubt) is
         <source>row %1: to be sent again (%2), with the same Message-ID %3.</source>
         <translation>第 %1 行：将重新发送（%2），沿用同一个 Message-ID %3。</translation>
     </message>
+    <message>
+        <source>a bulk send cannot ask for delivery status notifications yet; leave out --dsn.</source>
+        <translation>群发暂时无法请求投递状态通知；请去掉 --dsn。</translation>
+    </message>
 </context>
 <context>
     <name>MergeData</name>
@@ -5085,6 +5113,22 @@ Exit status: 0 sent; 3 sent but some recipients refused; 2 bad command line or i
     <message>
         <source>Cannot read the message file %1: %2</source>
         <translation>无法读取邮件文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Ask the recipients&apos; mail programs for a read receipt, sent to the From address.</source>
+        <translation>请求收件人的邮件程序发送已读回执，回执发往发件人（From）地址。</translation>
+    </message>
+    <message>
+        <source>high, normal (default) or low; written as X-Priority and Importance.</source>
+        <translation>high、normal（默认）或 low；写入 X-Priority 和 Importance 头。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>--priority is high, normal or low, not &quot;%1&quot;.</source>
+        <translation>--priority 只能是 high、normal 或 low，而不是“%1”。</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,15 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_richText->setToolTip(tr("Bold, italic and underline (Ctrl+B, Ctrl+I, Ctrl+U) or pasted formatting; "
                               "the same words go as plain text too, for programs that show no HTML"));
     connect(m_richText, &QCheckBox::toggled, this, &BulkSendWindow::setRichText);
+    // As in the compose window's Options menu; the account's default for the read receipt is applied
+    // when the sender is chosen.
+    m_priority = new QComboBox(page);
+    m_priority->addItem(tr("Normal"), int(MimeMessage::Priority::Normal));
+    m_priority->addItem(tr("High"), int(MimeMessage::Priority::High));
+    m_priority->addItem(tr("Low"), int(MimeMessage::Priority::Low));
+    m_readReceipt = new QCheckBox(tr("Ask for a read recei&pt"), page);
+    m_readReceipt->setToolTip(tr("Each recipient's mail program is asked to tell the From address when the "
+                                 "message is opened; many do not, or ask the reader first"));
     m_attachments = new QLineEdit(page);
     m_attachments->setPlaceholderText(tr("payslips/{{工号}}.pdf — relative to the data file's folder; "
                                          "several separated by ;"));
@@ -290,6 +299,13 @@ QWidget *BulkSendWindow::buildMessagePage()
     m_textLabel->setBuddy(m_text);
     form->addRow(m_textLabel, textBox);
     add(tr("Attachments per ro&w:"), m_attachments);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_priority);
+    optionsRow->addWidget(m_readReceipt);
+    optionsRow->addStretch(1);
+    auto *priorityLabel = new QLabel(tr("Pri&ority:"), page);
+    priorityLabel->setBuddy(m_priority);
+    form->addRow(priorityLabel, optionsRow);
     // Numbers, not text: the boxes as wide as their numbers, the provider they came from beside them.
     auto *rateRow = new QHBoxLayout;
     rateRow->addWidget(m_rate);
@@ -471,6 +487,8 @@ void BulkSendWindow::loadComposeTemplate()
     m_subject->setText(m_composeTemplate->subject);
     m_cc->setText(m_composeTemplate->cc);
     m_bcc->setText(m_composeTemplate->bcc);
+    m_readReceipt->setChecked(m_composeTemplate->requestReadReceipt);
+    m_priority->setCurrentIndex(std::max(0, m_priority->findData(int(m_composeTemplate->priority))));
     setRichText(!m_composeTemplate->html.isEmpty());
     if (isRichText())
         m_richEdit->setHtml(m_composeTemplate->html);
@@ -661,6 +679,7 @@ void BulkSendWindow::applyPacingProfile()
         m_pacingProfile->clear();
         return;
     }
+    m_readReceipt->setChecked(account->requestReadReceipt);
     const QString host = m_service ? m_service->settingsFor(*account).host : account->host;
     const PacingProfile profile = PacingProfile::forServer(host, currentIdentity().address);
     m_pacingProfile->setText(tr("Limits for %1 (editable)").arg(profile.name()));
@@ -777,6 +796,8 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
     spec.cc = MergeTemplate(m_cc->text());
     spec.bcc = MergeTemplate(m_bcc->text());
     spec.attachments = MergeTemplate(m_attachments->text());
+    spec.requestReadReceipt = m_readReceipt->isChecked();
+    spec.priority = static_cast<MimeMessage::Priority>(m_priority->currentData().toInt());
     spec.settings = m_service->settingsFor(*account);
     if (account->needsSecret())
         spec.account = account;
@@ -1173,7 +1194,8 @@ void BulkSendWindow::updateProgress(const QString &note)
     const int refused = journal.count(MergeJournal::State::Refused);
     const int unknown = journal.count(MergeJournal::State::Unknown);
     m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(accepted + refused + unknown);
+    // A row in doubt is not done until someone decides it: the bar stays short of the end until then.
+    m_progress->setValue(accepted + refused);
     QString text = tr("%1 of %2 accepted, %3 refused, %4 deferred, %5 in doubt.")
                        .arg(accepted)
                        .arg(total)

@@ -100,6 +100,9 @@ public:
     QLabel *testStatus() const { return m_testStatus; }
     QTableWidget *runTable() const { return m_runTable; }
     QLabel *progressLabel() const { return m_progressText; }
+    QCheckBox *readReceiptBox() const { return m_readReceipt; }
+    QComboBox *priorityBox() const { return m_priority; }
+    QProgressBar *progressBar() const { return m_progress; }
     QLabel *runEstimateLabel() const { return m_runEstimate; }
     QPushButton *startButton() const { return m_start; }
     QPushButton *pauseButton() const { return m_pause; }
@@ -193,6 +196,8 @@ private:
     QPlainTextEdit *m_text = nullptr;
     QTextEdit *m_richEdit = nullptr;
     QCheckBox *m_richText = nullptr;
+    QCheckBox *m_readReceipt = nullptr;
+    QComboBox *m_priority = nullptr;
     QLabel *m_textLabel = nullptr;
     QLineEdit *m_attachments = nullptr;
     QSpinBox *m_rate = nullptr;

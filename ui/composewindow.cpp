@@ -1487,16 +1487,18 @@ QCompleter *ComposeWindow::completer(QLineEdit *field) const
 
 QString ComposeWindow::copyAsCommand()
 {
-    const std::optional<MimeMessage> message = buildMessage();
+    std::optional<MimeMessage> message = buildMessage();
     if (!message)
         return {};
     SmtpServerSettings settings = m_settings;
     if (const std::optional<Account> account = currentAccount()) {
         settings = sendService()->settingsFor(*account);
     }
+    message->requestReadReceipt = m_readReceiptAction->isChecked();
+    message->priority = priority();
     QStringList arguments = SendCommandLine::arguments(settings, *message);
     if (m_deliveryReceiptAction->isChecked())
-        arguments << QStringLiteral("--dsn"); // the command line has no read receipt or priority yet
+        arguments << QStringLiteral("--dsn");
     const QString command = SendCommandLine::toShell(arguments);
     QApplication::clipboard()->setText(command);
     showStatus(tr("Copied the command line (without the password; the text goes in message.txt)."), false);

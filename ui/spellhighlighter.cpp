@@ -12,6 +12,13 @@ bool isSignatureSeparator(const QString &line)
     return line == QStringLiteral("-- ");
 }
 
+// RFC 3676 section 4.5: a line starting with ">" is quoted, someone else's words in a reply or a forward;
+// they are not the writer's to correct.
+bool isQuoted(const QString &line)
+{
+    return line.startsWith(u'>');
+}
+
 } // namespace
 
 SpellHighlighter::SpellHighlighter(SpellChecker *checker, QTextDocument *document, QObject *parent)
@@ -69,14 +76,14 @@ void SpellHighlighter::updateCjkShare()
 
 bool SpellHighlighter::checks(const QTextBlock &block) const
 {
-    return m_checking && !m_mostlyCjk && m_checker->hasDictionary() && block.userState() != Signature;
+    return m_checking && !m_mostlyCjk && m_checker->hasDictionary() && block.userState() == Prose;
 }
 
 void SpellHighlighter::highlightBlock(const QString &text)
 {
     const bool inSignature = previousBlockState() == Signature || isSignatureSeparator(text);
-    setCurrentBlockState(inSignature ? Signature : Prose);
-    if (inSignature || !m_checking || m_mostlyCjk || !m_checker->hasDictionary())
+    setCurrentBlockState(inSignature ? Signature : isQuoted(text) ? Quoted : Prose);
+    if (currentBlockState() != Prose || !m_checking || m_mostlyCjk || !m_checker->hasDictionary())
         return;
     for (const SpellChecker::Word &word : m_checker->misspelledWords(text))
         setFormat(static_cast<int>(word.start), static_cast<int>(word.length), m_misspelled);

@@ -30,7 +30,7 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
-    enum BlockState { Prose = 0, Signature = 1 };
+    enum BlockState { Prose = 0, Signature = 1, Quoted = 2 };
     bool checks(const QTextBlock &block) const;
     void updateCjkShare();
 
