@@ -27,6 +27,7 @@ QJsonObject Draft::toJson() const
         {QStringLiteral("requestDeliveryReceipt"), requestDeliveryReceipt},
         {QStringLiteral("requestReadReceipt"), requestReadReceipt},
         {QStringLiteral("priority"), priorityName(priority)},
+        {QStringLiteral("spellingLanguage"), spellingLanguage},
         {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)},
         {QStringLiteral("modified"), modified.toString(Qt::ISODateWithMs)},
         {QStringLiteral("errorCategory"), errorCategory},
@@ -68,6 +69,7 @@ Draft Draft::fromJson(const QJsonObject &object)
     draft.requestDeliveryReceipt = object.value(QStringLiteral("requestDeliveryReceipt")).toBool();
     draft.requestReadReceipt = object.value(QStringLiteral("requestReadReceipt")).toBool();
     draft.priority = priorityFromName(object.value(QStringLiteral("priority")).toString());
+    draft.spellingLanguage = object.value(QStringLiteral("spellingLanguage")).toString();
     draft.created =
         QDateTime::fromString(object.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     draft.modified =

@@ -37,6 +37,7 @@ struct Draft
     bool requestDeliveryReceipt = false;
     bool requestReadReceipt = false;
     MimeMessage::Priority priority = MimeMessage::Priority::Normal;
+    QString spellingLanguage; // chosen for this message (Format → Spelling language); empty: the account's
     QDateTime created;
     QDateTime modified;
     // Fixed when the message is first queued and kept across retries, edits and restarts: the server,

@@ -1,6 +1,7 @@
 #include "accountstore.h"
 #include "addressparser.h"
 #include "composewindow.h"
+#include "draftstore.h"
 #include "secretstore.h"
 #include "spellchecker.h"
 #include "spellhighlighter.h"
@@ -42,6 +43,7 @@ private slots:
     void checkSpellingTurnsOff();
     void sentMessageShowsNoUnderlines();
     void languageIsChosenPerMessageAndRememberedPerAccount();
+    void languageChosenForAMessageIsSavedInItsDraft();
 
 private:
     std::unique_ptr<ComposeWindow> makeWindow();
@@ -404,6 +406,56 @@ void TestSpellHighlighter::languageIsChosenPerMessageAndRememberedPerAccount()
     QCOMPARE(window->spelling()->language(), QStringLiteral("en_US"));
     QTest::keyClicks(window->bodyEdit(), QStringLiteral("colour"));
     QTRY_COMPARE(underlined(window->bodyEdit()->document()), QStringList{u"colour"_s});
+}
+
+void TestSpellHighlighter::languageChosenForAMessageIsSavedInItsDraft()
+{
+    // British English chosen for one message stays with it when it is opened again from the drafts,
+    // even after the account's remembered language went back to American English for another message.
+    AccountStore store(m_dir.filePath(QStringLiteral("accounts-draft.conf")));
+    Account work;
+    work.name = QStringLiteral("Work");
+    work.identities.append({QStringLiteral("Me"), QStringLiteral("me@work.example"), {}, {}});
+    work.host = QStringLiteral("smtp.work.example");
+    QVERIFY(store.save(work).ok());
+    store.setDefaultAccountId(work.id);
+    SecretStore secrets(QStringLiteral("sendscope-test-spelling"));
+    DraftStore drafts(m_dir.filePath(QStringLiteral("drafts-spelling")));
+    QString draftId;
+    {
+        std::unique_ptr<ComposeWindow> window = makeWindow();
+        QVERIFY(window);
+        window->setAccounts(&store, &secrets, 2525);
+        window->setDraftStore(&drafts);
+        QTest::keyClicks(window->bodyEdit(), QStringLiteral("hello colour")); // the test en_GB knows both
+        QAction *british = nullptr;
+        for (QAction *action : window->spelling()->languageMenu()->actions()) {
+            if (action->data().toString() == QStringLiteral("en_GB"))
+                british = action;
+        }
+        QVERIFY(british);
+        british->trigger();
+        QVERIFY(window->saveDraftNow());
+        draftId = window->draftId();
+    }
+    const std::optional<Draft> stored = drafts.load(draftId);
+    QVERIFY(stored);
+    QCOMPARE(stored->spellingLanguage, QStringLiteral("en_GB"));
+    store.setSpellingLanguage(work.id, QStringLiteral("en_US"));
+
+    std::unique_ptr<ComposeWindow> reopened = makeWindow();
+    QVERIFY(reopened);
+    reopened->setAccounts(&store, &secrets, 2525);
+    reopened->setDraftStore(&drafts);
+    reopened->loadDraft(*stored);
+    QCOMPARE(reopened->spelling()->language(), QStringLiteral("en_GB"));
+    QTRY_COMPARE(underlined(reopened->bodyEdit()->document()), QStringList{});
+    // Reopening is not choosing: the account keeps what it remembered.
+    QCOMPARE(store.findById(work.id)->spellingLanguage, QStringLiteral("en_US"));
+    // A message that follows the account stores no language of its own.
+    std::unique_ptr<ComposeWindow> fresh = makeWindow();
+    fresh->setAccounts(&store, &secrets, 2525);
+    QVERIFY(fresh->currentDraft().spellingLanguage.isEmpty());
 }
 
 QTEST_MAIN(TestSpellHighlighter)

@@ -948,6 +948,7 @@ void ComposeWindow::setDraftStore(DraftStore *drafts)
     connect(m_attachments->model(), &QAbstractItemModel::rowsInserted, this,
             &ComposeWindow::scheduleAutosave);
     connect(m_attachments->model(), &QAbstractItemModel::rowsRemoved, this, &ComposeWindow::scheduleAutosave);
+    connect(m_spelling, &SpellingController::languageChosen, this, &ComposeWindow::scheduleAutosave);
     updateMessageOptions();
 }
 
@@ -994,6 +995,7 @@ Draft ComposeWindow::currentDraft() const
     draft.requestDeliveryReceipt = m_deliveryReceiptAction->isChecked();
     draft.requestReadReceipt = m_readReceiptAction->isChecked();
     draft.priority = priority();
+    draft.spellingLanguage = m_spelling->chosenLanguage();
     return draft;
 }
 
@@ -1126,6 +1128,7 @@ void ComposeWindow::loadDraft(const Draft &draft)
     m_readReceiptAction->setChecked(draft.requestReadReceipt);
     setPriority(draft.priority);
     m_receiptsChosen = true;
+    m_spelling->restoreLanguage(draft.spellingLanguage);
     if (draft.state == Draft::State::Sent) {
         showSentView(draft);
         return;

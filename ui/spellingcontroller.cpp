@@ -107,6 +107,7 @@ void SpellingController::chooseLanguage(const QString &tag)
 {
     m_chosenForMessage = true;
     applyLanguage(tag);
+    emit languageChosen(tag);
     // A convenience for the next message: when it cannot be written, this one is checked all the same.
     if (m_store && !m_accountId.isEmpty() && m_checker->language() == tag)
         m_store->setSpellingLanguage(m_accountId, tag);
@@ -115,6 +116,19 @@ void SpellingController::chooseLanguage(const QString &tag)
 QString SpellingController::language() const
 {
     return m_checker->hasDictionary() ? m_checker->language() : QString();
+}
+
+QString SpellingController::chosenLanguage() const
+{
+    return m_chosenForMessage ? language() : QString();
+}
+
+void SpellingController::restoreLanguage(const QString &tag)
+{
+    if (tag.isEmpty() || !m_available.contains(tag))
+        return;
+    m_chosenForMessage = true;
+    applyLanguage(tag);
 }
 
 void SpellingController::setChecking(bool on)

@@ -36,6 +36,11 @@ public:
     // Chosen for this message, and remembered for the account.
     void chooseLanguage(const QString &tag);
     QString language() const;
+    // The language chosen for this message; empty while it follows the account.
+    QString chosenLanguage() const;
+    // A stored message's own choice, without making it the account's; ignored when that dictionary is
+    // no longer installed.
+    void restoreLanguage(const QString &tag);
     void setChecking(bool on);
     bool isChecking() const; // underlines are drawn now
     // A sent message is read-only: nothing to correct, so no underlines, while the setting stays.
@@ -52,6 +57,7 @@ public:
 
 signals:
     void languageChanged(const QString &tag);
+    void languageChosen(const QString &tag); // by the person, for this message
 
 private:
     void applyLanguage(const QString &tag);
