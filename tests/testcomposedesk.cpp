@@ -184,6 +184,7 @@ void TestComposeDesk::failedSendWaitsInTheOutboxAndIsRetried()
     type(window->toField(), QStringLiteral("bob@example.com"));
     type(window->subjectField(), QStringLiteral("Must not be lost"));
     type(window->bodyEdit(), QStringLiteral("Important."));
+    window->readReceiptAction()->setChecked(true);
     QSignalSpy finished(window, &ComposeWindow::sendFinished);
     window->send();
     QVERIFY(finished.wait(15000));
@@ -203,6 +204,9 @@ void TestComposeDesk::failedSendWaitsInTheOutboxAndIsRetried()
     QCOMPARE(outboxWindow->list()->topLevelItemCount(), 1);
     QVERIFY(outboxWindow->list()->topLevelItem(0)->text(2).contains(QStringLiteral("connect"),
                                                                     Qt::CaseInsensitive));
+    // What the message asks for is shown with it.
+    QVERIFY2(outboxWindow->detailsLabel()->text().contains(QStringLiteral("a read receipt")),
+             qPrintable(outboxWindow->detailsLabel()->text()));
     screenshot(outboxWindow, QStringLiteral("outbox"));
 
     // The window goes (the user closed it); the outbox opens the message again, now with a working account.

@@ -3920,6 +3920,26 @@ A row whose message may have been delivered when Sendscope stopped (in doubt) is
         <source>&amp;Sign in again…</source>
         <translation>重新登录(&amp;S)…</translation>
     </message>
+    <message>
+        <source>a delivery receipt</source>
+        <translation>投递回执</translation>
+    </message>
+    <message>
+        <source>a read receipt</source>
+        <translation>已读回执</translation>
+    </message>
+    <message>
+        <source>high priority</source>
+        <translation>高优先级</translation>
+    </message>
+    <message>
+        <source>low priority</source>
+        <translation>低优先级</translation>
+    </message>
+    <message>
+        <source>It is sent with %1.</source>
+        <translation>发送时附带：%1。</translation>
+    </message>
 </context>
 <context>
     <name>PacingProfile</name>

@@ -113,6 +113,18 @@ void OutboxWindow::refresh()
                 u' ' + tr("This looks temporary: Sendscope tries again by itself at %1.").arg(when(*next));
         else if (draft.errorTemporary)
             details += u' ' + tr("This looks temporary: retrying later may work.");
+        // What the message asks for goes with it on every retry.
+        QStringList asks;
+        if (draft.requestDeliveryReceipt)
+            asks << tr("a delivery receipt");
+        if (draft.requestReadReceipt)
+            asks << tr("a read receipt");
+        if (draft.priority == MimeMessage::Priority::High)
+            asks << tr("high priority");
+        else if (draft.priority == MimeMessage::Priority::Low)
+            asks << tr("low priority");
+        if (!asks.isEmpty())
+            details += u' ' + tr("It is sent with %1.").arg(locale.createSeparatedList(asks));
         item->setData(0, Qt::UserRole + 1, details);
         item->setData(0, Qt::UserRole + 2, draft.signInRequired);
         item->setData(0, Qt::UserRole + 3, draft.accountId);

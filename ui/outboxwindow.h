@@ -18,6 +18,7 @@ public:
 
     QTreeWidget *list() const { return m_list; }
     QPushButton *signInButton() const { return m_signIn; }
+    QLabel *detailsLabel() const { return m_details; }
     // Shows when each message will be retried by itself.
     void setScheduler(const OutboxScheduler *scheduler);
 
