@@ -304,6 +304,7 @@ int MergeCommand::parse(const QStringList &arguments)
     m_spec.journalPath = parser.isSet(QStringLiteral("journal"))
                              ? parser.value(QStringLiteral("journal"))
                              : MergeRun::defaultJournalPath(m_spec.dataPath);
+    m_spec.quotaLogPath = BulkQuotaLog::defaultPath();
     m_spec.settings = m_send.settings();
     if (m_send.secretFromKeychain())
         m_spec.account = m_send.account();

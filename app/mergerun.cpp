@@ -246,11 +246,26 @@ void MergeRun::recordHistory(const QList<MergeJournal::Row> &rows)
                              : (row.sent.isValid() ? row.sent : row.updated),
                          recipientsOf(row.row - 1)});
     }
+    // And what other runs sent from the same address: the provider counts the mailbox, not the file.
+    if (!m_spec.quotaLogPath.isEmpty()) {
+        sent += BulkQuotaLog(m_spec.quotaLogPath)
+                    .sentByOthers(m_spec.from.address(), m_spec.journalPath, now().addDays(-1));
+    }
     std::sort(sent.begin(), sent.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[when, recipients] : sent) {
         if (when.isValid())
             m_schedule.record(when, recipients);
     }
+}
+
+void MergeRun::recordInQuotaLog(int row)
+{
+    if (m_spec.quotaLogPath.isEmpty())
+        return;
+    // Advice for later runs' pacing; the journal already holds the row's outcome, so a log that cannot
+    // be written stops nothing.
+    BulkQuotaLog(m_spec.quotaLogPath)
+        .record(m_spec.from.address(), m_spec.journalPath, now(), recipientsOf(row - 1));
 }
 
 bool MergeRun::prepare()
@@ -665,11 +680,13 @@ void MergeRun::onMessageFinished(const QString &key, const SendReport &report)
     case SendReport::Outcome::Sent:
     case SendReport::Outcome::PartiallySent:
         m_schedule.record(now(), recipientsOf(row - 1));
+        recordInQuotaLog(row);
         emit rowFinished(row, MergeJournal::State::Accepted, report.serverReply);
         emit estimateChanged(estimatedFinish());
         break;
     case SendReport::Outcome::Uncertain:
         m_schedule.record(now(), recipientsOf(row - 1)); // it may have gone: it may count
+        recordInQuotaLog(row);
         emit rowFinished(row, MergeJournal::State::Unknown, report.error.summary);
         break;
     case SendReport::Outcome::Cancelled:

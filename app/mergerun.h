@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "bulkquotalog.h"
 #include "mailaddress.h"
 #include "mergedata.h"
 #include "mergejournal.h"
@@ -50,6 +51,9 @@ struct MergeSpec
     // than wait until the 24-hour window frees.
     bool stopWhenQuotaUsed = false;
     QString journalPath;
+    // The log every bulk run shares (BulkQuotaLog): the daily quota then counts what other runs sent from
+    // the same address. Empty: this run's journal only.
+    QString quotaLogPath;
     qint64 sizeLimit = 0;       // the server's SIZE when known: a larger row is a problem; 0: not known
     bool acceptChanges = false; // resume although the data or templates changed since the run began
 };
@@ -196,6 +200,7 @@ private:
     int recipientsOf(int row) const { return m_recipientCounts.value(row, 1); }
     bool holdForQuota();
     void recordHistory(const QList<MergeJournal::Row> &rows);
+    void recordInQuotaLog(int row);
     QList<MergeJournal::Row> estimatedRows() const;
 
     MergeSpec m_spec;

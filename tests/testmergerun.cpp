@@ -29,6 +29,7 @@ private slots:
     void policyRepliesStopOrBackOff();
     void payslipsThroughPostfixKilledAndResumed();
     void dailyQuotaHoldsRowsUntilTheWindowFrees();
+    void dailyQuotaCountsOtherRunsFromTheSameAddress();
     void workbookThroughCommandLine();
     void resolveRowInDoubt_data();
     void resolveRowInDoubt();
@@ -405,6 +406,81 @@ void TestMergeRun::dailyQuotaHoldsRowsUntilTheWindowFrees()
     QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(finished.first().first().toString()));
     QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 5);
     QVERIFY(!run.isWaitingForQuota());
+}
+
+void TestMergeRun::dailyQuotaCountsOtherRunsFromTheSameAddress()
+{
+    // The provider counts the mailbox: a quota of 3 recipients a day, two rows sent at 10:00 by one run
+    // (its own data file and journal), then another run from the same address at 11:00 sends one row and
+    // stops; a run from another address is not held back by either.
+    const QDateTime start(QDate(2026, 12, 1), QTime(10, 0));
+    QDateTime clock = start;
+    const QByteArray ehlo = "250-fake\r\n250 8BITMIME\r\n";
+    const QString quotaLog = m_dir.filePath(QStringLiteral("shared/bulk-quota.log"));
+    const auto specFor = [&](const QByteArray &csv, const QString &journal, const QString &from,
+                             quint16 port) {
+        QString error;
+        MergeSpec spec;
+        spec.table = *MergeData::parseCsv(csv, {}, &error);
+        spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+        spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+        spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+        spec.from = MailAddress(QStringLiteral("HR"), from, QStringLiteral("example.com"));
+        spec.settings = SessionTesting::plainSettings(port);
+        spec.settings.usePipelining = false;
+        spec.ratePerMinute = 0;
+        spec.perDay = 3;
+        spec.stopWhenQuotaUsed = true;
+        spec.journalPath = m_dir.filePath(journal);
+        spec.quotaLogPath = quotaLog;
+        return spec;
+    };
+    SendService service(nullptr, nullptr, nullptr);
+    {
+        ScriptedSmtpServer server;
+        server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+        scriptAccept(server);
+        scriptAccept(server);
+        server.expect("QUIT").send("221 bye\r\n");
+        MergeRun run(specFor("name,email\n甲,a@example.com\n乙,b@example.com\n",
+                             QStringLiteral("march.sqlite"), QStringLiteral("hr"), server.port()),
+                     &service);
+        run.setClock([&clock] { return clock; });
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 2);
+    }
+    clock = start.addSecs(3600);
+    const QByteArray april = "name,email\n丙,c@example.com\n丁,d@example.com\n戊,e@example.com\n";
+    {
+        ScriptedSmtpServer server;
+        server.send("220 fake ESMTP\r\n").expect("EHLO").send(ehlo);
+        scriptAccept(server);
+        server.expect("QUIT").send("221 bye\r\n");
+        MergeRun run(specFor(april, QStringLiteral("april.sqlite"), QStringLiteral("HR"), server.port()),
+                     &service);
+        run.setClock([&clock] { return clock; });
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QCOMPARE(run.quotaUsed(), 2); // the other run's two rows; the address's case does not matter
+        QSignalSpy finished(&run, &MergeRun::finished);
+        run.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().first().toString().contains(QStringLiteral("quota")),
+                 qPrintable(finished.first().first().toString()));
+        QCOMPARE(run.journal().count(MergeJournal::State::Accepted), 1);
+        QCOMPARE(run.journal().row(2)->state, MergeJournal::State::Pending);
+        QCOMPARE(run.quotaUsed(), 3);
+    }
+    {
+        ScriptedSmtpServer server;
+        MergeRun run(specFor(april, QStringLiteral("sales.sqlite"), QStringLiteral("sales"), server.port()),
+                     &service);
+        run.setClock([&clock] { return clock; });
+        QVERIFY2(run.prepare(), qPrintable(run.problems().value(0).message));
+        QCOMPARE(run.quotaUsed(), 0);
+    }
 }
 
 void TestMergeRun::workbookThroughCommandLine()

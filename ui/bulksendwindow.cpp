@@ -807,6 +807,7 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
         spec.maxRecipientsPerMessage = m_profile.maxRecipients;
     spec.stopWhenQuotaUsed = false; // the window stays open and the run waits, its wait shown
     spec.journalPath = journalPath();
+    spec.quotaLogPath = BulkQuotaLog::defaultPath();
     spec.sizeLimit = m_sizeLimits.value(account->id);
     return spec;
 }
