@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh app
 cmake --preset release >/dev/null
-# Only the app (about 80 of the 216 targets): the tests and benchmarks are for .ci/test.sh.
+# Only the app (about 140 of the 370 build steps): the tests and benchmarks are for .ci/test.sh.
 cmake --build --preset release -j "$(nproc)" --target sendscope
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
     echo "No display found: starting Sendscope inside xvfb-run (invisible)." >&2
