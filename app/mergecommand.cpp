@@ -213,7 +213,8 @@ int MergeCommand::parse(const QStringList &arguments)
     }
     m_spec.attachments = MergeTemplate(attachments.join(u';'));
     m_spec.subject = MergeTemplate(parser.value(QStringLiteral("subject")));
-    auto readTemplate = [&parser, &error](const QString &option, MergeTemplate *out) {
+    auto readTemplate = [&parser, &error](const QString &option, MergeTemplate *out,
+                                          MergeTemplate::Syntax syntax = MergeTemplate::Syntax::Text) {
         if (!parser.isSet(option))
             return true;
         QFile file(parser.value(option));
@@ -227,11 +228,11 @@ int MergeCommand::parse(const QStringList &arguments)
             error = tr("--%1 %2 is not UTF-8 text.").arg(option, file.fileName());
             return false;
         }
-        *out = MergeTemplate(text);
+        *out = MergeTemplate(text, syntax);
         return true;
     };
     if (!readTemplate(QStringLiteral("body-file"), &m_spec.text) ||
-        !readTemplate(QStringLiteral("html-file"), &m_spec.html))
+        !readTemplate(QStringLiteral("html-file"), &m_spec.html, MergeTemplate::Syntax::Html))
         return usageError(error);
     if (m_spec.text.text().isEmpty() && m_spec.html.text().isEmpty())
         return usageError(tr("--body-file (or --html-file) is required."));

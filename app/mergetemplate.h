@@ -10,7 +10,10 @@
 class MergeTemplate
 {
 public:
-    explicit MergeTemplate(QString text = {});
+    // Html: the text is HTML (a rich editor's or an --html-file), so a field name in it is escaped too:
+    // {{R&amp;D}} names the column "R&D".
+    enum class Syntax { Text, Html };
+    explicit MergeTemplate(QString text = {}, Syntax syntax = Syntax::Text);
 
     QString text() const { return m_text; }
     // The fields the template uses, in order of first use.
@@ -24,6 +27,8 @@ public:
 
 private:
     QString render(const MergeTable &table, int row, bool html) const;
+    QString fieldName(const QString &written) const;
 
     QString m_text;
+    Syntax m_syntax = Syntax::Text;
 };

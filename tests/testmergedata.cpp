@@ -139,6 +139,19 @@ void TestMergeData::templatesFillFieldsWithDefaults()
     QCOMPARE(greeting.render(*table, 1), QStringLiteral("客户，您好！工号 E002，发往 li@example.com。"));
     QCOMPARE(MergeTemplate(QStringLiteral("no fields {here}")).render(*table, 0),
              QStringLiteral("no fields {here}"));
+
+    // A rich editor writes a column named "R&D <x>" escaped inside the placeholder; the HTML template
+    // still finds the column, and the value goes in escaped.
+    const std::optional<MergeTable> escaped =
+        MergeData::parseCsv(QStringLiteral("\"R&D <x>\",姓名\n<b>A&B</b>,张伟\n").toUtf8(), {}, &error);
+    QVERIFY2(escaped, qPrintable(error));
+    const MergeTemplate html(QStringLiteral("<p>{{R&amp;D &lt;x&gt;}} {{姓名}}</p>"),
+                             MergeTemplate::Syntax::Html);
+    QCOMPARE(html.fields(), (QStringList{QStringLiteral("R&D <x>"), QStringLiteral("姓名")}));
+    QVERIFY(html.unknownFields(*escaped).isEmpty());
+    QCOMPARE(html.renderHtml(*escaped, 0), QStringLiteral("<p>&lt;b&gt;A&amp;B&lt;/b&gt; 张伟</p>"));
+    // In a plain text template the same characters are the name as written.
+    QCOMPARE(MergeTemplate(QStringLiteral("{{R&amp;D}}")).fields(), QStringList{QStringLiteral("R&amp;D")});
 }
 
 void TestMergeData::readsWorkbooks_data()

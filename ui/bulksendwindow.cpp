@@ -788,7 +788,7 @@ std::optional<MergeSpec> BulkSendWindow::currentSpec(QString *problem) const
     if (isRichText()) {
         // The formatted text as HTML, its words as the plain alternative.
         spec.text = MergeTemplate(m_richEdit->toPlainText());
-        spec.html = MergeTemplate(m_richEdit->toHtml());
+        spec.html = MergeTemplate(m_richEdit->toHtml(), MergeTemplate::Syntax::Html);
     } else {
         spec.text = MergeTemplate(m_text->toPlainText());
     }
