@@ -141,7 +141,7 @@ bool MessageSource::scanDevice(QString *error)
         // passes for 8-bit octets and NULs, was 9 % of a 50 MB send (tests/bench/README.md).
         const char *p = data.data() + i;
         const char *const end = data.data() + n;
-        // Counts one CR or LF at p (the byte before p is prev).
+        // Counts the CR or LF at `at`; prev is the octet before it (in the previous chunk, maybe).
         const auto lineEnd = [&](const char *at, char prev) {
             scan.longestLine = std::max(scan.longestLine, currentLine);
             currentLine = 0;
