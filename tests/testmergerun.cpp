@@ -309,6 +309,25 @@ void scriptAccept(ScriptedSmtpServer &server)
         .send("354 go\r\n");
     server.receiveData().send("250 2.0.0 Ok: queued\r\n");
 }
+
+// Rows of name,email to a scripted server without PIPELINING, unpaced, with a quota of 3 recipients a day.
+MergeSpec quotaSpec(const QByteArray &csv, const QString &journalPath, const QString &fromLocalPart,
+                    quint16 port)
+{
+    QString error;
+    MergeSpec spec;
+    spec.table = *MergeData::parseCsv(csv, {}, &error);
+    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
+    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
+    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
+    spec.from = MailAddress(QStringLiteral("HR"), fromLocalPart, QStringLiteral("example.com"));
+    spec.settings = SessionTesting::plainSettings(port);
+    spec.settings.usePipelining = false;
+    spec.ratePerMinute = 0;
+    spec.perDay = 3;
+    spec.journalPath = journalPath;
+    return spec;
+}
 } // namespace
 
 void TestMergeRun::dailyQuotaHoldsRowsUntilTheWindowFrees()
@@ -324,20 +343,10 @@ void TestMergeRun::dailyQuotaHoldsRowsUntilTheWindowFrees()
         scriptAccept(server);
     server.expect("QUIT").send("221 bye\r\n").closeConnection();
 
-    QString error;
-    MergeSpec spec;
-    spec.table = *MergeData::parseCsv(QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n"
-                                                 "丙,c@example.com\n丁,d@example.com\n戊,e@example.com\n"),
-                                      {}, &error);
-    spec.to = MergeTemplate(QStringLiteral("{{email}}"));
-    spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
-    spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
-    spec.from = MailAddress(QStringLiteral("HR"), QStringLiteral("hr"), QStringLiteral("example.com"));
-    spec.settings = SessionTesting::plainSettings(server.port());
-    spec.settings.usePipelining = false;
-    spec.ratePerMinute = 0;
-    spec.perDay = 3;
-    spec.journalPath = m_dir.filePath(QStringLiteral("quota.sqlite"));
+    MergeSpec spec =
+        quotaSpec(QByteArray("name,email\n甲,a@example.com\n乙,b@example.com\n"
+                             "丙,c@example.com\n丁,d@example.com\n戊,e@example.com\n"),
+                  m_dir.filePath(QStringLiteral("quota.sqlite")), QStringLiteral("hr"), server.port());
     SendService service(nullptr, nullptr, nullptr);
     {
         MergeRun run(spec, &service);
@@ -419,19 +428,8 @@ void TestMergeRun::dailyQuotaCountsOtherRunsFromTheSameAddress()
     const QString quotaLog = m_dir.filePath(QStringLiteral("shared/bulk-quota.log"));
     const auto specFor = [&](const QByteArray &csv, const QString &journal, const QString &from,
                              quint16 port) {
-        QString error;
-        MergeSpec spec;
-        spec.table = *MergeData::parseCsv(csv, {}, &error);
-        spec.to = MergeTemplate(QStringLiteral("{{email}}"));
-        spec.subject = MergeTemplate(QStringLiteral("Hello {{name}}"));
-        spec.text = MergeTemplate(QStringLiteral("Dear {{name}}"));
-        spec.from = MailAddress(QStringLiteral("HR"), from, QStringLiteral("example.com"));
-        spec.settings = SessionTesting::plainSettings(port);
-        spec.settings.usePipelining = false;
-        spec.ratePerMinute = 0;
-        spec.perDay = 3;
+        MergeSpec spec = quotaSpec(csv, m_dir.filePath(journal), from, port);
         spec.stopWhenQuotaUsed = true;
-        spec.journalPath = m_dir.filePath(journal);
         spec.quotaLogPath = quotaLog;
         return spec;
     };
